@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test: formatting, lints, the UI's type
+# check and tests, the Rust unit, integration and IPC tests (with the bindings drift check),
+# and the end-to-end tests in a real window under Xvfb. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+# One build folder for every checkout of Plenary on this machine saves rebuilds; an empty
+# one works too, just slower.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/plenary-target}"
+# The end-to-end tests drive the app with its UI embedded, as `tauri build` makes it.
+features=(--features plenary-desktop/custom-protocol)
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Rust formatting"
+cargo fmt --all --check
+
+step "UI: lint, type check, unit tests, build"
+npm --prefix ui run lint
+npm --prefix ui run check
+npm --prefix ui run test
+npm --prefix ui run build
+
+step "Rust lints"
+cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
+
+step "Rust unit, integration and IPC tests (and the TypeScript bindings drift check)"
+cargo test --workspace "${features[@]}"
+
+step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
+xvfb-run -a --server-args="-screen 0 1400x900x24" \
+  cargo test "${features[@]}" --test e2e -- --ignored --test-threads=1
+
+step "All checks passed"

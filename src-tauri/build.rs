@@ -1,0 +1,32 @@
+//! Tauri's build step. tauri.conf.json sits at the workspace root (the Tauri CLI needs it
+//! there), so the capabilities folder is named explicitly. The app manifest lists the app's
+//! own commands, so that they go through the capability ACL like plugin commands do.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_countries",
+    "list_events",
+    "create_event",
+    "update_event",
+    "delete_event",
+    "load_sample",
+    "list_attendees",
+    "get_attendee",
+    "add_attendee",
+    "update_attendee",
+    "delete_attendee",
+    "list_delegations",
+    "set_delegation_head",
+    "list_categories",
+    "add_category",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {err:#}");
+    }
+}

@@ -1,0 +1,23 @@
+//! Plenary's domain core: events, attendees and delegations, the rules that keep them valid,
+//! and the SQLite store that holds them.
+//!
+//! This crate never imports Tauri. The desktop shell, the `plenary` CLI, the tests and the
+//! benchmarks all call the verbs in [`ops`]. Rules take ids and the current time as
+//! parameters, so that they stay deterministic under test.
+
+pub mod cli;
+pub mod collation;
+pub mod countries;
+pub mod db;
+pub mod directory;
+pub mod error;
+pub mod fold;
+pub mod model;
+pub mod names;
+pub mod ops;
+pub mod paths;
+pub mod sample;
+pub mod store;
+pub mod validate;
+
+pub use error::{Error, FieldError, Result};

@@ -1,0 +1,310 @@
+//! The domain's verbs: what the app's commands, the CLI and the tests do to the store. Each
+//! verb validates its input, then changes the store in one transaction. Ids and the current
+//! time come in as parameters, so results are deterministic under test.
+
+use crate::directory::{Directory, DirectoryCache};
+use crate::model::{
+    Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
+    BUILTIN_CATEGORIES,
+};
+use crate::store::{self, attendees, categories, delegations, events};
+use crate::{fold, names, validate, Error, Result};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, TransactionBehavior};
+use uuid::Uuid;
+
+/// The stored form of an instant: RFC 3339 in UTC with milliseconds.
+pub fn timestamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Starts a write transaction that takes the write lock at once, so that two processes
+/// never both read, then both try to write.
+fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+// ---- events ---------------------------------------------------------------------------------
+
+pub fn list_events(conn: &Connection) -> Result<Vec<EventSummary>> {
+    events::list(conn)
+}
+
+pub fn get_event(conn: &Connection, id: &str) -> Result<EventSummary> {
+    events::get(conn, id)
+}
+
+pub fn create_event(
+    conn: &mut Connection,
+    id: Uuid,
+    input: &EventInput,
+    now: DateTime<Utc>,
+) -> Result<EventSummary> {
+    let input = validate::event(input)?;
+    let id = id.to_string();
+    let tx = write_tx(conn)?;
+    events::insert(&tx, &id, &input, None, &timestamp(now))?;
+    tx.commit()?;
+    events::get(conn, &id)
+}
+
+pub fn update_event(
+    conn: &mut Connection,
+    id: &str,
+    input: &EventInput,
+    now: DateTime<Utc>,
+) -> Result<EventSummary> {
+    let input = validate::event(input)?;
+    let tx = write_tx(conn)?;
+    events::update(&tx, id, &input, &timestamp(now))?;
+    tx.commit()?;
+    events::get(conn, id)
+}
+
+/// Deletes an event with all its attendees and delegations.
+pub fn delete_event(conn: &mut Connection, id: &str) -> Result<()> {
+    let tx = write_tx(conn)?;
+    events::delete(&tx, id)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The event a command means: the one given, or the only one in the store.
+pub fn resolve_event(conn: &Connection, given: Option<&str>) -> Result<String> {
+    if let Some(id) = given {
+        return Ok(events::get(conn, id)?.id);
+    }
+    let ids = events::ids(conn)?;
+    match ids.as_slice() {
+        [only] => Ok(only.clone()),
+        [] => Err(Error::invalid(
+            "event",
+            "there is no event yet; create one with `plenary event create` or load the sample \
+             with `plenary sample`",
+        )),
+        many => Err(Error::invalid(
+            "event",
+            format!(
+                "the store holds {} events; choose one with --event ID (see `plenary event list`)",
+                many.len()
+            ),
+        )),
+    }
+}
+
+// ---- categories -----------------------------------------------------------------------------
+
+/// The built-in categories, then the ones the organiser added.
+pub fn list_categories(conn: &Connection, event_id: &str) -> Result<Vec<Category>> {
+    events::revision(conn, event_id)?;
+    let mut list: Vec<Category> = BUILTIN_CATEGORIES
+        .iter()
+        .map(|(key, label)| Category {
+            key: (*key).into(),
+            label: (*label).into(),
+            builtin: true,
+        })
+        .collect();
+    for (key, label) in categories::list_custom(conn, event_id)? {
+        list.push(Category {
+            key,
+            label,
+            builtin: false,
+        });
+    }
+    Ok(list)
+}
+
+fn category_keys(conn: &Connection, event_id: &str) -> Result<Vec<String>> {
+    Ok(list_categories(conn, event_id)?
+        .into_iter()
+        .map(|c| c.key)
+        .collect())
+}
+
+/// Adds a category to an event; its key is the label folded to ASCII snake_case.
+pub fn add_category(conn: &mut Connection, event_id: &str, label: &str) -> Result<Category> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(Error::invalid("label", "The category name is required"));
+    }
+    if label.chars().count() > 60 {
+        return Err(Error::invalid(
+            "label",
+            "is too long; at most 60 characters are allowed",
+        ));
+    }
+    let key: String = fold::fold_latin(label)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect::<String>()
+        .split('_')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    if key.is_empty() {
+        return Err(Error::invalid(
+            "label",
+            "needs at least one letter or digit",
+        ));
+    }
+    if category_keys(conn, event_id)?.contains(&key) {
+        return Err(Error::invalid(
+            "label",
+            format!("a category {key:?} already exists"),
+        ));
+    }
+    let tx = write_tx(conn)?;
+    categories::insert(&tx, event_id, &key, label)?;
+    tx.commit()?;
+    Ok(Category {
+        key,
+        label: label.to_owned(),
+        builtin: false,
+    })
+}
+
+// ---- attendees ------------------------------------------------------------------------------
+
+pub fn list_attendees(
+    conn: &Connection,
+    event_id: &str,
+    filter: &AttendeeFilter,
+) -> Result<Vec<Attendee>> {
+    Ok(Directory::load(conn, event_id)?.search(filter))
+}
+
+/// Like [`list_attendees`], through a cache that reloads only when the event's attendees
+/// changed (in this process or another); what the app uses while the user types.
+pub fn list_attendees_cached(
+    conn: &Connection,
+    cache: &DirectoryCache,
+    event_id: &str,
+    filter: &AttendeeFilter,
+) -> Result<Vec<Attendee>> {
+    Ok(cache.get(conn, event_id)?.search(filter))
+}
+
+pub fn get_attendee(conn: &Connection, id: &str) -> Result<Attendee> {
+    attendees::get(conn, id)
+}
+
+/// Registers a new attendee of an event.
+pub fn register_attendee(
+    conn: &mut Connection,
+    event_id: &str,
+    id: Uuid,
+    input: &AttendeeInput,
+    now: DateTime<Utc>,
+) -> Result<Attendee> {
+    let id = id.to_string();
+    let tx = write_tx(conn)?;
+    let input = validate::attendee(input, &category_keys(&tx, event_id)?)?;
+    check_email_free(&tx, event_id, &input.email, None)?;
+    attendees::insert(&tx, &id, event_id, &input, &timestamp(now)).map_err(email_taken)?;
+    tx.commit()?;
+    attendees::get(conn, &id)
+}
+
+/// Changes an attendee's details.
+pub fn update_attendee(
+    conn: &mut Connection,
+    id: &str,
+    input: &AttendeeInput,
+    now: DateTime<Utc>,
+) -> Result<Attendee> {
+    let tx = write_tx(conn)?;
+    let event_id = attendees::get(&tx, id)?.event_id;
+    let input = validate::attendee(input, &category_keys(&tx, &event_id)?)?;
+    check_email_free(&tx, &event_id, &input.email, Some(id))?;
+    attendees::update(&tx, id, &input, &timestamp(now)).map_err(email_taken)?;
+    tx.commit()?;
+    attendees::get(conn, id)
+}
+
+pub fn delete_attendee(conn: &mut Connection, id: &str) -> Result<()> {
+    let tx = write_tx(conn)?;
+    attendees::delete(&tx, id)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn check_email_free(
+    conn: &Connection,
+    event_id: &str,
+    email: &str,
+    except: Option<&str>,
+) -> Result<()> {
+    if let Some(other) = attendees::find_email(conn, event_id, email, except)? {
+        let other = attendees::get(conn, &other)?;
+        return Err(Error::invalid(
+            "email",
+            format!(
+                "{email} is already used by {} in this event",
+                names::display(&other, false)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The unique index is the last line of defence against a duplicate email written by
+/// another process between our check and our insert.
+fn email_taken(err: Error) -> Error {
+    match err {
+        Error::Database(e) if store::is_unique_violation(&e) => {
+            Error::invalid("email", "is already used by another attendee of this event")
+        }
+        other => other,
+    }
+}
+
+// ---- delegations ----------------------------------------------------------------------------
+
+/// One delegation per country with attendees, with the head's display name.
+pub fn list_delegations(conn: &Connection, event_id: &str) -> Result<Vec<Delegation>> {
+    let event = events::get(conn, event_id)?;
+    let mut list = delegations::list(conn, event_id)?;
+    for d in &mut list {
+        if let Some(head) = &d.head_id {
+            d.head_name = Some(names::display(
+                &attendees::get(conn, head)?,
+                event.family_name_upper,
+            ));
+        }
+    }
+    Ok(list)
+}
+
+/// Names the head of a country's delegation, or clears it with `None`. The head must be an
+/// attendee of that event from that country.
+pub fn set_delegation_head(
+    conn: &mut Connection,
+    event_id: &str,
+    country: &str,
+    head: Option<&str>,
+) -> Result<()> {
+    events::get(conn, event_id)?;
+    let country = crate::countries::normalize_code(country).ok_or_else(|| {
+        Error::invalid(
+            "country",
+            format!("{country:?} is not a known country code"),
+        )
+    })?;
+    if let Some(head) = head {
+        let a = attendees::get(conn, head)?;
+        if a.event_id != event_id || a.country != country {
+            return Err(Error::invalid(
+                "head_id",
+                format!(
+                    "{} is not a member of the {country} delegation",
+                    names::display(&a, false)
+                ),
+            ));
+        }
+    }
+    let tx = write_tx(conn)?;
+    delegations::set_head(&tx, event_id, &country, head)?;
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! The `attendee` table.
+
+use crate::fold;
+use crate::model::{Attendee, AttendeeInput, NameOrder};
+use crate::{Error, Result};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+const COLUMNS: &str = "id, event_id, honorific, given_name, family_name, name_order,
+    given_name_latin, family_name_latin, country, organization, position, category, email,
+    phone, languages, dietary, accessibility, notes, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
+    let order: String = row.get(5)?;
+    let languages: String = row.get(14)?;
+    Ok(Attendee {
+        id: row.get(0)?,
+        event_id: row.get(1)?,
+        honorific: row.get(2)?,
+        given_name: row.get(3)?,
+        family_name: row.get(4)?,
+        name_order: NameOrder::parse(&order).ok_or_else(|| bad_column(5, "name_order", &order))?,
+        given_name_latin: row.get(6)?,
+        family_name_latin: row.get(7)?,
+        country: row.get(8)?,
+        organization: row.get(9)?,
+        position: row.get(10)?,
+        category: row.get(11)?,
+        email: row.get(12)?,
+        phone: row.get(13)?,
+        languages: serde_json::from_str(&languages)
+            .map_err(|_| bad_column(14, "languages", &languages))?,
+        dietary: row.get(15)?,
+        accessibility: row.get(16)?,
+        notes: row.get(17)?,
+        created_at: row.get(18)?,
+        updated_at: row.get(19)?,
+    })
+}
+
+/// A stored value that the schema's CHECKs should have kept out: a corrupt row is reported,
+/// never silently turned into a default.
+fn bad_column(index: usize, name: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        index,
+        rusqlite::types::Type::Text,
+        format!("attendee.{name} holds {value:?}").into(),
+    )
+}
+
+/// The search key stored with an attendee.
+pub fn search_key(a: &AttendeeInput) -> String {
+    fold::search_key([
+        a.given_name.as_str(),
+        a.family_name.as_str(),
+        a.given_name_latin.as_str(),
+        a.family_name_latin.as_str(),
+        a.organization.as_str(),
+        a.email.as_str(),
+    ])
+}
+
+/// Every attendee of an event with its search key, ordered by family name, then given name
+/// (the Latin forms where given), with ICU collation.
+pub fn list_with_keys(conn: &Connection, event_id: &str) -> Result<Vec<(Attendee, String)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, search_key FROM attendee WHERE event_id = ?1
+         ORDER BY sort_family COLLATE icu, sort_given COLLATE icu, id"
+    ))?;
+    let rows = stmt.query_map([event_id], |r| Ok((from_row(r)?, r.get(20)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Attendee> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("attendee", id))
+}
+
+/// The id of another attendee of the event with this email (case-insensitive).
+pub fn find_email(
+    conn: &Connection,
+    event_id: &str,
+    email: &str,
+    except_id: Option<&str>,
+) -> Result<Option<String>> {
+    if email.is_empty() {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT id FROM attendee
+             WHERE event_id = ?1 AND lower(email) = lower(?2) AND email <> ''
+               AND id IS NOT ?3
+             LIMIT 1",
+            params![event_id, email, except_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// How many attendees an event has.
+pub fn count(conn: &Connection, event_id: &str) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM attendee WHERE event_id = ?1",
+        [event_id],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn insert(
+    tx: &Transaction<'_>,
+    id: &str,
+    event_id: &str,
+    a: &AttendeeInput,
+    now: &str,
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO attendee (id, event_id, honorific, given_name, family_name, name_order,
+             given_name_latin, family_name_latin, country, organization, position, category,
+             email, phone, languages, dietary, accessibility, notes, search_key,
+             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?20)",
+    )?;
+    stmt.execute(params![
+        id,
+        event_id,
+        a.honorific,
+        a.given_name,
+        a.family_name,
+        a.name_order.as_str(),
+        a.given_name_latin,
+        a.family_name_latin,
+        a.country,
+        a.organization,
+        a.position,
+        a.category,
+        a.email,
+        a.phone,
+        languages_json(&a.languages),
+        a.dietary,
+        a.accessibility,
+        a.notes,
+        search_key(a),
+        now
+    ])?;
+    Ok(())
+}
+
+pub fn update(tx: &Transaction<'_>, id: &str, a: &AttendeeInput, now: &str) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE attendee SET honorific = ?2, given_name = ?3, family_name = ?4,
+             name_order = ?5, given_name_latin = ?6, family_name_latin = ?7, country = ?8,
+             organization = ?9, position = ?10, category = ?11, email = ?12, phone = ?13,
+             languages = ?14, dietary = ?15, accessibility = ?16, notes = ?17,
+             search_key = ?18, updated_at = ?19
+         WHERE id = ?1",
+        params![
+            id,
+            a.honorific,
+            a.given_name,
+            a.family_name,
+            a.name_order.as_str(),
+            a.given_name_latin,
+            a.family_name_latin,
+            a.country,
+            a.organization,
+            a.position,
+            a.category,
+            a.email,
+            a.phone,
+            languages_json(&a.languages),
+            a.dietary,
+            a.accessibility,
+            a.notes,
+            search_key(a),
+            now
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::not_found("attendee", id));
+    }
+    Ok(())
+}
+
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    if tx.execute("DELETE FROM attendee WHERE id = ?1", [id])? == 0 {
+        return Err(Error::not_found("attendee", id));
+    }
+    Ok(())
+}
+
+fn languages_json(languages: &[String]) -> String {
+    // Serialising a list of strings cannot fail.
+    serde_json::to_string(languages).unwrap_or_else(|_| "[]".to_owned())
+}

@@ -1,0 +1,239 @@
+//! The `plenary` binary as scripts use it: its flags, output, JSON keys and exit codes are a
+//! contract.
+
+use crate::Store;
+use serde_json::Value;
+use std::process::{Command, Output, Stdio};
+
+fn plenary(store: &Store, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("--db")
+        .arg(store.path())
+        .args(args)
+        .env_remove("PLENARY_DB")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the plenary binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn events_and_attendees_through_the_cli() {
+    let store = Store::new();
+    let id = stdout(&plenary(
+        &store,
+        &[
+            "event",
+            "create",
+            "--name",
+            "Seminar",
+            "--start",
+            "2024-09-03",
+            "--end",
+            "2024-09-06",
+            "--timezone",
+            "Asia/Shanghai",
+            "--venue",
+            "Hall A",
+        ],
+    ));
+    let id = id.trim();
+    assert_eq!(id.len(), 36, "prints the new id alone: {id:?}");
+    assert_eq!(&id[14..15], "7", "ids are UUID v7");
+
+    let events: Value =
+        serde_json::from_str(&stdout(&plenary(&store, &["event", "list", "--json"])))
+            .expect("JSON");
+    assert_eq!(events[0]["id"], id);
+    assert_eq!(events[0]["venue"], "Hall A");
+
+    let person = stdout(&plenary(
+        &store,
+        &[
+            "attendee",
+            "add",
+            "--given-name",
+            "伟",
+            "--family-name",
+            "张",
+            "--name-order",
+            "family-first",
+            "--country",
+            "cn",
+            "--email",
+            "wei@example.org",
+            "--languages",
+            "zh,en",
+        ],
+    ));
+    assert_eq!(person.trim().len(), 36, "prints the new attendee id");
+
+    let list: Value = serde_json::from_str(&stdout(&plenary(
+        &store,
+        &["attendee", "list", "--search", "zhang", "--json"],
+    )))
+    .expect("JSON");
+    let keys: Vec<&str> = list[0]
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "id",
+        "honorific",
+        "given_name",
+        "family_name",
+        "name_order",
+        "country",
+        "organization",
+        "position",
+        "category",
+        "email",
+        "phone",
+        "languages",
+        "dietary",
+        "accessibility",
+        "notes",
+    ] {
+        assert!(
+            keys.contains(&key),
+            "the JSON has the contract key {key}: {keys:?}"
+        );
+    }
+    assert_eq!(list[0]["family_name"], "张");
+    assert_eq!(list[0]["country"], "CN");
+    assert_eq!(list[0]["name_order"], "family_first");
+    assert_eq!(list[0]["languages"], serde_json::json!(["zh", "en"]));
+
+    let by_country: Value = serde_json::from_str(&stdout(&plenary(
+        &store,
+        &["attendee", "list", "--country", "BR", "--json"],
+    )))
+    .expect("JSON");
+    assert_eq!(
+        by_country,
+        serde_json::json!([]),
+        "the country filter excludes China"
+    );
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_non_zero_exit() {
+    let store = Store::new();
+    let out = plenary(&store, &["attendee", "list"]);
+    assert!(!out.status.success(), "no event yet is an error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("plenary sample"),
+        "the message says what to do: {err}"
+    );
+
+    stdout(&plenary(
+        &store,
+        &[
+            "event",
+            "create",
+            "--name",
+            "S",
+            "--start",
+            "2024-09-03",
+            "--end",
+            "2024-09-06",
+            "--timezone",
+            "Asia/Shanghai",
+        ],
+    ));
+    let out = plenary(
+        &store,
+        &[
+            "attendee",
+            "add",
+            "--given-name",
+            "X",
+            "--family-name",
+            "",
+            "--country",
+            "XX",
+            "--email",
+            "nope",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "invalid input exits 1");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for field in ["family_name:", "country:", "email:"] {
+        assert!(err.contains(field), "stderr names {field}: {err}");
+    }
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+
+    let bad_zone = plenary(
+        &store,
+        &[
+            "event",
+            "create",
+            "--name",
+            "S",
+            "--start",
+            "2024-09-03",
+            "--end",
+            "2024-09-06",
+            "--timezone",
+            "Mars/Olympus",
+        ],
+    );
+    assert_eq!(bad_zone.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_zone.stderr).contains("timezone"));
+
+    let usage = plenary(&store, &["attendee", "frobnicate"]);
+    assert_eq!(usage.status.code(), Some(2), "a usage error exits 2");
+}
+
+#[test]
+fn destructive_commands_need_yes_without_a_terminal() {
+    let store = Store::new();
+    stdout(&plenary(&store, &["sample"]));
+    let list: Value = serde_json::from_str(&stdout(&plenary(
+        &store,
+        &["attendee", "list", "--search", "guterres", "--json"],
+    )))
+    .expect("JSON");
+    let id = list[0]["id"]
+        .as_str()
+        .expect("Guterres is in the sample")
+        .to_owned();
+    let refused = plenary(&store, &["attendee", "delete", &id]);
+    assert!(
+        !refused.status.success(),
+        "no terminal and no --yes: refused"
+    );
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--yes"));
+    stdout(&plenary(&store, &["attendee", "delete", &id, "--yes"]));
+    let after: Value = serde_json::from_str(&stdout(&plenary(
+        &store,
+        &["attendee", "list", "--search", "guterres", "--json"],
+    )))
+    .expect("JSON");
+    assert_eq!(after, serde_json::json!([]), "deleted with --yes");
+}
+
+#[test]
+fn the_sample_command_is_idempotent() {
+    let store = Store::new();
+    let first = stdout(&plenary(&store, &["sample"]));
+    assert!(first.starts_with("Loaded"), "{first}");
+    let second = stdout(&plenary(&store, &["sample"]));
+    assert!(second.starts_with("Already loaded"), "{second}");
+    let events: Value =
+        serde_json::from_str(&stdout(&plenary(&store, &["event", "list", "--json"])))
+            .expect("JSON");
+    assert_eq!(events.as_array().map(Vec::len), Some(1));
+}

@@ -1,0 +1,182 @@
+//! Tauri commands: one-line adapters that pick up the state, call a verb of the core and
+//! convert its error. Every command that touches the database is `async`, so that it runs off
+//! the main thread and never freezes the window.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use chrono::Utc;
+use plenary_core::countries::{self, Country};
+use plenary_core::model::{
+    Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
+};
+use plenary_core::{ops, sample};
+use serde::Serialize;
+use tauri::State;
+use uuid::Uuid;
+
+type Reply<T> = Result<T, ApiError>;
+
+/// What the About box and the error screens show.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        db_path: state.db_path.display().to_string(),
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_countries() -> Vec<Country> {
+    countries::all()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_events(state: State<'_, AppState>) -> Reply<Vec<EventSummary>> {
+    Ok(ops::list_events(&state.open()?)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_event(state: State<'_, AppState>, input: EventInput) -> Reply<EventSummary> {
+    Ok(ops::create_event(
+        &mut state.open()?,
+        Uuid::now_v7(),
+        &input,
+        Utc::now(),
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_event(
+    state: State<'_, AppState>,
+    id: String,
+    input: EventInput,
+) -> Reply<EventSummary> {
+    Ok(ops::update_event(
+        &mut state.open()?,
+        &id,
+        &input,
+        Utc::now(),
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_event(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(ops::delete_event(&mut state.open()?, &id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn load_sample(state: State<'_, AppState>) -> Reply<EventSummary> {
+    Ok(sample::load(&mut state.open()?, Utc::now(), Uuid::now_v7)?.event)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_attendees(
+    state: State<'_, AppState>,
+    event_id: String,
+    filter: AttendeeFilter,
+) -> Reply<Vec<Attendee>> {
+    Ok(ops::list_attendees_cached(
+        &state.open()?,
+        &state.directories,
+        &event_id,
+        &filter,
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_attendee(state: State<'_, AppState>, id: String) -> Reply<Attendee> {
+    Ok(ops::get_attendee(&state.open()?, &id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_attendee(
+    state: State<'_, AppState>,
+    event_id: String,
+    input: AttendeeInput,
+) -> Reply<Attendee> {
+    Ok(ops::register_attendee(
+        &mut state.open()?,
+        &event_id,
+        Uuid::now_v7(),
+        &input,
+        Utc::now(),
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_attendee(
+    state: State<'_, AppState>,
+    id: String,
+    input: AttendeeInput,
+) -> Reply<Attendee> {
+    Ok(ops::update_attendee(
+        &mut state.open()?,
+        &id,
+        &input,
+        Utc::now(),
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_attendee(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(ops::delete_attendee(&mut state.open()?, &id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_delegations(
+    state: State<'_, AppState>,
+    event_id: String,
+) -> Reply<Vec<Delegation>> {
+    Ok(ops::list_delegations(&state.open()?, &event_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_delegation_head(
+    state: State<'_, AppState>,
+    event_id: String,
+    country: String,
+    attendee_id: Option<String>,
+) -> Reply<()> {
+    Ok(ops::set_delegation_head(
+        &mut state.open()?,
+        &event_id,
+        &country,
+        attendee_id.as_deref(),
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_categories(state: State<'_, AppState>, event_id: String) -> Reply<Vec<Category>> {
+    Ok(ops::list_categories(&state.open()?, &event_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_category(
+    state: State<'_, AppState>,
+    event_id: String,
+    label: String,
+) -> Reply<Category> {
+    Ok(ops::add_category(&mut state.open()?, &event_id, &label)?)
+}

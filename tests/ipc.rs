@@ -1,0 +1,245 @@
+//! IPC tests: the real command handlers behind Tauri's mock runtime, called the way the UI
+//! calls them (JSON arguments in camelCase, JSON replies), against a SQLite file in a
+//! temporary folder.
+
+use plenary_desktop::state::AppState;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
+use tauri::test::{mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewUrl, WebviewWindowBuilder};
+
+struct App {
+    _dir: tempfile::TempDir,
+    window: tauri::WebviewWindow<tauri::test::MockRuntime>,
+    url: tauri::Url,
+}
+
+/// The origin the capability calls "local": the dev server in a dev build, the embedded
+/// assets when the UI is compiled in.
+fn local_url(app: &tauri::App<tauri::test::MockRuntime>) -> tauri::Url {
+    let dev = app.config().build.dev_url.clone();
+    match dev {
+        Some(url) if !cfg!(feature = "custom-protocol") => url,
+        _ => "http://tauri.localhost".parse().expect("a URL"),
+    }
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let state = AppState::new(dir.path().join("ipc.db"));
+    let app = plenary_desktop::configure(mock_builder(), state)
+        .build(plenary_desktop::context())
+        .expect("the mock app builds");
+    let url = local_url(&app);
+    let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::External(url.clone()))
+        .build()
+        .expect("the mock window builds");
+    App {
+        _dir: dir,
+        window,
+        url,
+    }
+}
+
+/// Calls a command; Ok is the JSON reply, Err the JSON error.
+fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: app.url.clone(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    match tauri::test::get_ipc_response(&app.window, request) {
+        Ok(InvokeResponseBody::Json(text)) => Ok(serde_json::from_str(&text).expect("JSON")),
+        Ok(InvokeResponseBody::Raw(bytes)) => Ok(serde_json::from_slice(&bytes).expect("JSON")),
+        Err(err) => Err(err),
+    }
+}
+
+fn event(app: &App) -> String {
+    let reply = call(
+        app,
+        "create_event",
+        json!({ "input": {
+            "name": "Seminar", "venue": "", "city": "Shanghai",
+            "start_date": "2024-09-03", "end_date": "2024-09-06",
+            "timezone": "Asia/Shanghai", "organizers": [], "family_name_upper": true
+        }}),
+    )
+    .expect("a valid event is created");
+    reply["id"]
+        .as_str()
+        .expect("the event has an id")
+        .to_owned()
+}
+
+fn attendee(given: &str, family: &str, country: &str, email: &str) -> Value {
+    json!({
+        "honorific": "", "given_name": given, "family_name": family,
+        "name_order": "family_first", "given_name_latin": "", "family_name_latin": "",
+        "country": country, "organization": "", "position": "", "category": "official",
+        "email": email, "phone": "", "languages": [], "dietary": "", "accessibility": "",
+        "notes": ""
+    })
+}
+
+#[test]
+fn attendees_are_added_searched_edited_and_deleted() {
+    let app = app();
+    let event_id = event(&app);
+    let added = call(
+        &app,
+        "add_attendee",
+        json!({ "eventId": event_id, "input": attendee("伟", "张", "cn", "wei@example.org") }),
+    )
+    .expect("a valid attendee is added");
+    assert_eq!(
+        added["country"], "CN",
+        "the country code comes back normalised"
+    );
+
+    let found = call(
+        &app,
+        "list_attendees",
+        json!({ "eventId": event_id, "filter": { "search": "zhang", "country": null, "category": null } }),
+    )
+    .expect("search works");
+    assert_eq!(
+        found.as_array().map(Vec::len),
+        Some(1),
+        "'zhang' finds 张伟: {found}"
+    );
+
+    let id = added["id"].as_str().expect("an id");
+    let mut changed = attendee("伟", "张", "CN", "wei@example.org");
+    changed["position"] = json!("Director");
+    let updated = call(
+        &app,
+        "update_attendee",
+        json!({ "id": id, "input": changed }),
+    )
+    .expect("update");
+    assert_eq!(updated["position"], "Director");
+
+    call(&app, "delete_attendee", json!({ "id": id })).expect("delete");
+    let gone = call(&app, "get_attendee", json!({ "id": id })).expect_err("it is gone");
+    assert_eq!(
+        gone["code"], "not_found",
+        "a deleted attendee is not found: {gone}"
+    );
+}
+
+#[test]
+fn validation_errors_name_their_fields() {
+    let app = app();
+    let event_id = event(&app);
+    let err = call(
+        &app,
+        "add_attendee",
+        json!({ "eventId": event_id, "input": attendee("Ana", "", "ZZ", "not-an-email") }),
+    )
+    .expect_err("bad input is refused");
+    assert_eq!(err["code"], "validation");
+    let fields: Vec<&str> = err["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["field"].as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        ["given_name", "country", "email"],
+        "each bad field is named: {err}"
+    );
+    let list = call(
+        &app,
+        "list_attendees",
+        json!({ "eventId": event_id, "filter": { "search": null, "country": null, "category": null } }),
+    )
+    .expect("list");
+    assert_eq!(list, json!([]), "nothing was stored");
+}
+
+#[test]
+fn the_sample_loads_once() {
+    let app = app();
+    let first = call(&app, "load_sample", json!({})).expect("the sample loads");
+    let second = call(&app, "load_sample", json!({})).expect("loading again is fine");
+    assert_eq!(first["id"], second["id"], "the second load finds the first");
+    let events = call(&app, "list_events", json!({})).expect("list events");
+    assert_eq!(
+        events.as_array().map(Vec::len),
+        Some(1),
+        "no duplicate event"
+    );
+    assert!(
+        first["attendee_count"].as_u64().unwrap_or(0) >= 100,
+        "{first}"
+    );
+    let delegations =
+        call(&app, "list_delegations", json!({ "eventId": first["id"] })).expect("delegations");
+    let cn = delegations
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|d| d["country"] == "CN")
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        cn["count"].as_u64().unwrap_or(0) >= 10,
+        "China's delegation is listed: {cn}"
+    );
+    assert!(
+        cn["head_name"].is_string(),
+        "the sample names a head of delegation: {cn}"
+    );
+}
+
+#[test]
+fn the_cli_and_the_app_default_to_the_same_file() {
+    let app = app();
+    use tauri::Manager;
+    let tauri_dir = app
+        .window
+        .path()
+        .app_data_dir()
+        .expect("Tauri knows the app-data folder");
+    let core_path = plenary_core::paths::default_db_path().expect("the core knows it too");
+    assert_eq!(
+        core_path.parent(),
+        Some(tauri_dir.as_path()),
+        "the CLI must open the database the app uses"
+    );
+}
+
+#[test]
+fn committed_bindings_match_the_commands() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fresh = dir.path().join("bindings.ts");
+    plenary_desktop::render_bindings(&fresh).expect("the bindings render");
+    let fresh = std::fs::read_to_string(&fresh).expect("read the fresh bindings");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let committed = std::fs::read_to_string(format!("{root}/{}", plenary_desktop::BINDINGS_PATH))
+        .unwrap_or_default();
+    assert!(
+        fresh == committed,
+        "ui/src/lib/bindings.ts is out of date; regenerate it with \
+         `cargo test --test ipc -- --ignored regenerate_bindings` and commit it"
+    );
+}
+
+/// Writes the bindings; run on purpose, never in CI.
+#[test]
+#[ignore = "writes ui/src/lib/bindings.ts"]
+fn regenerate_bindings() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    plenary_desktop::render_bindings(std::path::Path::new(&format!(
+        "{root}/{}",
+        plenary_desktop::BINDINGS_PATH
+    )))
+    .expect("the bindings are written");
+}

@@ -1,0 +1,177 @@
+//! The one door to Rust. Screens call `api.*`, which unwraps tauri-specta's `Result` and throws
+//! an `ApiFailure` on error; `describeFailure` turns any failure into words a user can act on.
+//!
+//! Nothing here reaches for Tauri's window globals: every call goes through the generated
+//! bindings, which use `@tauri-apps/api`.
+
+import {
+	type ApiError,
+	type AttendeeFilter,
+	type AttendeeInput,
+	commands,
+	type ErrorCode,
+	type EventInput,
+	type FieldError,
+} from "$lib/bindings";
+import { t } from "$lib/i18n";
+
+export type * from "$lib/bindings";
+
+/** What each fallible command resolves to (tauri-specta's shape, spelled out here because
+ * not every tauri-specta version exports a name for it). */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+/** `unreachable` means the Rust core could not be called at all (not running in Tauri, IPC down). */
+export type FailureCode = ErrorCode | "unreachable";
+
+/** An error from a command, with the code the UI branches on and the per-field messages. */
+export class ApiFailure extends Error {
+	readonly code: FailureCode;
+	readonly fields: readonly FieldError[];
+
+	constructor(code: FailureCode, message: string, fields: readonly FieldError[] = []) {
+		super(message);
+		this.name = "ApiFailure";
+		this.code = code;
+		this.fields = fields;
+	}
+}
+
+const CODES: readonly ErrorCode[] = ["validation", "not_found", "conflict", "io", "internal"];
+
+/** True when `value` has the shape of the contract's `ApiError`. */
+export function isApiError(value: unknown): value is ApiError {
+	if (typeof value !== "object" || value === null) return false;
+	const v = value as Record<string, unknown>;
+	return (
+		typeof v.code === "string" &&
+		(CODES as readonly string[]).includes(v.code) &&
+		typeof v.message === "string" &&
+		(v.fields === undefined || Array.isArray(v.fields))
+	);
+}
+
+/** Turns whatever a command threw or returned as its error into an `ApiFailure`. */
+export function toFailure(error: unknown): ApiFailure {
+	if (error instanceof ApiFailure) return error;
+	if (isApiError(error)) {
+		const fields = (error.fields ?? []).filter(
+			(f): f is FieldError => typeof f?.field === "string" && typeof f?.message === "string",
+		);
+		return new ApiFailure(error.code, error.message, fields);
+	}
+	// Tauri rejects with a plain string when it cannot even deserialise the arguments.
+	if (typeof error === "string") return new ApiFailure("internal", error);
+	// The bindings rethrow real Error objects: IPC is missing or the command does not exist.
+	if (error instanceof Error) return new ApiFailure("unreachable", error.message);
+	return new ApiFailure("internal", "");
+}
+
+/** What to tell the user: a summary sentence, and the core's own words when they add to it. */
+export type FailureText = { summary: string; detail: string | null };
+
+/**
+ * Words for a failure. `action` says what did not happen ("The attendee was not saved."), the
+ * rest says why and what to do next. Never a stack trace, never a bare "Error".
+ */
+export function describeFailure(error: unknown, action?: string): FailureText {
+	const failure = toFailure(error);
+	const lead = action ? `${action} ` : "";
+	const message = sentence(failure.message);
+	switch (failure.code) {
+		case "validation": {
+			// The core's summary names fields in snake_case; the form shows each message under its
+			// own input, so the summary only counts them.
+			const count = new Set(failure.fields.map((f) => normaliseField(f.field))).size;
+			const why =
+				count > 0 ? t("errors.validationCount", { count }) : message || t("errors.validation");
+			return { summary: `${lead}${why} ${t("errors.validationNext")}`, detail: null };
+		}
+		case "not_found":
+			return { summary: `${lead}${t("errors.notFound")}`, detail: message || null };
+		case "conflict":
+			return {
+				summary: `${lead}${message || t("errors.conflict")} ${t("errors.conflictNext")}`,
+				detail: null,
+			};
+		case "io":
+			return { summary: `${lead}${t("errors.io")}`, detail: message || null };
+		case "unreachable":
+			return { summary: `${lead}${t("errors.unreachable")}`, detail: null };
+		default:
+			return { summary: `${lead}${t("errors.internal")}`, detail: message || null };
+	}
+}
+
+/**
+ * The core's messages are sometimes fragments meant to follow a field name ("is 250 characters
+ * long; at most 200 are allowed"); shown on their own they start with a capital and end with a
+ * full stop.
+ */
+export function sentence(text: string): string {
+	const trimmed = text.trim();
+	if (trimmed === "") return "";
+	const first = trimmed.charAt(0).toLocaleUpperCase() + trimmed.slice(1);
+	return /[.!?…)]$/u.test(first) ? first : `${first}.`;
+}
+
+/** One message per form field (the first the core sent), keyed by snake_case field name. */
+export function fieldMessages(error: unknown): Record<string, string> {
+	const failure = toFailure(error);
+	const out: Record<string, string> = {};
+	for (const f of failure.fields) {
+		const key = normaliseField(f.field);
+		if (!(key in out)) out[key] = sentence(f.message);
+	}
+	return out;
+}
+
+/**
+ * Field paths come as "email", or for list items "organizers[1].name" / "organizers.1.name";
+ * both list forms become "organizers.1.name".
+ */
+export function normaliseField(field: string): string {
+	return field.replace(/\[(\d+)\]/g, ".$1").replace(/^\./, "");
+}
+
+async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
+	let result: Result<T, ApiError>;
+	try {
+		result = await call;
+	} catch (e) {
+		throw toFailure(e);
+	}
+	if (result.status === "ok") return result.data;
+	throw toFailure(result.error);
+}
+
+async function infallible<T>(call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (e) {
+		throw toFailure(e);
+	}
+}
+
+/** The commands, each returning its data or throwing an `ApiFailure`. */
+export const api = {
+	appInfo: () => infallible(() => commands.appInfo()),
+	listCountries: () => infallible(() => commands.listCountries()),
+	listEvents: () => unwrap(commands.listEvents()),
+	createEvent: (input: EventInput) => unwrap(commands.createEvent(input)),
+	updateEvent: (id: string, input: EventInput) => unwrap(commands.updateEvent(id, input)),
+	deleteEvent: (id: string) => unwrap(commands.deleteEvent(id)),
+	loadSample: () => unwrap(commands.loadSample()),
+	listAttendees: (eventId: string, filter: AttendeeFilter) =>
+		unwrap(commands.listAttendees(eventId, filter)),
+	getAttendee: (id: string) => unwrap(commands.getAttendee(id)),
+	addAttendee: (eventId: string, input: AttendeeInput) =>
+		unwrap(commands.addAttendee(eventId, input)),
+	updateAttendee: (id: string, input: AttendeeInput) => unwrap(commands.updateAttendee(id, input)),
+	deleteAttendee: (id: string) => unwrap(commands.deleteAttendee(id)),
+	listDelegations: (eventId: string) => unwrap(commands.listDelegations(eventId)),
+	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) =>
+		unwrap(commands.setDelegationHead(eventId, country, attendeeId)),
+	listCategories: (eventId: string) => unwrap(commands.listCategories(eventId)),
+	addCategory: (eventId: string, label: string) => unwrap(commands.addCategory(eventId, label)),
+};

@@ -1,0 +1,144 @@
+//! The app-wide state: events, the current event, the current section, toasts, and the
+//! handlers that the current screen registers for Ctrl/Cmd+F and Ctrl/Cmd+N.
+
+import { ApiFailure, api, describeFailure, type FailureText } from "$lib/api";
+import type { Country, EventSummary } from "$lib/bindings";
+import { t } from "$lib/i18n";
+
+export type Section =
+	| "events"
+	| "dashboard"
+	| "attendees"
+	| "delegations"
+	| "schedule"
+	| "speakers"
+	| "checkin"
+	| "io"
+	| "print"
+	| "activity"
+	| "settings";
+
+/** The sidebar's sections in the order ui.md gives; `ready` ones have a real screen. */
+export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
+	{ id: "dashboard", ready: false },
+	{ id: "attendees", ready: true },
+	{ id: "delegations", ready: true },
+	{ id: "schedule", ready: false },
+	{ id: "speakers", ready: false },
+	{ id: "checkin", ready: false },
+	{ id: "io", ready: false },
+	{ id: "print", ready: false },
+	{ id: "activity", ready: false },
+	{ id: "settings", ready: false },
+];
+
+export type Toast = { id: number; message: string };
+
+/** What the current screen does on Ctrl/Cmd+F and Ctrl/Cmd+N. */
+export type ScreenShortcuts = { search?: () => void; create?: () => void };
+
+const CURRENT_EVENT_KEY = "plenary.currentEventId";
+const TOAST_MS = 6000;
+
+class AppState {
+	events = $state<EventSummary[]>([]);
+	eventsLoaded = $state(false);
+	eventsError = $state<FailureText | null>(null);
+	currentEventId = $state<string | null>(readStored(CURRENT_EVENT_KEY));
+	section = $state<Section>("attendees");
+	countries = $state<Country[]>([]);
+	toasts = $state<Toast[]>([]);
+	/** Set by the switcher's "New event…" so the events screen opens its create form. */
+	createEventRequested = $state(false);
+	shortcuts: ScreenShortcuts = {};
+
+	currentEvent = $derived(this.events.find((e) => e.id === this.currentEventId) ?? null);
+
+	/** The section on screen: without a current event, the event screens give way to the list. */
+	shownSection = $derived<Section>(
+		this.eventsLoaded && !this.currentEvent && this.section !== "settings"
+			? "events"
+			: this.section,
+	);
+
+	#toastSeq = 0;
+	#autoSelected = false;
+
+	/** Reloads the event list; keeps the current event when it still exists. */
+	async refreshEvents(): Promise<void> {
+		try {
+			this.events = await api.listEvents();
+			this.eventsError = null;
+			if (this.currentEventId && !this.events.some((e) => e.id === this.currentEventId)) {
+				this.selectEvent(null);
+			}
+			// With a single event there is nothing to choose: open it.
+			const only = this.events.length === 1 ? this.events[0] : undefined;
+			if (!this.currentEventId && only && !this.#autoSelected) {
+				this.#autoSelected = true;
+				this.selectEvent(only.id);
+			}
+		} catch (e) {
+			this.eventsError = describeFailure(e, t("events.errors.loadFailed"));
+		} finally {
+			this.eventsLoaded = true;
+		}
+	}
+
+	/** Loads the country list once; an outage leaves it empty and pickers accept codes. */
+	async loadCountries(): Promise<void> {
+		if (this.countries.length > 0) return;
+		try {
+			this.countries = await api.listCountries();
+		} catch (e) {
+			if (!(e instanceof ApiFailure)) throw e;
+		}
+	}
+
+	selectEvent(id: string | null): void {
+		this.currentEventId = id;
+		writeStored(CURRENT_EVENT_KEY, id);
+	}
+
+	/** Makes the event current and opens its attendees. */
+	openEvent(id: string): void {
+		this.selectEvent(id);
+		this.section = "attendees";
+	}
+
+	/** Loads the sample seminar (idempotent on the Rust side) and opens it. */
+	async loadSample(): Promise<void> {
+		const event = await api.loadSample();
+		await this.refreshEvents();
+		this.openEvent(event.id);
+	}
+
+	toast(message: string): void {
+		const id = ++this.#toastSeq;
+		this.toasts = [...this.toasts, { id, message }];
+		setTimeout(() => this.dismissToast(id), TOAST_MS);
+	}
+
+	dismissToast(id: number): void {
+		this.toasts = this.toasts.filter((toast) => toast.id !== id);
+	}
+}
+
+export const app = new AppState();
+
+function readStored(key: string): string | null {
+	try {
+		return globalThis.localStorage?.getItem(key) ?? null;
+	} catch {
+		return null;
+	}
+}
+
+function writeStored(key: string, value: string | null): void {
+	try {
+		if (value === null) globalThis.localStorage?.removeItem(key);
+		else globalThis.localStorage?.setItem(key, value);
+	} catch {
+		// Storage can be unavailable (private mode); the app then just forgets the choice.
+	}
+}

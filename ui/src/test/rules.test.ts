@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { sourceFiles } from "./sources";
+
+const files = sourceFiles();
+
+function styleOf(file: { path: string; text: string }): string {
+	if (file.path.endsWith(".css")) return file.text;
+	return [...file.text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join("\n");
+}
+
+describe("project rules", () => {
+	it("reads the sources", () => {
+		expect(files.some((f) => f.path === "lib/bindings.ts")).toBe(true);
+		expect(files.filter((f) => f.path.endsWith(".svelte")).length).toBeGreaterThan(10);
+	});
+
+	it("CSS uses logical properties only, so an RTL UI needs nothing but dir=rtl", () => {
+		const physical =
+			/\b(margin|padding|border)-(left|right)\b|(^|[\s;{])(left|right)\s*:|\b(text-align|float|clear)\s*:\s*(left|right)\b|\b(min|max)-width\s*:|(^|[\s;{])(width|height)\s*:/m;
+		const offenders = files
+			.filter((f) => physical.test(styleOf(f).replace(/@media[^{]*\{/g, "")))
+			.map((f) => f.path);
+		expect(offenders).toEqual([]);
+	});
+
+	it("nothing is loaded from the network (strict CSP, offline desk use)", () => {
+		const remote =
+			/url\(\s*["']?https?:|@import\s+["']?https?:|<link[^>]+https?:|<script[^>]+src=["']?https?:/;
+		expect(files.filter((f) => remote.test(f.text)).map((f) => f.path)).toEqual([]);
+	});
+
+	it("only the generated bindings talk to Tauri, and never through window.__TAURI__", () => {
+		const direct = files.filter((f) => f.text.includes("__TAURI__")).map((f) => f.path);
+		const importers = files
+			.filter((f) => /from\s+["']@tauri-apps\/api/.test(f.text))
+			.map((f) => f.path);
+		expect(direct).toEqual([]);
+		// The dev-only preview page may mock IPC; nothing else may touch Tauri directly.
+		expect(importers).toEqual(["dev/preview.ts", "lib/bindings.ts"].sort());
+	});
+
+	it("the production build has one entry, so the preview's fake core is never shipped", async () => {
+		const config = (await import("../../vite.config")).default as {
+			build?: { rolldownOptions?: { input?: unknown } };
+		};
+		const input = String(config.build?.rolldownOptions?.input ?? "");
+		expect(input.endsWith("/index.html")).toBe(true);
+	});
+
+	it("screens reach Rust only through api.ts, which wraps the bindings", () => {
+		const users = files
+			.filter((f) =>
+				/import\s*\{[^}]*\bcommands\b[^}]*\}\s*from\s*["']\$lib\/bindings["']/.test(f.text),
+			)
+			.map((f) => f.path);
+		expect(users).toEqual(["lib/api.ts"]);
+	});
+});

@@ -1,0 +1,10 @@
+// Svelte compiler options shared by Vite and svelte-check.
+import { vitePreprocess } from "@sveltejs/vite-plugin-svelte";
+
+export default {
+	preprocess: vitePreprocess(),
+	compilerOptions: {
+		// Runes everywhere: no legacy reactive statements in this code base.
+		runes: true,
+	},
+};
