@@ -21,7 +21,10 @@ fn local_url(app: &tauri::App<tauri::test::MockRuntime>) -> tauri::Url {
     let dev = app.config().build.dev_url.clone();
     match dev {
         Some(url) if !cfg!(feature = "custom-protocol") => url,
-        _ => "http://tauri.localhost".parse().expect("a URL"),
+        // Windows serves embedded assets from http://tauri.localhost, the others from a
+        // custom scheme.
+        _ if cfg!(windows) => "http://tauri.localhost".parse().expect("a URL"),
+        _ => "tauri://localhost".parse().expect("a URL"),
     }
 }
 
@@ -44,11 +47,16 @@ fn app() -> App {
 
 /// Calls a command; Ok is the JSON reply, Err the JSON error.
 fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    call_from(app, app.url.clone(), cmd, args)
+}
+
+/// Calls a command as a page at `url` would.
+fn call_from(app: &App, url: tauri::Url, cmd: &str, args: Value) -> Result<Value, Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
-        url: app.url.clone(),
+        url,
         body: InvokeBody::Json(args),
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
@@ -152,7 +160,7 @@ fn validation_errors_name_their_fields() {
         .collect();
     assert_eq!(
         fields,
-        ["given_name", "country", "email"],
+        ["family_name", "country", "email"],
         "each bad field is named: {err}"
     );
     let list = call(
@@ -196,6 +204,31 @@ fn the_sample_loads_once() {
     assert!(
         cn["head_name"].is_string(),
         "the sample names a head of delegation: {cn}"
+    );
+}
+
+#[test]
+fn a_remote_page_may_not_call_the_commands() {
+    let app = app();
+    let remote: tauri::Url = "https://example.com/".parse().expect("a URL");
+    let window =
+        WebviewWindowBuilder::new(&app.window, "remote", WebviewUrl::External(remote.clone()))
+            .build()
+            .expect("a second window");
+    let refused = call_from(
+        &App {
+            _dir: tempfile::tempdir().expect("tmp"),
+            window,
+            url: remote.clone(),
+        },
+        remote,
+        "list_events",
+        json!({}),
+    )
+    .expect_err("the capability allows only the app's own window and origin");
+    assert!(
+        refused.to_string().contains("not allowed"),
+        "refused by the ACL: {refused}"
     );
 }
 

@@ -11,6 +11,7 @@ use plenary_core::model::{
 };
 use plenary_core::{ops, sample};
 use serde::Serialize;
+use std::sync::Arc;
 use tauri::State;
 use uuid::Uuid;
 
@@ -88,7 +89,7 @@ pub async fn list_attendees(
     state: State<'_, AppState>,
     event_id: String,
     filter: AttendeeFilter,
-) -> Reply<Vec<Attendee>> {
+) -> Reply<Vec<Arc<Attendee>>> {
     Ok(ops::list_attendees_cached(
         &state.open()?,
         &state.directories,

@@ -70,7 +70,7 @@ pub enum EventCommand {
 #[derive(Subcommand, Debug)]
 pub enum AttendeeCommand {
     /// Register an attendee and print the new id.
-    Add(AddAttendee),
+    Add(Box<AddAttendee>),
     /// List attendees, sorted by family name.
     List {
         #[arg(long)]

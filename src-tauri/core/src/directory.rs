@@ -21,7 +21,8 @@ const MAX_TOKENS: usize = 8;
 /// One event's attendees as of one revision.
 pub struct Directory {
     revision: i64,
-    attendees: Vec<Attendee>,
+    /// Shared, so that a search hands out its results without copying them.
+    attendees: Vec<Arc<Attendee>>,
     /// Every search key, in list order, each followed by a newline (which no folded query
     /// word contains). One contiguous buffer scans at memory speed; keys scattered over the
     /// heap cost a cache miss each.
@@ -45,7 +46,7 @@ impl Directory {
             starts.push(keys.len());
             keys.push_str(&key.replace('\n', " "));
             keys.push('\n');
-            list.push(attendee);
+            list.push(Arc::new(attendee));
         }
         Ok(Directory {
             revision,
@@ -65,7 +66,7 @@ impl Directory {
 
     /// The attendees that pass `filter`, in display order. Every word of the search must
     /// occur in the person's folded names, organisation or email.
-    pub fn search(&self, filter: &AttendeeFilter) -> Vec<Attendee> {
+    pub fn search(&self, filter: &AttendeeFilter) -> Vec<Arc<Attendee>> {
         let tokens: Vec<String> = filter
             .search
             .as_deref()

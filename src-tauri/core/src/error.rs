@@ -81,7 +81,7 @@ fn summarize(fields: &[FieldError]) -> String {
         [one] => one.to_string(),
         many => {
             let list: Vec<String> = many.iter().map(ToString::to_string).collect();
-            format!("{} problems: {}", many.len(), list.join("; "))
+            format!("{} problems: {}", many.len(), list.join(" "))
         }
     }
 }

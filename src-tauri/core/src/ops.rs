@@ -11,6 +11,7 @@ use crate::store::{self, attendees, categories, delegations, events};
 use crate::{fold, names, validate, Error, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, TransactionBehavior};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The stored form of an instant: RFC 3339 in UTC with milliseconds.
@@ -126,12 +127,12 @@ fn category_keys(conn: &Connection, event_id: &str) -> Result<Vec<String>> {
 pub fn add_category(conn: &mut Connection, event_id: &str, label: &str) -> Result<Category> {
     let label = label.trim();
     if label.is_empty() {
-        return Err(Error::invalid("label", "The category name is required"));
+        return Err(Error::invalid("label", "The category name is required."));
     }
     if label.chars().count() > 60 {
         return Err(Error::invalid(
             "label",
-            "is too long; at most 60 characters are allowed",
+            "This is too long; at most 60 characters are allowed.",
         ));
     }
     let key: String = fold::fold_latin(label)
@@ -145,13 +146,13 @@ pub fn add_category(conn: &mut Connection, event_id: &str, label: &str) -> Resul
     if key.is_empty() {
         return Err(Error::invalid(
             "label",
-            "needs at least one letter or digit",
+            "The name needs at least one letter or digit.",
         ));
     }
     if category_keys(conn, event_id)?.contains(&key) {
         return Err(Error::invalid(
             "label",
-            format!("a category {key:?} already exists"),
+            format!("A category {key:?} already exists."),
         ));
     }
     let tx = write_tx(conn)?;
@@ -170,7 +171,7 @@ pub fn list_attendees(
     conn: &Connection,
     event_id: &str,
     filter: &AttendeeFilter,
-) -> Result<Vec<Attendee>> {
+) -> Result<Vec<Arc<Attendee>>> {
     Ok(Directory::load(conn, event_id)?.search(filter))
 }
 
@@ -181,7 +182,7 @@ pub fn list_attendees_cached(
     cache: &DirectoryCache,
     event_id: &str,
     filter: &AttendeeFilter,
-) -> Result<Vec<Attendee>> {
+) -> Result<Vec<Arc<Attendee>>> {
     Ok(cache.get(conn, event_id)?.search(filter))
 }
 
@@ -240,7 +241,7 @@ fn check_email_free(
         return Err(Error::invalid(
             "email",
             format!(
-                "{email} is already used by {} in this event",
+                "{email} is already used by {} in this event.",
                 names::display(&other, false)
             ),
         ));
@@ -252,9 +253,10 @@ fn check_email_free(
 /// another process between our check and our insert.
 fn email_taken(err: Error) -> Error {
     match err {
-        Error::Database(e) if store::is_unique_violation(&e) => {
-            Error::invalid("email", "is already used by another attendee of this event")
-        }
+        Error::Database(e) if store::is_unique_violation(&e) => Error::invalid(
+            "email",
+            "This email is already used by another attendee of this event.",
+        ),
         other => other,
     }
 }
@@ -288,7 +290,7 @@ pub fn set_delegation_head(
     let country = crate::countries::normalize_code(country).ok_or_else(|| {
         Error::invalid(
             "country",
-            format!("{country:?} is not a known country code"),
+            format!("{country:?} is not a known country code."),
         )
     })?;
     if let Some(head) = head {
@@ -297,7 +299,7 @@ pub fn set_delegation_head(
             return Err(Error::invalid(
                 "head_id",
                 format!(
-                    "{} is not a member of the {country} delegation",
+                    "{} is not a member of the {country} delegation.",
                     names::display(&a, false)
                 ),
             ));

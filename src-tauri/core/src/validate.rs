@@ -27,7 +27,7 @@ impl Problems {
 
     fn required(&mut self, field: &str, value: &str, label: &str) {
         if value.trim().is_empty() {
-            self.add(field, format!("{label} is required"));
+            self.add(field, format!("{label} is required."));
         }
     }
 
@@ -36,7 +36,7 @@ impl Problems {
         if len > max {
             self.add(
                 field,
-                format!("is {len} characters long; at most {max} are allowed"),
+                format!("This is {len} characters long; at most {max} are allowed."),
             );
         }
     }
@@ -68,7 +68,7 @@ pub fn event(input: &EventInput) -> Result<EventInput> {
         if end < start {
             p.add(
                 "end_date",
-                format!("ends on {end}, before it starts on {start}"),
+                format!("The event ends on {end}, before it starts on {start}."),
             );
         }
         out.start_date = start.to_string();
@@ -78,7 +78,7 @@ pub fn event(input: &EventInput) -> Result<EventInput> {
         p.add(
             "timezone",
             format!(
-                "{:?} is not an IANA time zone (for example Asia/Shanghai)",
+                "{:?} is not an IANA time zone (for example Asia/Shanghai).",
                 out.timezone
             ),
         );
@@ -100,11 +100,11 @@ fn date(p: &mut Problems, field: &str, text: &str) -> Option<NaiveDate> {
     let parsed = parse_date(text);
     if parsed.is_none() {
         if text.trim().is_empty() {
-            p.add(field, "a date is required (YYYY-MM-DD)");
+            p.add(field, "A date is required (YYYY-MM-DD).");
         } else {
             p.add(
                 field,
-                format!("{text:?} is not a date in the form YYYY-MM-DD"),
+                format!("{text:?} is not a date in the form YYYY-MM-DD."),
             );
         }
     }
@@ -159,7 +159,7 @@ pub fn attendee(input: &AttendeeInput, categories: &[String]) -> Result<Attendee
     if out.country.is_empty() {
         p.add(
             "country",
-            "The country is required (an ISO code such as CN or BR)",
+            "The country is required (an ISO code such as CN or BR).",
         );
     } else {
         match countries::normalize_code(&out.country) {
@@ -167,19 +167,19 @@ pub fn attendee(input: &AttendeeInput, categories: &[String]) -> Result<Attendee
             None => p.add(
                 "country",
                 format!(
-                    "{:?} is not a known ISO 3166-1 alpha-2 country code",
+                    "{:?} is not a known ISO 3166-1 alpha-2 country code.",
                     input.country
                 ),
             ),
         }
     }
     if out.category.is_empty() {
-        p.add("category", "The category is required");
+        p.add("category", "The category is required.");
     } else if !categories.contains(&out.category) {
         p.add(
             "category",
             format!(
-                "{:?} is not a category of this event ({})",
+                "{:?} is not a category of this event ({}).",
                 out.category,
                 categories.join(", ")
             ),
@@ -190,14 +190,14 @@ pub fn attendee(input: &AttendeeInput, categories: &[String]) -> Result<Attendee
         if !plausible_email(&out.email) {
             p.add(
                 "email",
-                format!("{:?} does not look like an email address", input.email),
+                format!("{:?} does not look like an email address.", input.email),
             );
         }
     }
     if out.languages.len() > MAX_LANGUAGES {
         p.add(
             "languages",
-            format!("at most {MAX_LANGUAGES} languages can be listed"),
+            format!("At most {MAX_LANGUAGES} languages can be listed."),
         );
     }
     for l in &out.languages {

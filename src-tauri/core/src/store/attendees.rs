@@ -1,7 +1,7 @@
 //! The `attendee` table.
 
-use crate::fold;
 use crate::model::{Attendee, AttendeeInput, NameOrder};
+use crate::{fold, names};
 use crate::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
@@ -47,13 +47,27 @@ fn bad_column(index: usize, name: &str, value: &str) -> rusqlite::Error {
     )
 }
 
-/// The search key stored with an attendee.
+/// The search key stored with an attendee: the name as it is written (in the person's order,
+/// so "马朝旭" and "Ana Silva" are found as typed) and in the other order, the same for the
+/// Latin form, then the organisation and the email.
 pub fn search_key(a: &AttendeeInput) -> String {
+    let written = |given: &str, family: &str| {
+        let other = match a.name_order {
+            NameOrder::GivenFirst => NameOrder::FamilyFirst,
+            NameOrder::FamilyFirst => NameOrder::GivenFirst,
+        };
+        [
+            names::join(given, family, a.name_order, false),
+            names::join(given, family, other, false),
+        ]
+    };
+    let [native, native_reversed] = written(&a.given_name, &a.family_name);
+    let [latin, latin_reversed] = written(&a.given_name_latin, &a.family_name_latin);
     fold::search_key([
-        a.given_name.as_str(),
-        a.family_name.as_str(),
-        a.given_name_latin.as_str(),
-        a.family_name_latin.as_str(),
+        native.as_str(),
+        native_reversed.as_str(),
+        latin.as_str(),
+        latin_reversed.as_str(),
         a.organization.as_str(),
         a.email.as_str(),
     ])

@@ -28,7 +28,7 @@ fn stdout(out: &Output) -> String {
 
 #[test]
 fn events_and_attendees_through_the_cli() {
-    let store = Store::new();
+    let store = Store::default();
     let id = stdout(&plenary(
         &store,
         &[
@@ -129,7 +129,7 @@ fn events_and_attendees_through_the_cli() {
 
 #[test]
 fn errors_go_to_stderr_with_a_non_zero_exit() {
-    let store = Store::new();
+    let store = Store::default();
     let out = plenary(&store, &["attendee", "list"]);
     assert!(!out.status.success(), "no event yet is an error");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -199,7 +199,7 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
 
 #[test]
 fn destructive_commands_need_yes_without_a_terminal() {
-    let store = Store::new();
+    let store = Store::default();
     stdout(&plenary(&store, &["sample"]));
     let list: Value = serde_json::from_str(&stdout(&plenary(
         &store,
@@ -227,7 +227,7 @@ fn destructive_commands_need_yes_without_a_terminal() {
 
 #[test]
 fn the_sample_command_is_idempotent() {
-    let store = Store::new();
+    let store = Store::default();
     let first = stdout(&plenary(&store, &["sample"]));
     assert!(first.starts_with("Loaded"), "{first}");
     let second = stdout(&plenary(&store, &["sample"]));

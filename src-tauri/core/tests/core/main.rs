@@ -18,13 +18,15 @@ pub struct Store {
     pub conn: Connection,
 }
 
-impl Store {
-    pub fn new() -> Self {
+impl Default for Store {
+    fn default() -> Self {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let conn = db::open(&dir.path().join("plenary.db")).expect("the store opens");
         Store { dir, conn }
     }
+}
 
+impl Store {
     pub fn path(&self) -> PathBuf {
         self.dir.path().join("plenary.db")
     }
@@ -74,7 +76,7 @@ pub fn family_first(given: &str, family: &str, country: &str) -> AttendeeInput {
 
 /// A store holding one event; returns its id.
 pub fn store_with_event() -> (Store, String) {
-    let mut store = Store::new();
+    let mut store = Store::default();
     let event = core_ops::create_event(&mut store.conn, id(1), &seminar(), now())
         .expect("the seminar is valid");
     (store, event.id)

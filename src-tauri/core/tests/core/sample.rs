@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 #[test]
 fn the_sample_loads_once_with_the_opening_speakers() {
-    let mut store = Store::new();
+    let mut store = Store::default();
     let first = sample::load(&mut store.conn, now(), Uuid::now_v7).expect("loads");
     assert!(first.created);
     assert_eq!(first.event.timezone, "Asia/Shanghai");
