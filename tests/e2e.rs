@@ -19,6 +19,7 @@ const WAIT: Duration = Duration::from_secs(30);
 struct Driver {
     child: Child,
     port: u16,
+    db: std::path::PathBuf,
 }
 
 impl Driver {
@@ -34,9 +35,17 @@ impl Driver {
             ])
             .env("PLENARY_DB", db)
             .stdin(Stdio::null())
+            // Neither the driver nor the app it starts may hold the test's output pipes: a
+            // process left behind would keep them open and hang whoever reads them.
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
             .spawn()
             .expect("tauri-driver runs (cargo install tauri-driver --locked)");
-        let driver = Driver { child, port };
+        let driver = Driver {
+            child,
+            port,
+            db: db.to_owned(),
+        };
         let deadline = Instant::now() + WAIT;
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
@@ -51,6 +60,7 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        stop_apps_using(&self.db);
         let pid = self.child.id().to_string();
         let _ = Command::new("kill").args(["-TERM", &pid]).status();
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -61,6 +71,28 @@ impl Drop for Driver {
             std::thread::sleep(Duration::from_millis(100));
         }
         eprintln!("tauri-driver did not stop after SIGTERM");
+    }
+}
+
+/// Stops any app process this test started (found by its unique database path), in case a
+/// failed step left the WebDriver session, and so the app, running.
+fn stop_apps_using(db: &Path) {
+    let needle = format!("PLENARY_DB={}", db.display());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let pid = entry.file_name().to_string_lossy().to_string();
+        if !pid.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if environ
+            .split(|b| *b == 0)
+            .any(|var| var == needle.as_bytes())
+        {
+            let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        }
     }
 }
 

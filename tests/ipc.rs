@@ -208,6 +208,90 @@ fn the_sample_loads_once() {
 }
 
 #[test]
+fn moving_a_session_onto_an_occupied_room_warns_and_moving_back_clears_it() {
+    let app = app();
+    let event_id = event(&app);
+    let room = |name: &str| {
+        call(
+            &app,
+            "add_room",
+            json!({ "eventId": event_id, "input": {
+                "name": name, "capacity": 50, "offsite": false, "address": "",
+                "meeting_point": "", "departure_time": ""
+            }}),
+        )
+        .expect("a room")["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned()
+    };
+    let (hall, side) = (room("Hall"), room("Side room"));
+    let session = |title: &str, start: &str, end: &str, room: &str| {
+        call(
+            &app,
+            "add_session",
+            json!({ "eventId": event_id, "input": {
+                "title": title, "type": "lecture", "start": start, "end": end, "room_id": room,
+                "description": "", "capacity": null, "track": ""
+            }}),
+        )
+        .expect("a session")
+    };
+    let a = session("A", "2024-09-03 09:00", "2024-09-03 10:00", &hall);
+    let b = session("B", "2024-09-03 09:00", "2024-09-03 10:00", &side);
+    let warnings =
+        |app: &App| call(app, "check_schedule", json!({ "eventId": event_id })).expect("check");
+    assert_eq!(warnings(&app), json!([]), "different rooms: no conflict");
+
+    let moved = call(
+        &app,
+        "move_session",
+        json!({
+            "id": b["id"], "start": "2024-09-03 09:30", "end": "2024-09-03 10:30", "roomId": hall
+        }),
+    )
+    .expect("the move is allowed; conflicts are warnings");
+    assert_eq!(
+        moved["start"], "2024-09-03T09:30:00+08:00",
+        "the reply is in the event's zone"
+    );
+    assert_eq!(moved["room"], "Hall");
+    let found = warnings(&app);
+    assert_eq!(found[0]["kind"], "room_overlap", "{found}");
+    assert_eq!(found.as_array().map(Vec::len), Some(1));
+    assert!(
+        found[0]["sessions"]
+            .as_array()
+            .is_some_and(|s| s.contains(&a["id"])),
+        "{found}"
+    );
+
+    call(
+        &app,
+        "move_session",
+        json!({
+            "id": b["id"], "start": "2024-09-03 09:00", "end": "2024-09-03 10:00", "roomId": side
+        }),
+    )
+    .expect("moving back (undo) works");
+    assert_eq!(
+        warnings(&app),
+        json!([]),
+        "the warning is gone after the undo"
+    );
+
+    let bad = call(
+        &app,
+        "move_session",
+        json!({
+            "id": b["id"], "start": "2024-09-03 11:00", "end": "2024-09-03 10:00", "roomId": side
+        }),
+    )
+    .expect_err("a session may not end before it starts");
+    assert_eq!(bad["fields"][0]["field"], "end", "{bad}");
+}
+
+#[test]
 fn a_remote_page_may_not_call_the_commands() {
     let app = app();
     let remote: tauri::Url = "https://example.com/".parse().expect("a URL");

@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod schedule;
 pub mod state;
 
 use plenary_core::paths;
@@ -40,6 +41,24 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::set_delegation_head,
             commands::list_categories,
             commands::add_category,
+            schedule::list_rooms,
+            schedule::add_room,
+            schedule::update_room,
+            schedule::delete_room,
+            schedule::list_sessions,
+            schedule::add_session,
+            schedule::update_session,
+            schedule::move_session,
+            schedule::delete_session,
+            schedule::assign_speaker,
+            schedule::update_assignment,
+            schedule::remove_assignment,
+            schedule::sign_up,
+            schedule::cancel_signup,
+            schedule::check_schedule,
+            schedule::accept_warning,
+            schedule::unaccept_warning,
+            schedule::person_agenda,
         ])
 }
 

@@ -1,9 +1,12 @@
 //! The `plenary` command line: the same core as the app, for scripting. Its commands, flags,
 //! exit codes and JSON keys are a contract that scripts rely on; add to them, never change them.
 //!
-//! Exit codes: 0 success, 1 any error (the message is on stderr), 2 a usage error (from clap).
+//! Exit codes: 0 success, 1 any error (the message is on stderr), 2 a usage error (from clap),
+//! 3 `check` found conflict warnings.
 
 use crate::model::{AttendeeFilter, AttendeeInput, EventInput, NameOrder};
+use crate::schedule::model::{Role, RoomInput, Session, SessionInput, SessionType};
+use crate::schedule::ops as sched;
 use crate::{db, names, ops, paths, sample, Error, Result};
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -38,7 +41,126 @@ pub enum Command {
     /// Register, list and remove attendees.
     #[command(subcommand)]
     Attendee(AttendeeCommand),
+    /// Add and list rooms and off-site venues.
+    #[command(subcommand)]
+    Room(RoomCommand),
+    /// Add and list sessions.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Assign a person to a session in a role; prints the assignment id.
+    Assign {
+        #[arg(long)]
+        session: String,
+        #[arg(long)]
+        person: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// A remote speaker's IANA time zone.
+        #[arg(long, default_value = "")]
+        home_timezone: String,
+    },
+    /// Sign a person up for a session.
+    Signup {
+        #[arg(long)]
+        session: String,
+        #[arg(long)]
+        person: String,
+    },
+    /// List every conflict warning that is not accepted. Exits 0 when there are none, 3 when
+    /// there are some.
+    Check {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
+
+#[derive(Subcommand, Debug)]
+pub enum RoomCommand {
+    /// Add a room and print its id.
+    Add {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        capacity: Option<u32>,
+        /// An off-site venue (site visits).
+        #[arg(long)]
+        offsite: bool,
+        #[arg(long, default_value = "")]
+        address: String,
+        #[arg(long, default_value = "")]
+        meeting_point: String,
+        /// HH:MM, local to the event.
+        #[arg(long, default_value = "")]
+        departure_time: String,
+    },
+    /// List the rooms in timetable order.
+    List {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SessionCommand {
+    /// Add a session and print its id. Times are in the event's zone.
+    Add {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        title: String,
+        #[arg(long = "type", value_parser = parse_session_type)]
+        kind: SessionType,
+        /// "YYYY-MM-DD HH:MM" in the event's zone.
+        #[arg(long)]
+        start: String,
+        /// "YYYY-MM-DD HH:MM" in the event's zone.
+        #[arg(long)]
+        end: String,
+        /// The room's name.
+        #[arg(long)]
+        room: Option<String>,
+        /// Seats for sign-ups.
+        #[arg(long)]
+        capacity: Option<u32>,
+        #[arg(long, default_value = "")]
+        track: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// List sessions in time order.
+    List {
+        #[arg(long)]
+        event: Option<String>,
+        /// Only sessions starting on this day (YYYY-MM-DD, in the event's zone).
+        #[arg(long)]
+        day: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_role(text: &str) -> std::result::Result<Role, String> {
+    Role::parse(text).ok_or_else(|| {
+        let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        format!("expected one of {}", all.join(", "))
+    })
+}
+
+fn parse_session_type(text: &str) -> std::result::Result<SessionType, String> {
+    SessionType::parse(text).ok_or_else(|| {
+        let all: Vec<&str> = SessionType::ALL.iter().map(|r| r.as_str()).collect();
+        format!("expected one of {}", all.join(", "))
+    })
+}
+
+/// The exit code of `plenary check` when it found warnings.
+pub const EXIT_WARNINGS: u8 = 3;
 
 #[derive(Subcommand, Debug)]
 pub enum EventCommand {
@@ -146,7 +268,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::stdout().lock();
     match run(cli, &mut out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Warnings) => ExitCode::from(EXIT_WARNINGS),
         // A reader such as `head` that stops early is not an error.
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
@@ -179,8 +302,15 @@ fn open(db: Option<PathBuf>) -> Result<Connection> {
     db::open(&path)
 }
 
+/// How a command that did not fail ended.
+pub enum Outcome {
+    Done,
+    /// `check` found warnings.
+    Warnings,
+}
+
 /// Runs one parsed command, writing its normal output to `out`.
-pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     let mut conn = open(cli.db)?;
     let io = |e: std::io::Error| Error::Io {
         path: "standard output".into(),
@@ -318,8 +448,202 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             ops::delete_attendee(&mut conn, &id)?;
             writeln!(out, "Deleted {name}").map_err(io)?;
         }
+        Command::Room(RoomCommand::Add {
+            event,
+            name,
+            capacity,
+            offsite,
+            address,
+            meeting_point,
+            departure_time,
+        }) => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let input = RoomInput {
+                name,
+                capacity,
+                offsite,
+                address,
+                meeting_point,
+                departure_time,
+            };
+            let room = sched::add_room(&mut conn, &event_id, Uuid::now_v7(), &input, Utc::now())?;
+            writeln!(out, "{}", room.id).map_err(io)?;
+        }
+        Command::Room(RoomCommand::List { event, json }) => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let rooms = sched::list_rooms(&conn, &event_id)?;
+            if json {
+                writeln!(out, "{}", to_json(&rooms)?).map_err(io)?;
+            } else {
+                let rows = rooms
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.name.clone(),
+                            r.capacity.map_or(String::new(), |c| format!("{c} seats")),
+                            if r.offsite {
+                                "off-site".into()
+                            } else {
+                                String::new()
+                            },
+                            r.id.clone(),
+                        ]
+                    })
+                    .collect();
+                print_table(out, rows).map_err(io)?;
+            }
+        }
+        Command::Session(SessionCommand::Add {
+            event,
+            title,
+            kind,
+            start,
+            end,
+            room,
+            capacity,
+            track,
+            description,
+        }) => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let room_id = match room.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                None => None,
+                Some(name) => Some(
+                    crate::store::rooms::find_by_name(&conn, &event_id, name)?
+                        .ok_or_else(|| {
+                            Error::invalid(
+                                "room",
+                                format!(
+                                    "There is no room called {name:?} (see `plenary room list`)."
+                                ),
+                            )
+                        })?
+                        .id,
+                ),
+            };
+            let input = SessionInput {
+                title,
+                kind,
+                start,
+                end,
+                room_id,
+                description,
+                capacity,
+                track,
+            };
+            let session =
+                sched::add_session(&mut conn, &event_id, Uuid::now_v7(), &input, Utc::now())?;
+            writeln!(out, "{}", session.id).map_err(io)?;
+        }
+        Command::Session(SessionCommand::List { event, day, json }) => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let list = sched::list_sessions(&conn, &event_id, day.as_deref())?;
+            if json {
+                let rows: Vec<serde_json::Value> = list.iter().map(session_json).collect();
+                writeln!(out, "{}", to_json(&rows)?).map_err(io)?;
+            } else {
+                let rows = list
+                    .iter()
+                    .map(|s| {
+                        vec![
+                            format!("{}–{}", &s.start[..16].replace('T', " "), &s.end[11..16]),
+                            s.kind.as_str().to_owned(),
+                            s.title.clone(),
+                            s.room.clone().unwrap_or_default(),
+                            s.id.clone(),
+                        ]
+                    })
+                    .collect();
+                print_table(out, rows).map_err(io)?;
+            }
+        }
+        Command::Assign {
+            session,
+            person,
+            role,
+            home_timezone,
+        } => {
+            let id = Uuid::now_v7();
+            sched::assign_speaker(
+                &mut conn,
+                id,
+                &session,
+                &person,
+                role,
+                &home_timezone,
+                Utc::now(),
+            )?;
+            writeln!(out, "{id}").map_err(io)?;
+        }
+        Command::Signup { session, person } => {
+            let s = sched::sign_up(&mut conn, &session, &person, Utc::now())?;
+            let seats = s
+                .capacity
+                .map_or(String::new(), |c| format!(" of {c} seats"));
+            writeln!(
+                out,
+                "Signed up: {} for “{}” ({}{seats})",
+                person, s.title, s.signups
+            )
+            .map_err(io)?;
+        }
+        Command::Check { event, json } => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let open: Vec<_> = sched::check(&conn, &event_id)?
+                .into_iter()
+                .filter(|w| !w.accepted)
+                .collect();
+            if json {
+                let rows: Vec<serde_json::Value> = open
+                    .iter()
+                    .map(|w| {
+                        serde_json::json!({
+                            "kind": w.kind,
+                            "key": w.key,
+                            "message": w.message,
+                            "fix": w.fix,
+                            "sessions": w.sessions,
+                            "people": w.people,
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", to_json(&rows)?).map_err(io)?;
+            } else if open.is_empty() {
+                writeln!(out, "No conflicts.").map_err(io)?;
+            } else {
+                for w in &open {
+                    writeln!(out, "{}: {} {}", w.kind.as_str(), w.message, w.fix).map_err(io)?;
+                }
+            }
+            if !open.is_empty() {
+                return Ok(Outcome::Warnings);
+            }
+        }
     }
-    Ok(())
+    Ok(Outcome::Done)
+}
+
+/// The contract form of a session in `session list --json`.
+fn session_json(s: &Session) -> serde_json::Value {
+    serde_json::json!({
+        "id": s.id,
+        "title": s.title,
+        "type": s.kind,
+        "start": s.start,
+        "end": s.end,
+        "room": s.room,
+        "room_id": s.room_id,
+        "capacity": s.capacity,
+        "signups": s.signups,
+        "track": s.track,
+        "description": s.description,
+        "speakers": s.speakers.iter().map(|p| serde_json::json!({
+            "person_id": p.person_id,
+            "name": p.name,
+            "role": p.role,
+            "position": p.position,
+            "home_timezone": p.home_timezone,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// Asks a yes/no question on a terminal. Without a terminal there is nobody to ask, so a

@@ -12,7 +12,10 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The embedded migrations; migration `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_events_attendees.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_events_attendees.sql"),
+    include_str!("migrations/0002_schedule.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -17,6 +17,7 @@ pub mod names;
 pub mod ops;
 pub mod paths;
 pub mod sample;
+pub mod schedule;
 pub mod store;
 pub mod validate;
 

@@ -23,9 +23,35 @@ export const commands = {
 	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) => typedError<null, ApiError>(__TAURI_INVOKE("set_delegation_head", { eventId, country, attendeeId })),
 	listCategories: (eventId: string) => typedError<Category[], ApiError>(__TAURI_INVOKE("list_categories", { eventId })),
 	addCategory: (eventId: string, label: string) => typedError<Category, ApiError>(__TAURI_INVOKE("add_category", { eventId, label })),
+	listRooms: (eventId: string) => typedError<Room[], ApiError>(__TAURI_INVOKE("list_rooms", { eventId })),
+	addRoom: (eventId: string, input: RoomInput) => typedError<Room, ApiError>(__TAURI_INVOKE("add_room", { eventId, input })),
+	updateRoom: (id: string, input: RoomInput) => typedError<Room, ApiError>(__TAURI_INVOKE("update_room", { id, input })),
+	deleteRoom: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_room", { id })),
+	listSessions: (eventId: string, day: string | null) => typedError<Session[], ApiError>(__TAURI_INVOKE("list_sessions", { eventId, day })),
+	addSession: (eventId: string, input: SessionInput) => typedError<Session, ApiError>(__TAURI_INVOKE("add_session", { eventId, input })),
+	updateSession: (id: string, input: SessionInput) => typedError<Session, ApiError>(__TAURI_INVOKE("update_session", { id, input })),
+	moveSession: (id: string, start: string, end: string, roomId: string | null) => typedError<Session, ApiError>(__TAURI_INVOKE("move_session", { id, start, end, roomId })),
+	deleteSession: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_session", { id })),
+	assignSpeaker: (sessionId: string, personId: string, role: Role, homeTimezone: string) => typedError<Session, ApiError>(__TAURI_INVOKE("assign_speaker", { sessionId, personId, role, homeTimezone })),
+	updateAssignment: (assignmentId: string, role: Role, position: number, homeTimezone: string) => typedError<Session, ApiError>(__TAURI_INVOKE("update_assignment", { assignmentId, role, position, homeTimezone })),
+	removeAssignment: (assignmentId: string) => typedError<Session, ApiError>(__TAURI_INVOKE("remove_assignment", { assignmentId })),
+	signUp: (sessionId: string, personId: string) => typedError<Session, ApiError>(__TAURI_INVOKE("sign_up", { sessionId, personId })),
+	cancelSignup: (sessionId: string, personId: string) => typedError<Session, ApiError>(__TAURI_INVOKE("cancel_signup", { sessionId, personId })),
+	checkSchedule: (eventId: string) => typedError<Warning[], ApiError>(__TAURI_INVOKE("check_schedule", { eventId })),
+	acceptWarning: (eventId: string, key: string, note: string) => typedError<null, ApiError>(__TAURI_INVOKE("accept_warning", { eventId, key, note })),
+	unacceptWarning: (eventId: string, key: string) => typedError<null, ApiError>(__TAURI_INVOKE("unaccept_warning", { eventId, key })),
+	personAgenda: (personId: string) => typedError<AgendaItem[], ApiError>(__TAURI_INVOKE("person_agenda", { personId })),
 };
 
 /* Types */
+/**  One line of a person's agenda. */
+export type AgendaItem = {
+	session: Session,
+	/**  What the person does there (empty if they only signed up). */
+	roles: Role[],
+	signed_up: boolean,
+};
+
 export type ApiError = {
 	code: ErrorCode,
 	message: string,
@@ -202,6 +228,98 @@ export type Organizer = {
 
 /**  What part an organisation plays in putting on the event. */
 export type OrganizerRole = "co_sponsor" | "host" | "organizer";
+
+/**  What a person does in a session. A video address is given remotely. */
+export type Role = "address" | "video_address" | "keynote" | "lecturer" | "moderator" | "panelist" | "rapporteur";
+
+export type Room = {
+	id: string,
+	event_id: string,
+	name: string,
+	capacity: number | null,
+	offsite: boolean,
+	address: string,
+	meeting_point: string,
+	departure_time: string,
+	/**  The room's column in the timetable. */
+	position: number,
+};
+
+export type RoomInput = {
+	name: string,
+	capacity: number | null,
+	/**  An off-site venue (site visits): it has an address, a meeting point and a departure. */
+	offsite: boolean,
+	address: string,
+	meeting_point: string,
+	/**  `HH:MM` in the event's zone, or empty. */
+	departure_time: string,
+};
+
+export type Session = {
+	id: string,
+	event_id: string,
+	title: string,
+	type: SessionType,
+	/**  RFC 3339 with the event's offset, e.g. `2024-09-03T09:00:00+08:00`. */
+	start: string,
+	end: string,
+	room_id: string | null,
+	/**  The room's name. */
+	room: string | null,
+	description: string,
+	capacity: number | null,
+	track: string,
+	speakers: Speaker[],
+	/**  How many people signed up. */
+	signups: number,
+};
+
+export type SessionInput = {
+	title: string,
+	type: SessionType,
+	/**  `YYYY-MM-DD HH:MM` in the event's zone. */
+	start: string,
+	/**  `YYYY-MM-DD HH:MM` in the event's zone. */
+	end: string,
+	room_id: string | null,
+	description: string,
+	/**  Seats for sign-ups (site visits), if limited. */
+	capacity: number | null,
+	track: string,
+};
+
+/**  What kind of session it is; each has its own colour on screen and in print. */
+export type SessionType = "opening_ceremony" | "closing_ceremony" | "address" | "keynote" | "lecture" | "interactive_exchange" | "panel" | "site_visit" | "field_study" | "break" | "meal" | "other";
+
+/**  A speaker of a session, in order. */
+export type Speaker = {
+	assignment_id: string,
+	person_id: string,
+	name: string,
+	role: Role,
+	position: number,
+	/**  A remote speaker's IANA zone, or empty. */
+	home_timezone: string,
+};
+
+/**  A conflict the organiser should look at. Warnings never block a change. */
+export type Warning = {
+	kind: WarningKind,
+	/**  Names this exact warning, so that it can be accepted and stay quiet. */
+	key: string,
+	message: string,
+	/**  A way to resolve it. */
+	fix: string,
+	/**  The ids of the sessions involved. */
+	sessions: string[],
+	/**  The ids of the people involved. */
+	people: string[],
+	accepted: boolean,
+};
+
+/**  The kinds of conflict warning; the CLI's `check --json` uses these names. */
+export type WarningKind = "speaker_overlap" | "room_overlap" | "outside_event" | "over_capacity" | "attendee_overlap" | "no_room" | "absent_speaker";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -4,6 +4,8 @@
 //!
 //! Loading the sample twice finds the first copy by its `sample_key` and creates nothing.
 
+mod programme;
+
 use crate::model::{AttendeeInput, EventInput, EventSummary, NameOrder, Organizer, OrganizerRole};
 use crate::store::{attendees, delegations, events};
 use crate::{ops, validate, Error, Result};
@@ -187,14 +189,29 @@ pub fn load(
     }
     events::insert(&tx, &event_id, &event, Some(SAMPLE_KEY), &now)?;
     let mut headed = BTreeSet::new();
-    for person in &people {
+    let mut stored = Vec::with_capacity(people.len());
+    for person in people {
         let id = new_id().to_string();
-        attendees::insert(&tx, &id, &event_id, person, &now)?;
+        attendees::insert(&tx, &id, &event_id, &person, &now)?;
         // The first official listed for a country heads its delegation.
         if person.category == "official" && headed.insert(person.country.clone()) {
             delegations::set_head(&tx, &event_id, &person.country, Some(&id))?;
         }
+        stored.push((id, person));
     }
+    let zone = event
+        .timezone
+        .parse()
+        .map_err(|_| Error::invalid("timezone", "unknown zone"))?;
+    programme::write(
+        &tx,
+        &event_id,
+        zone,
+        &stored,
+        officials().len(),
+        &now,
+        &mut new_id,
+    )?;
     tx.commit()?;
     Ok(Loaded {
         event: events::get(conn, &event_id)?,

@@ -2,10 +2,15 @@
 //! `&Transaction`, so that a change spanning several rows is atomic by its type. These
 //! functions check no business rules: [`crate::ops`] does, then calls them.
 
+pub mod assignments;
 pub mod attendees;
 pub mod categories;
 pub mod delegations;
 pub mod events;
+pub mod rooms;
+pub mod sessions;
+pub mod signups;
+pub mod warnings;
 
 use rusqlite::Error as SqlError;
 

@@ -4,6 +4,7 @@
 mod cli;
 mod ops;
 mod sample;
+mod schedule;
 
 use chrono::{DateTime, TimeZone, Utc};
 use plenary_core::model::{AttendeeInput, EventInput, NameOrder};

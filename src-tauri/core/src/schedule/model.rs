@@ -1,0 +1,190 @@
+//! The schedule's data types: rooms and venues, sessions, speakers, sign-ups and warnings, as
+//! they cross the IPC boundary and appear in `--json` output.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// What kind of session it is; each has its own colour on screen and in print.
+    SessionType {
+        OpeningCeremony = "opening_ceremony",
+        ClosingCeremony = "closing_ceremony",
+        Address = "address",
+        Keynote = "keynote",
+        Lecture = "lecture",
+        InteractiveExchange = "interactive_exchange",
+        Panel = "panel",
+        SiteVisit = "site_visit",
+        FieldStudy = "field_study",
+        Break = "break",
+        Meal = "meal",
+        Other = "other",
+    }
+}
+
+impl SessionType {
+    /// Breaks and meals need no room of their own.
+    pub fn needs_room(self) -> bool {
+        !matches!(self, SessionType::Break | SessionType::Meal)
+    }
+}
+
+string_enum! {
+    /// What a person does in a session. A video address is given remotely.
+    Role {
+        Address = "address",
+        VideoAddress = "video_address",
+        Keynote = "keynote",
+        Lecturer = "lecturer",
+        Moderator = "moderator",
+        Panelist = "panelist",
+        Rapporteur = "rapporteur",
+    }
+}
+
+impl Role {
+    pub fn is_remote(self) -> bool {
+        self == Role::VideoAddress
+    }
+}
+
+string_enum! {
+    /// The kinds of conflict warning; the CLI's `check --json` uses these names.
+    WarningKind {
+        SpeakerOverlap = "speaker_overlap",
+        RoomOverlap = "room_overlap",
+        OutsideEvent = "outside_event",
+        OverCapacity = "over_capacity",
+        AttendeeOverlap = "attendee_overlap",
+        NoRoom = "no_room",
+        AbsentSpeaker = "absent_speaker",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RoomInput {
+    pub name: String,
+    pub capacity: Option<u32>,
+    /// An off-site venue (site visits): it has an address, a meeting point and a departure.
+    pub offsite: bool,
+    pub address: String,
+    pub meeting_point: String,
+    /// `HH:MM` in the event's zone, or empty.
+    pub departure_time: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Room {
+    pub id: String,
+    pub event_id: String,
+    pub name: String,
+    pub capacity: Option<u32>,
+    pub offsite: bool,
+    pub address: String,
+    pub meeting_point: String,
+    pub departure_time: String,
+    /// The room's column in the timetable.
+    pub position: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SessionInput {
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: SessionType,
+    /// `YYYY-MM-DD HH:MM` in the event's zone.
+    pub start: String,
+    /// `YYYY-MM-DD HH:MM` in the event's zone.
+    pub end: String,
+    pub room_id: Option<String>,
+    pub description: String,
+    /// Seats for sign-ups (site visits), if limited.
+    pub capacity: Option<u32>,
+    pub track: String,
+}
+
+/// A speaker of a session, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Speaker {
+    pub assignment_id: String,
+    pub person_id: String,
+    pub name: String,
+    pub role: Role,
+    pub position: u32,
+    /// A remote speaker's IANA zone, or empty.
+    pub home_timezone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Session {
+    pub id: String,
+    pub event_id: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: SessionType,
+    /// RFC 3339 with the event's offset, e.g. `2024-09-03T09:00:00+08:00`.
+    pub start: String,
+    pub end: String,
+    pub room_id: Option<String>,
+    /// The room's name.
+    pub room: Option<String>,
+    pub description: String,
+    pub capacity: Option<u32>,
+    pub track: String,
+    pub speakers: Vec<Speaker>,
+    /// How many people signed up.
+    pub signups: u32,
+}
+
+/// A conflict the organiser should look at. Warnings never block a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Warning {
+    pub kind: WarningKind,
+    /// Names this exact warning, so that it can be accepted and stay quiet.
+    pub key: String,
+    pub message: String,
+    /// A way to resolve it.
+    pub fix: String,
+    /// The ids of the sessions involved.
+    pub sessions: Vec<String>,
+    /// The ids of the people involved.
+    pub people: Vec<String>,
+    pub accepted: bool,
+}
+
+/// One line of a person's agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AgendaItem {
+    pub session: Session,
+    /// What the person does there (empty if they only signed up).
+    pub roles: Vec<Role>,
+    pub signed_up: bool,
+}
