@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "update_assignment",
     "remove_assignment",
     "sign_up",
+    "list_signups",
     "cancel_signup",
     "check_schedule",
     "accept_warning",

@@ -34,6 +34,9 @@ impl Driver {
                 &native_port.to_string(),
             ])
             .env("PLENARY_DB", db)
+            // The app must show every time in the event's zone (Shanghai), never the OS zone:
+            // run it in a zone 15 hours away, where a 09:00 session would read 18:00 if wrong.
+            .env("TZ", "America/Los_Angeles")
             .stdin(Stdio::null())
             // Neither the driver nor the app it starts may hold the test's output pipes: a
             // process left behind would keep them open and hang whoever reads them.
@@ -332,10 +335,19 @@ async fn click_containing(client: &Client, css: &str, text: &str) {
             .flatten()
             .unwrap_or_default();
         if content.contains(text) {
-            element
-                .click()
+            // Rows of long lists may be scrolled out of view, where WebDriver will not click.
+            let reference = serde_json::to_value(&element).expect("an element reference");
+            client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'});",
+                    vec![reference],
+                )
                 .await
-                .unwrap_or_else(|e| panic!("click {text}: {e}"));
+                .unwrap_or_else(|e| panic!("scroll to {text}: {e}"));
+            if let Err(e) = element.click().await {
+                let shot = save_screenshot(client, "e2e-failure.png").await;
+                panic!("click {text}: {e}; the window is in {shot}");
+            }
             return;
         }
     }
@@ -440,6 +452,25 @@ async fn every_screen_shows_the_sample_an_empty_event_and_errors() {
         );
         save_screenshot(&client, "screens/delegations.png").await;
 
+        go(&client, "schedule").await;
+        wait_for_text(&client, "[data-testid=session-block]", |t| {
+            t.contains("Opening ceremony")
+        })
+        .await;
+        save_screenshot(&client, "screens/schedule.png").await;
+        go(&client, "speakers").await;
+        click_containing(
+            &client,
+            "[data-testid=speaker-row] button.row-button",
+            "GUTERRES",
+        )
+        .await;
+        wait_for_text(&client, "[data-testid=agenda]", |t| {
+            t.contains("Opening ceremony")
+        })
+        .await;
+        save_screenshot(&client, "screens/speakers.png").await;
+
         go(&client, "events").await;
         let empty = wait_for_text(&client, "[data-testid=event-row]", |t| {
             t.contains("follow-up")
@@ -452,4 +483,129 @@ async fn every_screen_shows_the_sample_an_empty_event_and_errors() {
         save_screenshot(&client, "screens/attendees-empty.png").await;
     })
     .await;
+}
+
+/// An event with two rooms and two sessions side by side at 09:00 on its first day.
+fn store_with_two_rooms(dir: &Path) -> (std::path::PathBuf, String, String) {
+    use plenary_core::schedule::model::{RoomInput, SessionInput, SessionType};
+    use plenary_core::schedule::ops as sched;
+    let path = store_with_event(dir);
+    let mut conn = db::open(&path).expect("reopen");
+    let event = ops::resolve_event(&conn, None).expect("one event");
+    let now = chrono::Utc::now();
+    let room = |conn: &mut db::Connection, name: &str| {
+        let input = RoomInput {
+            name: name.into(),
+            capacity: Some(80),
+            ..RoomInput::default()
+        };
+        sched::add_room(conn, &event, uuid::Uuid::now_v7(), &input, now)
+            .expect("room")
+            .id
+    };
+    let hall = room(&mut conn, "Main Plenary Hall");
+    let side = room(&mut conn, "Meeting Room A");
+    let mut session = |title: &str, room: &str| {
+        let input = SessionInput {
+            title: title.into(),
+            kind: SessionType::Lecture,
+            start: "2024-09-03 09:00".into(),
+            end: "2024-09-03 10:00".into(),
+            room_id: Some(room.into()),
+            description: String::new(),
+            capacity: None,
+            track: String::new(),
+        };
+        sched::add_session(&mut conn, &event, uuid::Uuid::now_v7(), &input, now)
+            .expect("session")
+            .id
+    };
+    let _in_hall = session("Keynote in the hall", &hall);
+    let moving = session("Lecture next door", &side);
+    (path, moving, hall)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn moving_a_session_onto_an_occupied_room_warns_and_undo_clears_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (db_path, moving, _hall) = store_with_two_rooms(dir.path());
+    let block = format!("[data-testid=session-block][data-session-id=\"{moving}\"]");
+    with_app(&db_path, move |client| async move {
+        go(&client, "schedule").await;
+        let b = find(&client, &block).await;
+        let time = b
+            .prop("textContent")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        assert!(
+            time.contains("09:00"),
+            "the block shows 09:00 in the event's zone: {time}"
+        );
+        assert_eq!(
+            b.attr("data-warning")
+                .await
+                .ok()
+                .flatten()
+                .as_deref()
+                .unwrap_or("false"),
+            "false"
+        );
+
+        // The keyboard path: focus the block, Alt+Left moves it into the neighbouring room.
+        b.click().await.expect("select the block");
+        let b = find(&client, &block).await;
+        b.send_keys("\u{e00a}\u{e012}\u{e000}")
+            .await
+            .expect("Alt+Left");
+        let warned = wait_for_attr(&client, &block, "data-warning", "true").await;
+        assert!(warned, "the moved block is marked as conflicting");
+        wait_for_text(&client, "[data-testid=conflict-item]", |t| {
+            t.contains("Main Plenary Hall")
+        })
+        .await;
+        save_screenshot(&client, "screens/schedule-conflict.png").await;
+
+        find(&client, "[data-testid=undo-move]")
+            .await
+            .click()
+            .await
+            .expect("Undo");
+        assert!(
+            wait_for_attr(&client, &block, "data-warning", "false").await,
+            "after the undo the block is back and the warning is gone"
+        );
+    })
+    .await;
+    let conn = db::open(&db_path).expect("reopen");
+    let session = plenary_core::schedule::ops::get_session(&conn, &moving).expect("session");
+    assert_eq!(
+        session.room.as_deref(),
+        Some("Meeting Room A"),
+        "the undo restored the room"
+    );
+    assert_eq!(session.start, "2024-09-03T09:00:00+08:00", "and the time");
+}
+
+/// Waits until the element's attribute has `value` (a missing attribute reads "false").
+async fn wait_for_attr(client: &Client, css: &str, name: &str, value: &str) -> bool {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        if let Ok(e) = client.find(Locator::Css(css)).await {
+            let got = e
+                .attr(name)
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| "false".into());
+            if got == value {
+                return true;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    save_screenshot(client, "e2e-failure.png").await;
+    false
 }

@@ -54,6 +54,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             schedule::update_assignment,
             schedule::remove_assignment,
             schedule::sign_up,
+            schedule::list_signups,
             schedule::cancel_signup,
             schedule::check_schedule,
             schedule::accept_warning,

@@ -4,7 +4,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use chrono::Utc;
 use plenary_core::schedule::model::{
-    AgendaItem, Role, Room, RoomInput, Session, SessionInput, Warning,
+    AgendaItem, Role, Room, RoomInput, Session, SessionInput, Signup, Warning,
 };
 use plenary_core::schedule::ops as sched;
 use tauri::State;
@@ -184,6 +184,12 @@ pub async fn sign_up(
         &person_id,
         Utc::now(),
     )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_signups(state: State<'_, AppState>, session_id: String) -> Reply<Vec<Signup>> {
+    Ok(sched::list_signups(&state.open()?, &session_id)?)
 }
 
 #[tauri::command]

@@ -15,6 +15,7 @@ import type {
 import { fold } from "$lib/countries";
 import { compareNames, displayName } from "$lib/names";
 import { COUNTRIES, EXTRA_FAMILY, EXTRA_GIVEN, ORGS, PEOPLE, type Seed } from "./fake-data";
+import { FakeSchedule } from "./fake-schedule";
 
 type EventRow = Omit<EventSummary, "attendee_count" | "country_count">;
 
@@ -28,6 +29,14 @@ export class FakeCore {
 	#categories = new Map<string, Category[]>();
 	#heads = new Map<string, string>();
 	#seq = 0;
+	#schedule = new FakeSchedule({
+		name: (id) => {
+			const a = this.#attendees.find((x) => x.id === id);
+			const upper = this.#events.find((e) => e.id === a?.event_id)?.family_name_upper ?? false;
+			return a ? displayName(a, { familyUpper: upper }) : id;
+		},
+		zone: (id) => this.#events.find((e) => e.id === id)?.timezone ?? "UTC",
+	});
 
 	constructor(options: { empty?: boolean } = {}) {
 		if (!options.empty) this.loadSample();
@@ -91,6 +100,7 @@ export class FakeCore {
 				return category;
 			}
 			default:
+				if (this.#schedule.handles(cmd)) return this.#schedule.handle(cmd, a);
 				throw new Error(`unknown command ${cmd}`);
 		}
 	}
@@ -163,6 +173,8 @@ export class FakeCore {
 				notes: "",
 			});
 		}
+		const people = this.#attendees.filter((x) => x.event_id === event.id).map((x) => x.id);
+		this.#schedule.seed(event.id, event.start_date, people);
 		return event;
 	}
 

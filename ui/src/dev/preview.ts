@@ -4,7 +4,7 @@
 //
 // Query parameters: `reset` clears remembered state; `empty` starts with no events; `slow`
 // delays answers; `act=` runs steps after start-up, separated by `;`: `click:SELECTOR`,
-// `type:SELECTOR:TEXT`, `select:SELECTOR:VALUE`, `key:KEY` (with `ctrl+` prefix allowed), `wait:MS`.
+// `type:SELECTOR:TEXT`, `select:SELECTOR:VALUE`, `drag:SELECTOR:DX:DY`, `key:KEY` (with `ctrl+`, `alt+`, `shift+` prefixes allowed), `wait:MS`.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { FakeCore } from "./fake-core";
 
@@ -38,10 +38,19 @@ async function run(steps: string[]) {
 				input.dispatchEvent(new Event("input", { bubbles: true }));
 			}
 		} else if (verb === "key") {
-			const ctrl = arg.startsWith("ctrl+");
-			const key = ctrl ? arg.slice(5) : arg;
+			// Modifiers as prefixes: ctrl+, alt+, shift+ (e.g. alt+shift+ArrowDown).
+			const mods = arg.split("+");
+			const key = mods.pop() ?? "";
 			const target = document.activeElement ?? document.body;
-			target.dispatchEvent(new KeyboardEvent("keydown", { key, ctrlKey: ctrl, bubbles: true }));
+			target.dispatchEvent(
+				new KeyboardEvent("keydown", {
+					key,
+					ctrlKey: mods.includes("ctrl"),
+					altKey: mods.includes("alt"),
+					shiftKey: mods.includes("shift"),
+					bubbles: true,
+				}),
+			);
 		} else if (verb === "select") {
 			const [selector, value] = arg.split(":");
 			const select = document.querySelector<HTMLSelectElement>(selector ?? "");
@@ -51,6 +60,31 @@ async function run(steps: string[]) {
 			}
 		} else if (verb === "focus") {
 			document.querySelector<HTMLElement>(arg)?.focus();
+		} else if (verb === "drag") {
+			// drag:SELECTOR:DX:DY drags the element's centre by DX, DY pixels with pointer events.
+			const [selector = "", dx = "0", dy = "0"] = arg.split(":");
+			const el = document.querySelector<HTMLElement>(selector);
+			if (el) {
+				const r = el.getBoundingClientRect();
+				const x = r.left + r.width / 2;
+				const y = r.top + Math.min(r.height / 2, 10);
+				const at = (type: string, px: number, py: number) =>
+					new PointerEvent(type, {
+						clientX: px,
+						clientY: py,
+						pointerId: 1,
+						button: 0,
+						bubbles: true,
+					});
+				el.dispatchEvent(at("pointerdown", x, y));
+				for (let i = 1; i <= 5; i++) {
+					window.dispatchEvent(
+						at("pointermove", x + (Number(dx) * i) / 5, y + (Number(dy) * i) / 5),
+					);
+					await sleep(20);
+				}
+				window.dispatchEvent(at("pointerup", x + Number(dx), y + Number(dy)));
+			}
 		} else if (verb === "wait") {
 			await sleep(Number(arg));
 			continue;

@@ -134,7 +134,7 @@ export function normaliseField(field: string): string {
 	return field.replace(/\[(\d+)\]/g, ".$1").replace(/^\./, "");
 }
 
-async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
+export async function unwrap<T>(call: Promise<Result<T, ApiError>>): Promise<T> {
 	let result: Result<T, ApiError>;
 	try {
 		result = await call;

@@ -23,8 +23,8 @@ export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "dashboard", ready: false },
 	{ id: "attendees", ready: true },
 	{ id: "delegations", ready: true },
-	{ id: "schedule", ready: false },
-	{ id: "speakers", ready: false },
+	{ id: "schedule", ready: true },
+	{ id: "speakers", ready: true },
 	{ id: "checkin", ready: false },
 	{ id: "io", ready: false },
 	{ id: "print", ready: false },
@@ -32,7 +32,10 @@ export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "settings", ready: false },
 ];
 
-export type Toast = { id: number; message: string };
+/** A button in a toast, such as "Undo"; `testid` names it for the end-to-end tests. */
+export type ToastAction = { label: string; run: () => void; testid?: string };
+
+export type Toast = { id: number; message: string; action?: ToastAction };
 
 /** What the current screen does on Ctrl/Cmd+F and Ctrl/Cmd+N. */
 export type ScreenShortcuts = { search?: () => void; create?: () => void };
@@ -113,10 +116,17 @@ class AppState {
 		this.openEvent(event.id);
 	}
 
-	toast(message: string): void {
+	/** Shows a toast; `replace` takes the place of an earlier one (e.g. a newer "Undo"). */
+	toast(message: string, action?: ToastAction, replace?: number): number {
 		const id = ++this.#toastSeq;
-		this.toasts = [...this.toasts, { id, message }];
+		const kept = replace === undefined ? this.toasts : this.toasts.filter((x) => x.id !== replace);
+		this.toasts = [...kept, action ? { id, message, action } : { id, message }];
 		setTimeout(() => this.dismissToast(id), TOAST_MS);
+		return id;
+	}
+
+	hasToast(id: number): boolean {
+		return this.toasts.some((toast) => toast.id === id);
 	}
 
 	dismissToast(id: number): void {

@@ -36,6 +36,7 @@ export const commands = {
 	updateAssignment: (assignmentId: string, role: Role, position: number, homeTimezone: string) => typedError<Session, ApiError>(__TAURI_INVOKE("update_assignment", { assignmentId, role, position, homeTimezone })),
 	removeAssignment: (assignmentId: string) => typedError<Session, ApiError>(__TAURI_INVOKE("remove_assignment", { assignmentId })),
 	signUp: (sessionId: string, personId: string) => typedError<Session, ApiError>(__TAURI_INVOKE("sign_up", { sessionId, personId })),
+	listSignups: (sessionId: string) => typedError<Signup[], ApiError>(__TAURI_INVOKE("list_signups", { sessionId })),
 	cancelSignup: (sessionId: string, personId: string) => typedError<Session, ApiError>(__TAURI_INVOKE("cancel_signup", { sessionId, personId })),
 	checkSchedule: (eventId: string) => typedError<Warning[], ApiError>(__TAURI_INVOKE("check_schedule", { eventId })),
 	acceptWarning: (eventId: string, key: string, note: string) => typedError<null, ApiError>(__TAURI_INVOKE("accept_warning", { eventId, key, note })),
@@ -291,6 +292,13 @@ export type SessionInput = {
 
 /**  What kind of session it is; each has its own colour on screen and in print. */
 export type SessionType = "opening_ceremony" | "closing_ceremony" | "address" | "keynote" | "lecture" | "interactive_exchange" | "panel" | "site_visit" | "field_study" | "break" | "meal" | "other";
+
+/**  One person signed up for a session. */
+export type Signup = {
+	person_id: string,
+	/**  The display name (honorific, the person's order, the event's capitals setting). */
+	name: string,
+};
 
 /**  A speaker of a session, in order. */
 export type Speaker = {

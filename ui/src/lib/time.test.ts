@@ -1,12 +1,20 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
 	dayCount,
+	eventDays,
+	eventSlot,
+	formatClock,
 	formatDateRange,
 	formatDateTime,
+	formatLocalInput,
 	formatPlainDate,
 	formatTime,
 	isValidTimeZone,
+	minutesFromDay,
+	parseClock,
+	parseLocalInput,
 	parsePlainDate,
+	snapMinutes,
 	timeZoneNames,
 	zoneDiffers,
 	zoneLabel,
@@ -132,5 +140,62 @@ describe("zones", () => {
 		expect(names).toContain("UTC");
 		expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
 		expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
+	});
+});
+
+describe("schedule slots on the event's wall clock", () => {
+	it.each(["UTC", "America/Los_Angeles", "Asia/Shanghai", "Pacific/Kiritimati"])(
+		"reads an RFC 3339 start in the event zone with the OS in %s",
+		(zone) => {
+			process.env.TZ = zone;
+			expect(eventSlot("2024-09-03T09:00:00+08:00", "Asia/Shanghai")).toEqual({
+				date: "2024-09-03",
+				minutes: 540,
+			});
+			// The same instant written in UTC lands on the same slot.
+			expect(eventSlot("2024-09-03T01:00:00Z", "Asia/Shanghai")).toEqual({
+				date: "2024-09-03",
+				minutes: 540,
+			});
+			expect(formatLocalInput("2024-09-03", 540)).toBe("2024-09-03 09:00");
+		},
+	);
+
+	it("crosses midnight into the event's next day", () => {
+		expect(eventSlot("2024-09-03T16:30:00Z", "Asia/Shanghai")).toEqual({
+			date: "2024-09-04",
+			minutes: 30,
+		});
+	});
+
+	it("falls back to the written clock time for a zone the runtime does not know", () => {
+		expect(eventSlot("2024-09-03T09:15:00+08:00", "Mars/Olympus_Mons")).toEqual({
+			date: "2024-09-03",
+			minutes: 555,
+		});
+		expect(eventSlot("nonsense", "Asia/Shanghai")).toBeNull();
+	});
+
+	it("formats and parses the core's event-local input", () => {
+		expect(formatLocalInput("2024-09-03", 23 * 60 + 55 + 10)).toBe("2024-09-04 00:05");
+		expect(formatLocalInput("2024-09-03", -15)).toBe("2024-09-02 23:45");
+		expect(parseLocalInput("2024-09-03 09:05")).toEqual({ date: "2024-09-03", minutes: 545 });
+		expect(parseLocalInput("2024-09-03 25:00")).toBeNull();
+		expect(parseLocalInput("2024-02-30 09:00")).toBeNull();
+	});
+
+	it("clocks, days and snapping", () => {
+		expect(formatClock(545)).toBe("09:05");
+		expect(parseClock("7:30")).toBe(450);
+		expect(parseClock("24:00")).toBeNull();
+		expect(eventDays("2024-09-30", "2024-10-02")).toEqual([
+			"2024-09-30",
+			"2024-10-01",
+			"2024-10-02",
+		]);
+		expect(minutesFromDay("2024-09-03", { date: "2024-09-04", minutes: 30 })).toBe(1470);
+		expect(snapMinutes(542)).toBe(540);
+		expect(snapMinutes(543)).toBe(545);
+		expect(snapMinutes(52, 15)).toBe(45);
 	});
 });

@@ -152,3 +152,96 @@ export function timeZoneNames(): string[] {
 	names.add("UTC");
 	return [...names].sort();
 }
+
+/** An instant read on the event's wall clock: its calendar date and minutes after midnight. */
+export type LocalSlot = { date: string; minutes: number };
+
+const LOCAL_INPUT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/;
+const RFC3339_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/;
+
+/**
+ * Where an instant falls on the event's wall clock. The zone is applied with Intl, so an
+ * instant sent in UTC or in any offset lands on the same slot; the OS zone plays no part.
+ * When the runtime does not know the zone, the clock time written in the string is used.
+ */
+export function eventSlot(instant: string, timeZone: string): LocalSlot | null {
+	const date = new Date(instant);
+	if (Number.isNaN(date.getTime())) return null;
+	if (!isValidTimeZone(timeZone)) {
+		const m = RFC3339_LOCAL.exec(instant);
+		return m ? { date: m[1] ?? "", minutes: Number(m[2]) * 60 + Number(m[3]) } : null;
+	}
+	const parts = new Intl.DateTimeFormat("en-US", {
+		timeZone,
+		hourCycle: "h23",
+		year: "numeric",
+		month: "2-digit",
+		day: "2-digit",
+		hour: "2-digit",
+		minute: "2-digit",
+	}).formatToParts(date);
+	const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+	const hour = Number(get("hour") ?? 0) % 24;
+	return {
+		date: `${get("year")}-${get("month")}-${get("day")}`,
+		minutes: hour * 60 + Number(get("minute") ?? 0),
+	};
+}
+
+/** "HH:MM" for minutes after midnight (wrapping past 24:00). */
+export function formatClock(minutes: number): string {
+	const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+	return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+/** "HH:MM" as minutes after midnight, or null. */
+export function parseClock(text: string): number | null {
+	const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+	if (!m) return null;
+	const [h, min] = [Number(m[1]), Number(m[2])];
+	return h < 24 && min < 60 ? h * 60 + min : null;
+}
+
+/** A calendar date moved by whole days ("2024-09-30" + 1 = "2024-10-01"). */
+export function addDays(date: string, days: number): string {
+	const d = parsePlainDate(date);
+	if (!d) return date;
+	return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every calendar date of an event, first to last. */
+export function eventDays(start: string, end: string): string[] {
+	const count = dayCount(start, end);
+	return Array.from({ length: Math.min(count, 366) }, (_, i) => addDays(start, i));
+}
+
+/**
+ * The event-local "YYYY-MM-DD HH:MM" the core takes, for a day and minutes from its midnight.
+ * Minutes beyond 24:00 or below 0 roll over to the next or previous day.
+ */
+export function formatLocalInput(date: string, minutes: number): string {
+	const whole = Math.round(minutes);
+	const dayShift = Math.floor(whole / 1440);
+	return `${addDays(date, dayShift)} ${formatClock(whole - dayShift * 1440)}`;
+}
+
+/** "YYYY-MM-DD HH:MM" back into its parts, or null. */
+export function parseLocalInput(text: string): LocalSlot | null {
+	const m = LOCAL_INPUT.exec(text.trim());
+	if (!m || !parsePlainDate(m[1] ?? "")) return null;
+	const minutes = parseClock(`${m[2]}:${m[3]}`);
+	return minutes === null ? null : { date: m[1] ?? "", minutes };
+}
+
+/** Minutes from `day`'s midnight to a slot (negative before, above 1440 on later days). */
+export function minutesFromDay(day: string, slot: LocalSlot): number {
+	const from = parsePlainDate(day);
+	const to = parsePlainDate(slot.date);
+	if (!from || !to) return slot.minutes;
+	return Math.round((to.getTime() - from.getTime()) / 86_400_000) * 1440 + slot.minutes;
+}
+
+/** Rounds minutes to the nearest multiple of `step` (5 by default). */
+export function snapMinutes(minutes: number, step = 5): number {
+	return Math.round(minutes / step) * step;
+}

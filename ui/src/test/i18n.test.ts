@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SECTIONS } from "$lib/app.svelte";
 import { BUILTIN_CATEGORIES } from "$lib/categories";
 import { hasKey, t } from "$lib/i18n";
+import { ROLES, SESSION_TYPES, WARNING_KINDS } from "$lib/schedule";
 import en from "../locales/en.json";
 import { markupOf, sourceFiles, stripBraces } from "./sources";
 
@@ -25,6 +26,9 @@ function dynamicKeys(): string[] {
 		...SECTIONS.map((s) => `soon.${s.id}`),
 		...BUILTIN_CATEGORIES.map((c) => `categories.${c}`),
 		...["co_sponsor", "host", "organizer"].map((r) => `events.roles.${r}`),
+		...SESSION_TYPES.map((type) => `schedule.types.${type}`),
+		...ROLES.map((role) => `schedule.roles.${role}`),
+		...WARNING_KINDS.map((kind) => `schedule.warningKinds.${kind}`),
 	];
 }
 

@@ -188,3 +188,12 @@ pub struct AgendaItem {
     pub roles: Vec<Role>,
     pub signed_up: bool,
 }
+
+/// One person signed up for a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Signup {
+    pub person_id: String,
+    /// The display name (honorific, the person's order, the event's capitals setting).
+    pub name: String,
+}

@@ -4,7 +4,9 @@
 use super::conflicts::{
     self, AssignmentFact, EventFrame, PersonFact, RoomFact, SessionFact, Snapshot,
 };
-use super::model::{AgendaItem, Role, Room, RoomInput, Session, SessionInput, Speaker, Warning};
+use super::model::{
+    AgendaItem, Role, Room, RoomInput, Session, SessionInput, Signup, Speaker, Warning,
+};
 use super::time::{parse_local, parse_stored, rfc3339_in};
 use crate::ops::timestamp;
 use crate::store::{assignments, attendees, events, rooms, sessions, signups, warnings};
@@ -466,6 +468,13 @@ pub fn update_assignment(
     let home_timezone = check_zone(home_timezone)?;
     let tx = write_tx(conn)?;
     let a = assignments::get(&tx, id)?;
+    // Moving a speaker onto another's place swaps the two, so the order stays a sequence.
+    if let Some(other) = assignments::list_for_session(&tx, &a.session_id)?
+        .into_iter()
+        .find(|o| o.id != id && o.position == position)
+    {
+        assignments::update(&tx, &other.id, other.role, a.position, &other.home_timezone)?;
+    }
     assignments::update(&tx, id, role, position, &home_timezone)?;
     tx.commit()?;
     get_session(conn, &a.session_id)
@@ -491,6 +500,21 @@ pub fn sign_up(
     signups::insert(&tx, session_id, person_id, &timestamp(now))?;
     tx.commit()?;
     get_session(conn, session_id)
+}
+
+/// Who signed up for a session, in the order they signed up.
+pub fn list_signups(conn: &Connection, session_id: &str) -> Result<Vec<Signup>> {
+    let session = sessions::get(conn, session_id)?;
+    let event = events::get(conn, &session.event_id)?;
+    let names = speaker_names(conn, &session.event_id, event.family_name_upper)?;
+    Ok(signups::list_for_event(conn, &session.event_id)?
+        .into_iter()
+        .filter(|(s, _)| s == session_id)
+        .map(|(_, person)| Signup {
+            name: names.get(&person).cloned().unwrap_or_default(),
+            person_id: person,
+        })
+        .collect())
 }
 
 pub fn cancel_signup(conn: &mut Connection, session_id: &str, person_id: &str) -> Result<Session> {

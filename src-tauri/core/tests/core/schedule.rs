@@ -276,6 +276,38 @@ fn speakers_and_sign_ups_feed_the_agenda_and_the_absent_speaker_warning() {
             ("Visit", vec![], true)
         ]
     );
+    let who = sched::list_signups(&store.conn, &visit.id).expect("sign-ups");
+    assert_eq!(who.len(), 1);
+    assert_eq!(
+        (who[0].person_id.as_str(), who[0].name.as_str()),
+        (ana.id.as_str(), "Ana SILVA")
+    );
+
+    // Moving the moderator onto the lecturer's place swaps the two.
+    let before = sched::get_session(&store.conn, &talk.id)
+        .expect("talk")
+        .speakers;
+    let order = |s: &[plenary_core::schedule::model::Speaker]| -> Vec<(Role, u32)> {
+        let mut v: Vec<(Role, u32)> = s.iter().map(|x| (x.role, x.position)).collect();
+        v.sort_by_key(|x| x.1);
+        v
+    };
+    assert_eq!(order(&before), [(Role::Lecturer, 1), (Role::Moderator, 2)]);
+    let moderator = before
+        .iter()
+        .find(|x| x.role == Role::Moderator)
+        .expect("moderator");
+    let after = sched::update_assignment(
+        &mut store.conn,
+        &moderator.assignment_id,
+        Role::Moderator,
+        1,
+        "",
+    )
+    .expect("reorder")
+    .speakers;
+    assert_eq!(order(&after), [(Role::Moderator, 1), (Role::Lecturer, 2)]);
+
     sched::set_attending(&mut store.conn, &ana.id, false).expect("cancel");
     let kinds: Vec<WarningKind> = sched::check(&store.conn, &event)
         .expect("check")
