@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "accept_warning",
     "unaccept_warning",
     "person_agenda",
+    "set_attending",
 ];
 
 fn main() {

@@ -409,6 +409,29 @@ async fn every_screen_shows_the_sample_an_empty_event_and_errors() {
             type_into(&client, "[data-testid=attendee-search]", name).await;
             wait_for_text(&client, "[data-testid=attendee-row]", |t| t.contains(name)).await;
         }
+        // Guterres's panel shows his agenda; marking him as no longer attending makes his
+        // address a conflict warning on the schedule.
+        click_containing(&client, "[data-testid=attendee-row]", "GUTERRES").await;
+        wait_for_text(&client, "[data-testid=attendee-agenda]", |t| {
+            t.contains("Opening ceremony")
+        })
+        .await;
+        find(&client, "[data-testid=toggle-attending]")
+            .await
+            .click()
+            .await
+            .expect("toggle");
+        wait_for_text(&client, "[data-testid=attending-state]", |t| {
+            t.contains("No longer")
+        })
+        .await;
+        save_screenshot(&client, "screens/attendee-agenda.png").await;
+        go(&client, "schedule").await;
+        wait_for_text(&client, "[data-testid=conflict-item]", |t| {
+            t.contains("GUTERRES") && t.contains("no longer attending")
+        })
+        .await;
+        go(&client, "attendees").await;
         type_into(&client, "[data-testid=attendee-search]", "").await;
         wait_for_text(&client, "[data-testid=attendee-count]", |t| {
             t.contains("123 attendees") && !t.contains("match")

@@ -60,6 +60,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             schedule::accept_warning,
             schedule::unaccept_warning,
             schedule::person_agenda,
+            schedule::set_attending,
         ])
 }
 

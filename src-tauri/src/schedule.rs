@@ -251,3 +251,17 @@ pub async fn person_agenda(
 ) -> Reply<Vec<AgendaItem>> {
     Ok(sched::person_agenda(&state.open()?, &person_id)?)
 }
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_attending(
+    state: State<'_, AppState>,
+    person_id: String,
+    attending: bool,
+) -> Reply<()> {
+    Ok(sched::set_attending(
+        &mut state.open()?,
+        &person_id,
+        attending,
+    )?)
+}

@@ -158,6 +158,8 @@ pub struct Attendee {
     pub created_at: String,
     /// RFC 3339, UTC.
     pub updated_at: String,
+    /// False once the person has cancelled; they stay in the list and the history.
+    pub attending: bool,
 }
 
 impl Attendee {

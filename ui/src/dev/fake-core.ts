@@ -267,6 +267,7 @@ export class FakeCore {
 			event_id: eventId,
 			created_at: now,
 			updated_at: now,
+			attending: true,
 		};
 		this.#attendees.push(attendee);
 		return attendee;

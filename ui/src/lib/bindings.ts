@@ -42,6 +42,7 @@ export const commands = {
 	acceptWarning: (eventId: string, key: string, note: string) => typedError<null, ApiError>(__TAURI_INVOKE("accept_warning", { eventId, key, note })),
 	unacceptWarning: (eventId: string, key: string) => typedError<null, ApiError>(__TAURI_INVOKE("unaccept_warning", { eventId, key })),
 	personAgenda: (personId: string) => typedError<AgendaItem[], ApiError>(__TAURI_INVOKE("person_agenda", { personId })),
+	setAttending: (personId: string, attending: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_attending", { personId, attending })),
 };
 
 /* Types */
@@ -89,6 +90,8 @@ export type Attendee = {
 	created_at: string,
 	/**  RFC 3339, UTC. */
 	updated_at: string,
+	/**  False once the person has cancelled; they stay in the list and the history. */
+	attending: boolean,
 };
 
 /**  Which attendees to list. `None` filters nothing. */

@@ -45,4 +45,6 @@ export const scheduleApi = {
 		unwrap(commands.acceptWarning(eventId, key, note)),
 	unacceptWarning: (eventId: string, key: string) => unwrap(commands.unacceptWarning(eventId, key)),
 	personAgenda: (personId: string) => unwrap(commands.personAgenda(personId)),
+	setAttending: (personId: string, attending: boolean) =>
+		unwrap(commands.setAttending(personId, attending)),
 };

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const COLUMNS: &str = "id, event_id, honorific, given_name, family_name, name_order,
     given_name_latin, family_name_latin, country, organization, position, category, email,
-    phone, languages, dietary, accessibility, notes, created_at, updated_at";
+    phone, languages, dietary, accessibility, notes, created_at, updated_at, attending";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
     let order: String = row.get(5)?;
@@ -34,6 +34,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
         notes: row.get(17)?,
         created_at: row.get(18)?,
         updated_at: row.get(19)?,
+        attending: row.get(20)?,
     })
 }
 
@@ -80,7 +81,7 @@ pub fn list_with_keys(conn: &Connection, event_id: &str) -> Result<Vec<(Attendee
         "SELECT {COLUMNS}, search_key FROM attendee WHERE event_id = ?1
          ORDER BY sort_family COLLATE icu, sort_given COLLATE icu, id"
     ))?;
-    let rows = stmt.query_map([event_id], |r| Ok((from_row(r)?, r.get(20)?)))?;
+    let rows = stmt.query_map([event_id], |r| Ok((from_row(r)?, r.get(21)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
