@@ -39,6 +39,14 @@ const COMMANDS: &[&str] = &[
     "unaccept_warning",
     "person_agenda",
     "set_attending",
+    "check_in",
+    "undo_check_in",
+    "register_walk_in",
+    "desk_counts",
+    "session_attendance",
+    "mark_attendance",
+    "dashboard",
+    "save_chart_png",
 ];
 
 fn main() {

@@ -632,3 +632,70 @@ async fn wait_for_attr(client: &Client, css: &str, name: &str, value: &str) -> b
     save_screenshot(client, "e2e-failure.png").await;
     false
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn the_desk_checks_in_by_part_of_a_chinese_name_and_undoes_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_sample(dir.path());
+    with_app(&db_path, |client| async move {
+        click_containing(
+            &client,
+            "[data-testid=event-row] button.open",
+            "Capacity-building",
+        )
+        .await;
+        go(&client, "checkin").await;
+        let before = wait_for_text(&client, "[data-testid=arrived-count]", |t| {
+            t.contains("123")
+        })
+        .await;
+        assert!(before.contains('0'), "nobody has arrived yet: {before}");
+
+        let search = find(&client, "[data-testid=desk-search]").await;
+        search.send_keys("朝旭").await.expect("type part of 马朝旭");
+        wait_for_text(&client, "[data-testid=desk-result]", |t| {
+            t.contains("马朝旭")
+        })
+        .await;
+        search.send_keys("\u{e007}").await.expect("Enter");
+        let card = wait_for_text(&client, "[data-testid=checkin-card]", |t| {
+            t.contains("马朝旭")
+        })
+        .await;
+        assert!(
+            card.contains("China") || card.contains("CN"),
+            "the card shows the country: {card}"
+        );
+        wait_for_text(&client, "[data-testid=arrived-count]", |t| {
+            t.contains("1 of 123")
+        })
+        .await;
+        save_screenshot(&client, "screens/checkin.png").await;
+
+        find(&client, "[data-testid=undo-checkin]")
+            .await
+            .click()
+            .await
+            .expect("Undo check-in");
+        wait_for_text(&client, "[data-testid=arrived-count]", |t| {
+            t.contains("0 of 123")
+        })
+        .await;
+
+        go(&client, "dashboard").await;
+        find(&client, "canvas").await;
+        save_screenshot(&client, "screens/dashboard.png").await;
+    })
+    .await;
+    let conn = db::open(&db_path).expect("reopen");
+    let event = plenary_core::sample::load(
+        &mut db::open(&db_path).expect("open"),
+        chrono::Utc::now(),
+        uuid::Uuid::now_v7,
+    )
+    .expect("the sample is there")
+    .event;
+    let counts = plenary_core::desk::desk_counts(&conn, &event.id).expect("counts");
+    assert_eq!(counts.arrived, 0, "the undo is stored too");
+}

@@ -29,8 +29,14 @@ fn local_url(app: &tauri::App<tauri::test::MockRuntime>) -> tauri::Url {
 }
 
 fn app() -> App {
+    app_with(|_| None)
+}
+
+/// An app whose Save dialog answers with `choose(suggested name)`.
+fn app_with(choose: impl Fn(&str) -> Option<std::path::PathBuf> + Send + Sync + 'static) -> App {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let state = AppState::new(dir.path().join("ipc.db"));
+    let state = AppState::new(dir.path().join("ipc.db"))
+        .with_save_dialog(move |name, _filter, _extensions| choose(name));
     let app = plenary_desktop::configure(mock_builder(), state)
         .build(plenary_desktop::context())
         .expect("the mock app builds");
@@ -289,6 +295,60 @@ fn moving_a_session_onto_an_occupied_room_warns_and_moving_back_clears_it() {
     )
     .expect_err("a session may not end before it starts");
     assert_eq!(bad["fields"][0]["field"], "end", "{bad}");
+}
+
+#[test]
+fn a_chart_is_saved_where_the_dialog_says_and_a_cancel_writes_nothing() {
+    let out = tempfile::tempdir().expect("a folder for the chart");
+    let target = out.path().to_owned();
+    let saving = app_with(move |name| Some(target.join(name)));
+    let png = "iVBORw0KGgo="; // the PNG signature, base64
+    let saved = call(
+        &saving,
+        "save_chart_png",
+        json!({ "suggestedName": "by-country.png", "pngBase64": png }),
+    )
+    .expect("saved");
+    assert_eq!(saved, json!(true));
+    let bytes = std::fs::read(out.path().join("by-country.png")).expect("the file exists");
+    assert_eq!(&bytes[..4], b"\x89PNG", "the decoded image was written");
+    let bad = call(
+        &saving,
+        "save_chart_png",
+        json!({ "suggestedName": "x.png", "pngBase64": "not base64!" }),
+    )
+    .expect_err("bad data is refused");
+    assert_eq!(bad["fields"][0]["field"], "png_base64");
+
+    let cancelling = app();
+    let cancelled = call(
+        &cancelling,
+        "save_chart_png",
+        json!({ "suggestedName": "y.png", "pngBase64": png }),
+    )
+    .expect("a cancel is not an error");
+    assert_eq!(cancelled, json!(false));
+}
+
+#[test]
+fn the_desk_checks_in_and_counts() {
+    let app = app();
+    let event_id = event(&app);
+    let a = call(
+        &app,
+        "add_attendee",
+        json!({ "eventId": event_id, "input": attendee("伟", "张", "CN", "") }),
+    )
+    .expect("added");
+    let checked = call(&app, "check_in", json!({ "personId": a["id"] })).expect("checked in");
+    assert!(checked["checked_in_at"].is_string(), "{checked}");
+    let counts = call(&app, "desk_counts", json!({ "eventId": event_id })).expect("counts");
+    assert_eq!(
+        (counts["expected"].clone(), counts["arrived"].clone()),
+        (json!(1), json!(1))
+    );
+    let undone = call(&app, "undo_check_in", json!({ "personId": a["id"] })).expect("undo");
+    assert!(undone["checked_in_at"].is_null());
 }
 
 #[test]

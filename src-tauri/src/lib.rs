@@ -2,6 +2,7 @@
 //! Nothing here holds a business rule; see ARCHITECTURE.md.
 
 pub mod commands;
+pub mod desk;
 pub mod error;
 pub mod schedule;
 pub mod state;
@@ -10,6 +11,7 @@ use plenary_core::paths;
 use state::AppState;
 use std::path::PathBuf;
 use tauri::{Manager, Runtime};
+use tauri_plugin_dialog::DialogExt;
 
 /// Where the generated TypeScript bindings live, relative to the workspace root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -61,6 +63,14 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             schedule::unaccept_warning,
             schedule::person_agenda,
             schedule::set_attending,
+            desk::check_in,
+            desk::undo_check_in,
+            desk::register_walk_in,
+            desk::desk_counts,
+            desk::session_attendance,
+            desk::mark_attendance,
+            desk::dashboard,
+            desk::save_chart_png,
         ])
 }
 
@@ -106,6 +116,7 @@ fn db_override() -> Option<PathBuf> {
 /// Starts the desktop app.
 pub fn run() {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = match db_override() {
                 Some(path) => path,
@@ -120,7 +131,18 @@ pub fn run() {
                     path.display()
                 );
             }
-            app.manage(AppState::new(path));
+            let handle = app.handle().clone();
+            app.manage(
+                AppState::new(path).with_save_dialog(move |name, filter, extensions| {
+                    handle
+                        .dialog()
+                        .file()
+                        .set_file_name(name)
+                        .add_filter(filter, extensions)
+                        .blocking_save_file()
+                        .and_then(|p| p.into_path().ok())
+                }),
+            );
             Ok(())
         })
         .invoke_handler(specta_builder::<tauri::Wry>().invoke_handler())

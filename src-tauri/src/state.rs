@@ -8,8 +8,14 @@ use plenary_core::directory::DirectoryCache;
 use plenary_core::Result;
 use std::path::PathBuf;
 
+/// Opens the native Save dialog: (suggested name, filter name, extensions) → the chosen path,
+/// or `None` when the user cancels.
+pub type SaveDialog = Box<dyn Fn(&str, &str, &[&str]) -> Option<PathBuf> + Send + Sync>;
+
 pub struct AppState {
     pub db_path: PathBuf,
+    /// The Save dialog; absent in tests, where saving answers "cancelled".
+    pub save_dialog: Option<SaveDialog>,
     /// Attendee lists kept in memory for search-as-you-type; each is checked against the
     /// event's revision before use, so a change from any process is seen at once.
     pub directories: DirectoryCache,
@@ -20,7 +26,17 @@ impl AppState {
         Self {
             db_path,
             directories: DirectoryCache::default(),
+            save_dialog: None,
         }
+    }
+
+    /// The same state with a Save dialog, which the real app takes from tauri-plugin-dialog.
+    pub fn with_save_dialog(
+        mut self,
+        dialog: impl Fn(&str, &str, &[&str]) -> Option<PathBuf> + Send + Sync + 'static,
+    ) -> Self {
+        self.save_dialog = Some(Box::new(dialog));
+        self
     }
 
     /// A ready connection: pragmas set, collation registered, schema migrated.

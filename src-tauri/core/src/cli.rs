@@ -7,7 +7,7 @@
 use crate::model::{AttendeeFilter, AttendeeInput, EventInput, NameOrder};
 use crate::schedule::model::{Role, RoomInput, Session, SessionInput, SessionType};
 use crate::schedule::ops as sched;
-use crate::{db, names, ops, paths, sample, Error, Result};
+use crate::{db, desk, names, ops, paths, sample, Error, Result};
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rusqlite::Connection;
@@ -65,6 +65,24 @@ pub enum Command {
         session: String,
         #[arg(long)]
         person: String,
+    },
+    /// Check a person in at the desk: by id, or by a search that must match exactly one person.
+    Checkin {
+        #[arg(long, conflicts_with = "search", required_unless_present = "search")]
+        person: Option<String>,
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        event: Option<String>,
+    },
+    /// Tick a person off as present at a session (or, with --absent, take it back).
+    Attendance {
+        #[arg(long)]
+        session: String,
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        absent: bool,
     },
     /// List every conflict warning that is not accepted. Exits 0 when there are none, 3 when
     /// there are some.
@@ -585,6 +603,36 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
                 person, s.title, s.signups
             )
             .map_err(io)?;
+        }
+        Command::Checkin {
+            person,
+            search,
+            event,
+        } => {
+            let attendee = match (person, search) {
+                (Some(person), _) => desk::check_in(&mut conn, &person, Utc::now())?,
+                (None, Some(search)) => {
+                    let event_id = ops::resolve_event(&conn, event.as_deref())?;
+                    desk::check_in_by_search(&mut conn, &event_id, &search, Utc::now())?
+                }
+                (None, None) => return Err(Error::invalid("person", "Give --person or --search.")),
+            };
+            writeln!(
+                out,
+                "Checked in {} at {}",
+                names::display(&attendee, false),
+                attendee.checked_in_at.as_deref().unwrap_or("?")
+            )
+            .map_err(io)?;
+        }
+        Command::Attendance {
+            session,
+            person,
+            absent,
+        } => {
+            let sheet = desk::mark_attendance(&mut conn, &session, &person, !absent, Utc::now())?;
+            let present = sheet.rows.iter().filter(|r| r.present).count();
+            writeln!(out, "“{}”: {present} present", sheet.title).map_err(io)?;
         }
         Command::Check { event, json } => {
             let event_id = ops::resolve_event(&conn, event.as_deref())?;

@@ -15,6 +15,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_events_attendees.sql"),
     include_str!("migrations/0002_schedule.sql"),
+    include_str!("migrations/0003_checkin.sql"),
 ];
 
 /// The schema version this build writes.

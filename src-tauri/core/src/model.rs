@@ -160,6 +160,8 @@ pub struct Attendee {
     pub updated_at: String,
     /// False once the person has cancelled; they stay in the list and the history.
     pub attending: bool,
+    /// When the person was checked in at the desk (RFC 3339, UTC), or null.
+    pub checked_in_at: Option<String>,
 }
 
 impl Attendee {

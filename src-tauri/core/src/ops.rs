@@ -200,11 +200,22 @@ pub fn register_attendee(
 ) -> Result<Attendee> {
     let id = id.to_string();
     let tx = write_tx(conn)?;
-    let input = validate::attendee(input, &category_keys(&tx, event_id)?)?;
-    check_email_free(&tx, event_id, &input.email, None)?;
-    attendees::insert(&tx, &id, event_id, &input, &timestamp(now)).map_err(email_taken)?;
+    register_in(&tx, event_id, &id, input, now)?;
     tx.commit()?;
     attendees::get(conn, &id)
+}
+
+/// Validates and inserts an attendee inside a caller's transaction.
+pub(crate) fn register_in(
+    tx: &rusqlite::Transaction<'_>,
+    event_id: &str,
+    id: &str,
+    input: &AttendeeInput,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let input = validate::attendee(input, &category_keys(tx, event_id)?)?;
+    check_email_free(tx, event_id, &input.email, None)?;
+    attendees::insert(tx, id, event_id, &input, &timestamp(now)).map_err(email_taken)
 }
 
 /// Changes an attendee's details.

@@ -15,6 +15,7 @@ import type {
 import { fold } from "$lib/countries";
 import { compareNames, displayName } from "$lib/names";
 import { COUNTRIES, EXTRA_FAMILY, EXTRA_GIVEN, ORGS, PEOPLE, type Seed } from "./fake-data";
+import { DESK_COMMANDS, FakeDesk } from "./fake-desk";
 import { FakeSchedule } from "./fake-schedule";
 
 type EventRow = Omit<EventSummary, "attendee_count" | "country_count">;
@@ -36,6 +37,20 @@ export class FakeCore {
 			return a ? displayName(a, { familyUpper: upper }) : id;
 		},
 		zone: (id) => this.#events.find((e) => e.id === id)?.timezone ?? "UTC",
+	});
+
+	#desk = new FakeDesk({
+		attendees: () => this.#attendees,
+		replace: (updated) => {
+			this.#attendees = this.#attendees.map((x) => (x.id === updated.id ? updated : x));
+		},
+		add: (eventId, input) => this.#saveAttendee(eventId, null, input),
+		name: (id) => {
+			const a = this.#attendees.find((x) => x.id === id);
+			const upper = this.#events.find((e) => e.id === a?.event_id)?.family_name_upper ?? false;
+			return a ? displayName(a, { familyUpper: upper }) : id;
+		},
+		call: (cmd, args) => this.handle(cmd, args),
 	});
 
 	constructor(options: { empty?: boolean } = {}) {
@@ -101,6 +116,7 @@ export class FakeCore {
 			}
 			default:
 				if (this.#schedule.handles(cmd)) return this.#schedule.handle(cmd, a);
+				if (DESK_COMMANDS.has(cmd)) return this.#desk.handle(cmd, a);
 				throw new Error(`unknown command ${cmd}`);
 		}
 	}
@@ -268,6 +284,7 @@ export class FakeCore {
 			created_at: now,
 			updated_at: now,
 			attending: true,
+			checked_in_at: null,
 		};
 		this.#attendees.push(attendee);
 		return attendee;

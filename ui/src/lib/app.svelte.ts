@@ -20,12 +20,12 @@ export type Section =
 
 /** The sidebar's sections in the order ui.md gives; `ready` ones have a real screen. */
 export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
-	{ id: "dashboard", ready: false },
+	{ id: "dashboard", ready: true },
 	{ id: "attendees", ready: true },
 	{ id: "delegations", ready: true },
 	{ id: "schedule", ready: true },
 	{ id: "speakers", ready: true },
-	{ id: "checkin", ready: false },
+	{ id: "checkin", ready: true },
 	{ id: "io", ready: false },
 	{ id: "print", ready: false },
 	{ id: "activity", ready: false },

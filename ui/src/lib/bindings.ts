@@ -43,6 +43,18 @@ export const commands = {
 	unacceptWarning: (eventId: string, key: string) => typedError<null, ApiError>(__TAURI_INVOKE("unaccept_warning", { eventId, key })),
 	personAgenda: (personId: string) => typedError<AgendaItem[], ApiError>(__TAURI_INVOKE("person_agenda", { personId })),
 	setAttending: (personId: string, attending: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_attending", { personId, attending })),
+	checkIn: (personId: string) => typedError<Attendee, ApiError>(__TAURI_INVOKE("check_in", { personId })),
+	undoCheckIn: (personId: string) => typedError<Attendee, ApiError>(__TAURI_INVOKE("undo_check_in", { personId })),
+	registerWalkIn: (eventId: string, input: AttendeeInput) => typedError<Attendee, ApiError>(__TAURI_INVOKE("register_walk_in", { eventId, input })),
+	deskCounts: (eventId: string) => typedError<DeskCounts, ApiError>(__TAURI_INVOKE("desk_counts", { eventId })),
+	sessionAttendance: (sessionId: string) => typedError<AttendanceSheet, ApiError>(__TAURI_INVOKE("session_attendance", { sessionId })),
+	markAttendance: (sessionId: string, personId: string, present: boolean) => typedError<AttendanceSheet, ApiError>(__TAURI_INVOKE("mark_attendance", { sessionId, personId, present })),
+	dashboard: (eventId: string) => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard", { eventId })),
+	/**
+	 *  Asks where to save a chart (the native Save dialog, opened from Rust) and writes it there.
+	 *  Returns false when the user cancels.
+	 */
+	saveChartPng: (suggestedName: string, pngBase64: string) => typedError<boolean, ApiError>(__TAURI_INVOKE("save_chart_png", { suggestedName, pngBase64 })),
 };
 
 /* Types */
@@ -64,6 +76,24 @@ export type ApiError = {
 export type AppInfo = {
 	version: string,
 	db_path: string,
+};
+
+export type AttendanceRow = {
+	person_id: string,
+	name: string,
+	country: string,
+	signed_up: boolean,
+	present: boolean,
+	/**  When they were ticked off (RFC 3339, UTC). */
+	at: string | null,
+};
+
+/**  Everyone signed up for a session or present at it. */
+export type AttendanceSheet = {
+	session_id: string,
+	title: string,
+	capacity: number | null,
+	rows: AttendanceRow[],
 };
 
 /**  A registered attendee of one event. */
@@ -92,6 +122,8 @@ export type Attendee = {
 	updated_at: string,
 	/**  False once the person has cancelled; they stay in the list and the history. */
 	attending: boolean,
+	/**  When the person was checked in at the desk (RFC 3339, UTC), or null. */
+	checked_in_at: string | null,
 };
 
 /**  Which attendees to list. `None` filters nothing. */
@@ -154,6 +186,29 @@ export type Country = {
 	name: string,
 };
 
+export type CountryCount = {
+	country: string,
+	/**  Attendees still attending. */
+	expected: number,
+	arrived: number,
+};
+
+/**  The event's home screen. */
+export type Dashboard = {
+	registered: number,
+	checked_in: number,
+	by_country: CountryCount[],
+	by_category: CategoryCount[],
+	sessions_per_day: DayCount[],
+	fill: SessionFill[],
+	open_warnings: Warning[],
+};
+
+export type DayCount = {
+	day: string,
+	count: number,
+};
+
 /**  The attendees of one country at one event. */
 export type Delegation = {
 	country: string,
@@ -161,6 +216,13 @@ export type Delegation = {
 	head_id: string | null,
 	head_name: string | null,
 	categories: CategoryCount[],
+};
+
+/**  What the desk shows at all times. */
+export type DeskCounts = {
+	expected: number,
+	arrived: number,
+	by_country: CountryCount[],
 };
 
 /**  What kind of failure the UI is told about. */
@@ -277,6 +339,13 @@ export type Session = {
 	speakers: Speaker[],
 	/**  How many people signed up. */
 	signups: number,
+};
+
+export type SessionFill = {
+	session_id: string,
+	title: string,
+	signups: number,
+	capacity: number,
 };
 
 export type SessionInput = {

@@ -7,7 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const COLUMNS: &str = "id, event_id, honorific, given_name, family_name, name_order,
     given_name_latin, family_name_latin, country, organization, position, category, email,
-    phone, languages, dietary, accessibility, notes, created_at, updated_at, attending";
+    phone, languages, dietary, accessibility, notes, created_at, updated_at, attending,
+    checked_in_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
     let order: String = row.get(5)?;
@@ -35,6 +36,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
         created_at: row.get(18)?,
         updated_at: row.get(19)?,
         attending: row.get(20)?,
+        checked_in_at: row.get(21)?,
     })
 }
 
@@ -81,7 +83,7 @@ pub fn list_with_keys(conn: &Connection, event_id: &str) -> Result<Vec<(Attendee
         "SELECT {COLUMNS}, search_key FROM attendee WHERE event_id = ?1
          ORDER BY sort_family COLLATE icu, sort_given COLLATE icu, id"
     ))?;
-    let rows = stmt.query_map([event_id], |r| Ok((from_row(r)?, r.get(21)?)))?;
+    let rows = stmt.query_map([event_id], |r| Ok((from_row(r)?, r.get(22)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -212,4 +214,16 @@ pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
 fn languages_json(languages: &[String]) -> String {
     // Serialising a list of strings cannot fail.
     serde_json::to_string(languages).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Records (or, with `None`, clears) the moment a person was checked in at the desk.
+pub fn set_checked_in(tx: &Transaction<'_>, id: &str, at: Option<&str>) -> Result<()> {
+    if tx.execute(
+        "UPDATE attendee SET checked_in_at = ?2 WHERE id = ?1",
+        params![id, at],
+    )? == 0
+    {
+        return Err(Error::not_found("attendee", id));
+    }
+    Ok(())
 }

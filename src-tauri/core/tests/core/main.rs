@@ -2,6 +2,7 @@
 //! mirror `src/`: the verbs in `ops`, the sample, and the CLI binary as scripts run it.
 
 mod cli;
+mod desk;
 mod ops;
 mod sample;
 mod schedule;

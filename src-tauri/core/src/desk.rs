@@ -1,0 +1,334 @@
+//! The registration desk and the dashboard: checking people in (and undoing it), walk-ins,
+//! arrival counts, session attendance against sign-ups, and the figures the event's home
+//! screen charts.
+
+use crate::model::{Attendee, AttendeeFilter, AttendeeInput, CategoryCount};
+use crate::ops::{self, timestamp};
+use crate::schedule::model::Warning;
+use crate::schedule::ops as sched;
+use crate::store::{attendees, events, sessions, signups};
+use crate::{names, Error, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CountryCount {
+    pub country: String,
+    /// Attendees still attending.
+    pub expected: u32,
+    pub arrived: u32,
+}
+
+/// What the desk shows at all times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DeskCounts {
+    pub expected: u32,
+    pub arrived: u32,
+    pub by_country: Vec<CountryCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AttendanceRow {
+    pub person_id: String,
+    pub name: String,
+    pub country: String,
+    pub signed_up: bool,
+    pub present: bool,
+    /// When they were ticked off (RFC 3339, UTC).
+    pub at: Option<String>,
+}
+
+/// Everyone signed up for a session or present at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AttendanceSheet {
+    pub session_id: String,
+    pub title: String,
+    pub capacity: Option<u32>,
+    pub rows: Vec<AttendanceRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DayCount {
+    pub day: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SessionFill {
+    pub session_id: String,
+    pub title: String,
+    pub signups: u32,
+    pub capacity: u32,
+}
+
+/// The event's home screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Dashboard {
+    pub registered: u32,
+    pub checked_in: u32,
+    pub by_country: Vec<CountryCount>,
+    pub by_category: Vec<CategoryCount>,
+    pub sessions_per_day: Vec<DayCount>,
+    pub fill: Vec<SessionFill>,
+    pub open_warnings: Vec<Warning>,
+}
+
+fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// Checks a person in now. Checking in twice is refused, saying when they arrived.
+pub fn check_in(conn: &mut Connection, person_id: &str, now: DateTime<Utc>) -> Result<Attendee> {
+    let tx = write_tx(conn)?;
+    let person = attendees::get(&tx, person_id)?;
+    if let Some(at) = &person.checked_in_at {
+        return Err(Error::invalid(
+            "checked_in_at",
+            format!(
+                "{} was already checked in at {at}.",
+                names::display(&person, false)
+            ),
+        ));
+    }
+    attendees::set_checked_in(&tx, person_id, Some(&timestamp(now)))?;
+    tx.commit()?;
+    attendees::get(conn, person_id)
+}
+
+pub fn undo_check_in(conn: &mut Connection, person_id: &str) -> Result<Attendee> {
+    let tx = write_tx(conn)?;
+    attendees::get(&tx, person_id)?;
+    attendees::set_checked_in(&tx, person_id, None)?;
+    tx.commit()?;
+    attendees::get(conn, person_id)
+}
+
+/// Checks in the one attendee whose name matches `search`; none or several is an error that
+/// says so (the several are listed).
+pub fn check_in_by_search(
+    conn: &mut Connection,
+    event_id: &str,
+    search: &str,
+    now: DateTime<Utc>,
+) -> Result<Attendee> {
+    let filter = AttendeeFilter {
+        search: Some(search.to_owned()),
+        ..Default::default()
+    };
+    let found = ops::list_attendees(conn, event_id, &filter)?;
+    match found.as_slice() {
+        [one] => check_in(conn, &one.id.clone(), now),
+        [] => Err(Error::invalid(
+            "search",
+            format!("Nobody matches {search:?}."),
+        )),
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .take(10)
+                .map(|a| format!("{} ({})", names::display(a, false), a.id))
+                .collect();
+            Err(Error::Ambiguous(format!(
+                "{} people match {search:?}; use --person with one of: {}",
+                many.len(),
+                list.join(", ")
+            )))
+        }
+    }
+}
+
+/// Registers a walk-in and checks them in, in one transaction.
+pub fn register_walk_in(
+    conn: &mut Connection,
+    event_id: &str,
+    id: Uuid,
+    input: &AttendeeInput,
+    now: DateTime<Utc>,
+) -> Result<Attendee> {
+    let id = id.to_string();
+    let tx = write_tx(conn)?;
+    ops::register_in(&tx, event_id, &id, input, now)?;
+    attendees::set_checked_in(&tx, &id, Some(&timestamp(now)))?;
+    tx.commit()?;
+    attendees::get(conn, &id)
+}
+
+fn country_counts(conn: &Connection, event_id: &str) -> Result<Vec<CountryCount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT country, sum(attending), sum(checked_in_at IS NOT NULL)
+         FROM attendee WHERE event_id = ?1 GROUP BY country ORDER BY country",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        Ok(CountryCount {
+            country: r.get(0)?,
+            expected: r.get(1)?,
+            arrived: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn desk_counts(conn: &Connection, event_id: &str) -> Result<DeskCounts> {
+    events::revision(conn, event_id)?;
+    let by_country = country_counts(conn, event_id)?;
+    Ok(DeskCounts {
+        expected: by_country.iter().map(|c| c.expected).sum(),
+        arrived: by_country.iter().map(|c| c.arrived).sum(),
+        by_country,
+    })
+}
+
+/// Ticks a person off (or back) for a session; anyone of the event may attend, signed up or
+/// not.
+pub fn mark_attendance(
+    conn: &mut Connection,
+    session_id: &str,
+    person_id: &str,
+    present: bool,
+    now: DateTime<Utc>,
+) -> Result<AttendanceSheet> {
+    let tx = write_tx(conn)?;
+    let session = sessions::get(&tx, session_id)?;
+    let person = attendees::get(&tx, person_id)?;
+    if person.event_id != session.event_id {
+        return Err(Error::invalid(
+            "person_id",
+            "That person is not an attendee of this session's event.",
+        ));
+    }
+    if present {
+        tx.execute(
+            "INSERT INTO attendance (session_id, attendee_id, at) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![session_id, person_id, timestamp(now)],
+        )?;
+    } else {
+        tx.execute(
+            "DELETE FROM attendance WHERE session_id = ?1 AND attendee_id = ?2",
+            params![session_id, person_id],
+        )?;
+    }
+    tx.commit()?;
+    session_attendance(conn, session_id)
+}
+
+pub fn session_attendance(conn: &Connection, session_id: &str) -> Result<AttendanceSheet> {
+    let session = sessions::get(conn, session_id)?;
+    let upper = events::get(conn, &session.event_id)?.family_name_upper;
+    let signed: Vec<String> = signups::list_for_event(conn, &session.event_id)?
+        .into_iter()
+        .filter(|(s, _)| s == session_id)
+        .map(|(_, p)| p)
+        .collect();
+    let mut stmt =
+        conn.prepare_cached("SELECT attendee_id, at FROM attendance WHERE session_id = ?1")?;
+    let present: HashMap<String, String> = stmt
+        .query_map([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut ids: Vec<&String> = signed.iter().chain(present.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    let mut people = ids
+        .into_iter()
+        .map(|id| attendees::get(conn, id))
+        .collect::<Result<Vec<_>>>()?;
+    // The same order as the attendee list: family name, then given name, Latin forms first.
+    let sort_key = |a: &Attendee| {
+        let pick = |latin: &str, native: &str| {
+            if latin.is_empty() {
+                native.to_owned()
+            } else {
+                latin.to_owned()
+            }
+        };
+        (
+            pick(&a.family_name_latin, &a.family_name),
+            pick(&a.given_name_latin, &a.given_name),
+        )
+    };
+    people.sort_by(|x, y| {
+        let (xf, xg) = sort_key(x);
+        let (yf, yg) = sort_key(y);
+        crate::collation::compare(&xf, &yf).then_with(|| crate::collation::compare(&xg, &yg))
+    });
+    let mut rows = Vec::with_capacity(people.len());
+    for a in people {
+        let id = &a.id;
+        rows.push(AttendanceRow {
+            name: names::display(&a, upper),
+            country: a.country.clone(),
+            signed_up: signed.contains(id),
+            present: present.contains_key(id),
+            at: present.get(id).cloned(),
+            person_id: a.id.clone(),
+        });
+    }
+    Ok(AttendanceSheet {
+        session_id: session.id,
+        title: session.title,
+        capacity: session.capacity,
+        rows,
+    })
+}
+
+/// The figures of the event's home screen.
+pub fn dashboard(conn: &Connection, event_id: &str) -> Result<Dashboard> {
+    let by_country = country_counts(conn, event_id)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT category, count(*) FROM attendee WHERE event_id = ?1 GROUP BY category ORDER BY count(*) DESC, category",
+    )?;
+    let by_category = stmt
+        .query_map([event_id], |r| {
+            Ok(CategoryCount {
+                category: r.get(0)?,
+                count: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let registered: u32 = conn.query_row(
+        "SELECT count(*) FROM attendee WHERE event_id = ?1",
+        [event_id],
+        |r| r.get(0),
+    )?;
+    let sessions = sched::list_sessions(conn, event_id, None)?;
+    let mut per_day: BTreeMap<String, u32> = BTreeMap::new();
+    for s in &sessions {
+        *per_day.entry(s.start[..10].to_owned()).or_default() += 1;
+    }
+    let fill = sessions
+        .iter()
+        .filter_map(|s| {
+            s.capacity.map(|capacity| SessionFill {
+                session_id: s.id.clone(),
+                title: s.title.clone(),
+                signups: s.signups,
+                capacity,
+            })
+        })
+        .collect();
+    Ok(Dashboard {
+        registered,
+        checked_in: by_country.iter().map(|c| c.arrived).sum(),
+        by_country,
+        by_category,
+        sessions_per_day: per_day
+            .into_iter()
+            .map(|(day, count)| DayCount { day, count })
+            .collect(),
+        fill,
+        open_warnings: sched::check(conn, event_id)?
+            .into_iter()
+            .filter(|w| !w.accepted)
+            .collect(),
+    })
+}

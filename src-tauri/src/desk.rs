@@ -1,0 +1,107 @@
+//! Tauri commands of the registration desk and the dashboard, and saving a chart as PNG.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use base64::Engine;
+use chrono::Utc;
+use plenary_core::desk::{self, AttendanceSheet, Dashboard, DeskCounts};
+use plenary_core::model::{Attendee, AttendeeInput};
+use plenary_core::{files, Error};
+use tauri::State;
+use uuid::Uuid;
+
+type Reply<T> = Result<T, ApiError>;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn check_in(state: State<'_, AppState>, person_id: String) -> Reply<Attendee> {
+    Ok(desk::check_in(&mut state.open()?, &person_id, Utc::now())?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_check_in(state: State<'_, AppState>, person_id: String) -> Reply<Attendee> {
+    Ok(desk::undo_check_in(&mut state.open()?, &person_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn register_walk_in(
+    state: State<'_, AppState>,
+    event_id: String,
+    input: AttendeeInput,
+) -> Reply<Attendee> {
+    Ok(desk::register_walk_in(
+        &mut state.open()?,
+        &event_id,
+        Uuid::now_v7(),
+        &input,
+        Utc::now(),
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn desk_counts(state: State<'_, AppState>, event_id: String) -> Reply<DeskCounts> {
+    Ok(desk::desk_counts(&state.open()?, &event_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn session_attendance(
+    state: State<'_, AppState>,
+    session_id: String,
+) -> Reply<AttendanceSheet> {
+    Ok(desk::session_attendance(&state.open()?, &session_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn mark_attendance(
+    state: State<'_, AppState>,
+    session_id: String,
+    person_id: String,
+    present: bool,
+) -> Reply<AttendanceSheet> {
+    Ok(desk::mark_attendance(
+        &mut state.open()?,
+        &session_id,
+        &person_id,
+        present,
+        Utc::now(),
+    )?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dashboard(state: State<'_, AppState>, event_id: String) -> Reply<Dashboard> {
+    Ok(desk::dashboard(&state.open()?, &event_id)?)
+}
+
+/// Asks where to save a chart (the native Save dialog, opened from Rust) and writes it there.
+/// Returns false when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_chart_png(
+    state: State<'_, AppState>,
+    suggested_name: String,
+    png_base64: String,
+) -> Reply<bool> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(png_base64.trim())
+        .map_err(|_| {
+            ApiError::from(Error::invalid(
+                "png_base64",
+                "The chart image is not valid base64.",
+            ))
+        })?;
+    let chosen = state
+        .save_dialog
+        .as_ref()
+        .and_then(|ask| ask(&suggested_name, "PNG image", &["png"]));
+    let Some(path) = chosen else {
+        return Ok(false);
+    };
+    files::write_atomically(&path, &bytes)?;
+    Ok(true)
+}
