@@ -504,6 +504,19 @@ async fn every_screen_shows_the_sample_an_empty_event_and_errors() {
         go(&client, "attendees").await;
         find(&client, "[data-testid=load-sample]").await;
         save_screenshot(&client, "screens/attendees-empty.png").await;
+        go(&client, "dashboard").await;
+        // The attendees screen has a load-sample button too: wait for the dashboard's own.
+        wait_for_text(&client, "main", |t| {
+            t.contains("Dashboard") && !t.contains("Loading")
+        })
+        .await;
+        find(&client, "[data-testid=load-sample]").await;
+        save_screenshot(&client, "screens/dashboard-empty.png").await;
+        go(&client, "checkin").await;
+        wait_for_text(&client, "[data-testid=arrived-count]", |t| t.contains('0')).await;
+        save_screenshot(&client, "screens/checkin-empty.png").await;
+        go(&client, "schedule").await;
+        save_screenshot(&client, "screens/schedule-empty.png").await;
     })
     .await;
 }
