@@ -48,7 +48,7 @@ class AppState {
 	eventsLoaded = $state(false);
 	eventsError = $state<FailureText | null>(null);
 	currentEventId = $state<string | null>(readStored(CURRENT_EVENT_KEY));
-	section = $state<Section>("attendees");
+	section = $state<Section>("dashboard");
 	countries = $state<Country[]>([]);
 	toasts = $state<Toast[]>([]);
 	/** Set by the switcher's "New event…" so the events screen opens its create form. */
@@ -103,17 +103,21 @@ class AppState {
 		writeStored(CURRENT_EVENT_KEY, id);
 	}
 
-	/** Makes the event current and opens its attendees. */
+	/** Makes the event current and opens its home screen, the dashboard. */
 	openEvent(id: string): void {
 		this.selectEvent(id);
-		this.section = "attendees";
+		this.section = "dashboard";
 	}
 
 	/** Loads the sample seminar (idempotent on the Rust side) and opens it. */
 	async loadSample(): Promise<void> {
 		const event = await api.loadSample();
 		await this.refreshEvents();
+		// Loaded from an event screen (say, the empty attendee list), stay on that screen.
+		const stay = this.section !== "events" && this.section !== "settings";
+		const section = this.section;
 		this.openEvent(event.id);
+		if (stay) this.section = section;
 	}
 
 	/** Shows a toast; `replace` takes the place of an earlier one (e.g. a newer "Undo"). */
