@@ -7,7 +7,7 @@
 use crate::model::{AttendeeFilter, AttendeeInput, EventInput, NameOrder};
 use crate::schedule::model::{Role, RoomInput, Session, SessionInput, SessionType};
 use crate::schedule::ops as sched;
-use crate::{db, desk, names, ops, paths, sample, Error, Result};
+use crate::{backup, db, desk, names, ops, paths, sample, Error, Result};
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rusqlite::Connection;
@@ -65,6 +65,18 @@ pub enum Command {
         session: String,
         #[arg(long)]
         person: String,
+    },
+    /// Write a consistent copy of the database to FILE (SQLite's online backup).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database with a backup, after checking it and keeping a copy of the
+    /// current state. Asks first on a terminal; elsewhere needs --yes.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        yes: bool,
     },
     /// Check a person in at the desk: by id, or by a search that must match exactly one person.
     Checkin {
@@ -329,11 +341,42 @@ pub enum Outcome {
 
 /// Runs one parsed command, writing its normal output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
-    let mut conn = open(cli.db)?;
     let io = |e: std::io::Error| Error::Io {
         path: "standard output".into(),
         source: e,
     };
+    // A restore must not open (and so migrate) the database before it has checked the file.
+    if let Command::Restore { file, yes } = &cli.command {
+        let db_path = cli
+            .db
+            .clone()
+            .or_else(paths::default_db_path)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "db",
+                    "no data folder is known on this system; pass --db FILE",
+                )
+            })?;
+        let version = backup::verify(file)?;
+        let question = format!(
+            "Replace {} with {} (schema {version})? A backup of the current state is kept.",
+            db_path.display(),
+            file.display()
+        );
+        if !yes && !confirm(&question)? {
+            return Err(Error::invalid("yes", "nothing was restored"));
+        }
+        let safety = backup::restore(&db_path, file, Utc::now(), backup::DEFAULT_KEEP)?;
+        writeln!(
+            out,
+            "Restored {}; the previous state is in {}",
+            file.display(),
+            safety.display()
+        )
+        .map_err(io)?;
+        return Ok(Outcome::Done);
+    }
+    let mut conn = open(cli.db)?;
     match cli.command {
         Command::Event(EventCommand::Create {
             name,
@@ -603,6 +646,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
                 person, s.title, s.signups
             )
             .map_err(io)?;
+        }
+        Command::Backup { out: file } => {
+            backup::backup_to(&conn, &file)?;
+            writeln!(out, "Backed up to {}", file.display()).map_err(io)?;
+        }
+        Command::Restore { .. } => {
+            return Err(Error::Ambiguous(
+                "restore is handled before the database is opened".into(),
+            ));
         }
         Command::Checkin {
             person,

@@ -38,6 +38,17 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_URI;
     let mut conn = Connection::open_with_flags(path, flags)?;
     configure(&conn)?;
+    let current = user_version(&conn)?;
+    if current > 0 && current < SCHEMA_VERSION {
+        // An older file is about to change shape: keep a copy of it as it was.
+        crate::backup::automatic(
+            &conn,
+            path,
+            &format!("before-migration-v{current}"),
+            chrono::Utc::now(),
+            crate::backup::DEFAULT_KEEP,
+        )?;
+    }
     migrate(&mut conn)?;
     Ok(conn)
 }

@@ -1,0 +1,185 @@
+//! Backups and restore, through SQLite's online backup API (never a file copy of an open
+//! database, which can catch it half-written). A backup is written beside its target under a
+//! temporary name, checked, then renamed into place. A restore checks the file first
+//! (`integrity_check`, schema version) and keeps a backup of the current state, so that the
+//! restore itself can be undone.
+
+use crate::db::{self, SCHEMA_VERSION};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags, MAIN_DB};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How many automatic backups are kept per database unless the caller says otherwise.
+pub const DEFAULT_KEEP: usize = 10;
+
+/// The folder that holds a database's automatic backups: `backups/` beside it.
+pub fn folder_for(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Copies the live database into `dest` (replacing it atomically). Other connections may keep
+/// writing; the backup restarts its copy if they do, so it is always one consistent state.
+pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
+    let dir = dest
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let temp = tempfile::Builder::new()
+        .prefix(".plenary-backup-")
+        .suffix(".db")
+        .tempfile_in(dir)
+        .map_err(io(dir))?;
+    {
+        let mut target = Connection::open(temp.path())?;
+        let backup = Backup::new_with_names(conn, MAIN_DB, &mut target, MAIN_DB)?;
+        loop {
+            match backup.step(256)? {
+                StepResult::Done => break,
+                StepResult::More => {}
+                // Another connection holds a lock: wait a moment and carry on.
+                StepResult::Busy | StepResult::Locked => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                _ => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+        drop(backup);
+        // The copied header says WAL, so the last pages may sit in a -wal file beside the
+        // temporary name. Switching to a rollback journal folds them into the one file that
+        // is renamed, and keeps the backup a single self-contained file.
+        let mode: String = target.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if mode != "delete" {
+            return Err(Error::Incompatible(format!(
+                "the backup could not leave WAL mode ({mode})"
+            )));
+        }
+    }
+    verify(temp.path())?;
+    temp.persist(dest).map_err(|e| io(dest)(e.error))?;
+    Ok(())
+}
+
+/// Checks that a file is a sound Plenary database this version can open, and returns its
+/// schema version. The file is opened read-only and not changed.
+pub fn verify(path: &Path) -> Result<u32> {
+    let refuse =
+        |why: String| Error::Incompatible(format!("{} cannot be used: {why}", path.display()));
+    if !path.is_file() {
+        return Err(refuse("there is no such file".into()));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
+    crate::collation::register(&conn)?;
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
+    if check != "ok" {
+        return Err(refuse(format!("its integrity check failed ({check})")));
+    }
+    let version = db::user_version(&conn)?;
+    if version > SCHEMA_VERSION {
+        return Err(refuse(format!(
+            "it was written by a newer Plenary (schema {version}; this one reads up to {SCHEMA_VERSION})"
+        )));
+    }
+    let has_events: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'event'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version == 0 || !has_events {
+        return Err(refuse("it is not a Plenary database".into()));
+    }
+    Ok(version)
+}
+
+/// Takes an automatic backup into `backups/` beside the database, named by time and reason,
+/// and keeps only the newest `keep`.
+pub fn automatic(
+    conn: &Connection,
+    db_path: &Path,
+    reason: &str,
+    now: DateTime<Utc>,
+    keep: usize,
+) -> Result<PathBuf> {
+    let folder = folder_for(db_path);
+    let stem = db_path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("plenary");
+    let dest = folder.join(format!(
+        "{stem}-{}-{reason}.db",
+        now.format("%Y%m%dT%H%M%S%.3fZ")
+    ));
+    backup_to(conn, &dest)?;
+    prune(&folder, stem, keep)?;
+    Ok(dest)
+}
+
+/// Deletes all but the newest `keep` automatic backups of the database named `stem`.
+fn prune(folder: &Path, stem: &str, keep: usize) -> Result<()> {
+    let prefix = format!("{stem}-");
+    let mut backups: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(io(folder))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".db"))
+        })
+        .collect();
+    // The names start with a sortable UTC time, so the newest sort last.
+    backups.sort();
+    let excess = backups.len().saturating_sub(keep.max(1));
+    for old in &backups[..excess] {
+        std::fs::remove_file(old).map_err(io(old))?;
+    }
+    Ok(())
+}
+
+/// Replaces the database at `db_path` with the backup `from`, after checking it, and after
+/// keeping a backup of the current state (returned, so the restore can be undone).
+pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> Result<PathBuf> {
+    verify(from)?;
+    // Stage the source first: it may itself be an automatic backup that taking the safety
+    // copy below would prune or overwrite.
+    let folder = folder_for(db_path);
+    std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+    let staged = tempfile::Builder::new()
+        .prefix(".plenary-restore-")
+        .suffix(".db")
+        .tempfile_in(&folder)
+        .map_err(io(&folder))?;
+    backup_to(
+        &Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?,
+        staged.path(),
+    )?;
+    let mut conn = db::open(db_path)?;
+    let safety = automatic(&conn, db_path, "before-restore", now, keep)?;
+    let source = Connection::open_with_flags(staged.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    {
+        let backup = Backup::new_with_names(&source, MAIN_DB, &mut conn, MAIN_DB)?;
+        loop {
+            match backup.step(256)? {
+                StepResult::Done => break,
+                StepResult::More => {}
+                _ => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    }
+    drop(conn);
+    // An older backup is migrated forward by the normal open path.
+    db::open(db_path)?;
+    Ok(safety)
+}

@@ -1,0 +1,185 @@
+//! Backups and restore: the online backup API, checks before a restore, a safety copy, the
+//! automatic backup before a migration, and the CLI's confirmation rule.
+
+use crate::{now, person, store_with_event, Store};
+use plenary_core::{backup, db, ops};
+use std::process::{Command, Stdio};
+use uuid::Uuid;
+
+fn count(conn: &rusqlite::Connection) -> u32 {
+    conn.query_row("SELECT count(*) FROM attendee", [], |r| r.get(0))
+        .expect("count")
+}
+
+#[test]
+fn a_backup_restores_the_state_it_was_taken_in_and_the_restore_can_be_undone() {
+    let (mut store, event) = store_with_event();
+    ops::register_attendee(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &person("Ana", "Silva", "BR"),
+        now(),
+    )
+    .expect("add");
+    let copy = store.dir.path().join("copy.db");
+    backup::backup_to(&store.conn, &copy).expect("backup");
+    assert_eq!(
+        backup::verify(&copy).expect("a sound backup"),
+        db::SCHEMA_VERSION
+    );
+
+    ops::register_attendee(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &person("Rui", "Costa", "BR"),
+        now(),
+    )
+    .expect("add");
+    assert_eq!(count(&store.conn), 2);
+    let safety = backup::restore(&store.path(), &copy, now(), 5).expect("restore");
+    let conn = db::open(&store.path()).expect("reopen");
+    assert_eq!(count(&conn), 1, "the restored state is the backed-up one");
+
+    backup::restore(&store.path(), &safety, now(), 5).expect("undo the restore");
+    assert_eq!(
+        count(&db::open(&store.path()).expect("reopen")),
+        2,
+        "the safety copy brings it back"
+    );
+}
+
+#[test]
+fn a_bad_file_is_refused_and_nothing_changes() {
+    let (mut store, event) = store_with_event();
+    ops::register_attendee(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &person("Ana", "Silva", "BR"),
+        now(),
+    )
+    .expect("add");
+    let junk = store.dir.path().join("junk.db");
+    std::fs::write(&junk, b"this is not a database at all, just text").expect("write junk");
+    let err = backup::restore(&store.path(), &junk, now(), 5).expect_err("junk is refused");
+    assert!(err.to_string().contains("cannot be used"), "{err}");
+    let newer = store.dir.path().join("newer.db");
+    backup::backup_to(&store.conn, &newer).expect("backup");
+    rusqlite::Connection::open(&newer)
+        .expect("open")
+        .pragma_update(None, "user_version", db::SCHEMA_VERSION + 1)
+        .expect("bump");
+    let err = backup::verify(&newer).expect_err("a newer schema is refused");
+    assert!(err.to_string().contains("newer Plenary"), "{err}");
+    assert_eq!(
+        count(&db::open(&store.path()).expect("reopen")),
+        1,
+        "the live database is untouched"
+    );
+}
+
+#[test]
+fn an_older_database_is_backed_up_before_it_is_migrated() {
+    let store = Store::default();
+    let path = store.dir.path().join("old.db");
+    {
+        // A database at schema 1, as the first release wrote it.
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        plenary_core::collation::register(&conn).expect("collation");
+        conn.execute_batch(include_str!(
+            "../../src/migrations/0001_events_attendees.sql"
+        ))
+        .expect("schema 1");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+    }
+    let conn = db::open(&path).expect("migrates");
+    assert_eq!(
+        db::user_version(&conn).expect("version"),
+        db::SCHEMA_VERSION
+    );
+    let backups: Vec<String> = std::fs::read_dir(backup::folder_for(&path))
+        .expect("a backups folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(
+        backups[0].starts_with("old-") && backups[0].ends_with("-before-migration-v1.db"),
+        "{backups:?}"
+    );
+    assert_eq!(
+        backup::verify(&backup::folder_for(&path).join(&backups[0])).expect("sound"),
+        1,
+        "the copy is still schema 1"
+    );
+}
+
+#[test]
+fn only_the_newest_automatic_backups_are_kept() {
+    let (store, _event) = store_with_event();
+    for i in 0..4 {
+        let at = now() + chrono::Duration::seconds(i);
+        backup::automatic(&store.conn, &store.path(), "timer", at, 2).expect("backup");
+    }
+    let mut names: Vec<String> = std::fs::read_dir(backup::folder_for(&store.path()))
+        .expect("folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[1].contains("T093003"),
+        "the newest is kept: {names:?}"
+    );
+}
+
+#[test]
+fn the_cli_backs_up_and_restores_only_with_consent() {
+    let (mut store, event) = store_with_event();
+    ops::register_attendee(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &person("Ana", "Silva", "BR"),
+        now(),
+    )
+    .expect("add");
+    let db_path = store.path();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .arg("--db")
+            .arg(&db_path)
+            .args(args)
+            .env_remove("PLENARY_DB")
+            .stdin(Stdio::null())
+            .output()
+            .expect("runs")
+    };
+    let copy = store.dir.path().join("cli-copy.db");
+    let copy_arg = copy.to_str().expect("a UTF-8 path");
+    assert!(run(&["backup", "--out", copy_arg]).status.success());
+    ops::register_attendee(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &person("Rui", "Costa", "BR"),
+        now(),
+    )
+    .expect("add");
+    let refused = run(&["restore", copy_arg]);
+    assert!(
+        !refused.status.success(),
+        "no terminal and no --yes: refused"
+    );
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--yes"));
+    assert_eq!(count(&store.conn), 2, "nothing was restored");
+    let done = run(&["restore", copy_arg, "--yes"]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_eq!(count(&db::open(&store.path()).expect("reopen")), 1);
+}
