@@ -47,6 +47,9 @@ const COMMANDS: &[&str] = &[
     "mark_attendance",
     "dashboard",
     "save_chart_png",
+    "backup_now",
+    "choose_backup_to_restore",
+    "restore_chosen_backup",
 ];
 
 fn main() {

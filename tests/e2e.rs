@@ -517,6 +517,14 @@ async fn every_screen_shows_the_sample_an_empty_event_and_errors() {
         save_screenshot(&client, "screens/checkin-empty.png").await;
         go(&client, "schedule").await;
         save_screenshot(&client, "screens/schedule-empty.png").await;
+        go(&client, "settings").await;
+        let file = wait_for_text(&client, "[data-testid=data-file]", |t| t.ends_with(".db")).await;
+        assert!(
+            file.ends_with("screens.db"),
+            "Settings names the file in use: {file}"
+        );
+        find(&client, "[data-testid=backup-now]").await;
+        save_screenshot(&client, "screens/settings.png").await;
     })
     .await;
 }

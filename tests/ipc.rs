@@ -34,9 +34,19 @@ fn app() -> App {
 
 /// An app whose Save dialog answers with `choose(suggested name)`.
 fn app_with(choose: impl Fn(&str) -> Option<std::path::PathBuf> + Send + Sync + 'static) -> App {
+    app_with_dialogs(choose, || None)
+}
+
+/// An app whose Save and Open dialogs answer with `save(suggested name)` and `open()`.
+fn app_with_dialogs(
+    save: impl Fn(&str) -> Option<std::path::PathBuf> + Send + Sync + 'static,
+    open: impl Fn() -> Option<std::path::PathBuf> + Send + Sync + 'static,
+) -> App {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let state = AppState::new(dir.path().join("ipc.db"))
-        .with_save_dialog(move |name, _filter, _extensions| choose(name));
+        .with_save_dialog(move |name, _filter, _extensions| save(name))
+        .with_open_dialog(move |_filter, _extensions| open());
+
     let app = plenary_desktop::configure(mock_builder(), state)
         .build(plenary_desktop::context())
         .expect("the mock app builds");
@@ -349,6 +359,74 @@ fn the_desk_checks_in_and_counts() {
     );
     let undone = call(&app, "undo_check_in", json!({ "personId": a["id"] })).expect("undo");
     assert!(undone["checked_in_at"].is_null());
+}
+
+#[test]
+fn back_up_now_then_restore_through_the_dialogs() {
+    let out = tempfile::tempdir().expect("a folder for the backup");
+    let (save_to, open_from) = (out.path().to_owned(), out.path().to_owned());
+    let chosen = std::sync::Arc::new(std::sync::Mutex::new(None::<std::path::PathBuf>));
+    let remember = chosen.clone();
+    let app = app_with_dialogs(
+        move |name| {
+            let path = save_to.join(name);
+            *remember.lock().expect("lock") = Some(path.clone());
+            Some(path)
+        },
+        move || {
+            std::fs::read_dir(&open_from)
+                .ok()?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .next()
+        },
+    );
+    let event_id = event(&app);
+    call(
+        &app,
+        "add_attendee",
+        json!({ "eventId": event_id, "input": attendee("Ana", "Silva", "BR", "") }),
+    )
+    .expect("added");
+    let refused = call(&app, "restore_chosen_backup", json!({})).expect_err("nothing chosen yet");
+    assert_eq!(refused["code"], "validation");
+
+    let saved = call(&app, "backup_now", json!({})).expect("backed up");
+    assert!(
+        saved.as_str().is_some_and(|p| p.ends_with(".db")),
+        "{saved}"
+    );
+    assert!(chosen
+        .lock()
+        .expect("lock")
+        .as_ref()
+        .is_some_and(|p| p.is_file()));
+
+    call(
+        &app,
+        "add_attendee",
+        json!({ "eventId": event_id, "input": attendee("Rui", "Costa", "BR", "") }),
+    )
+    .expect("added after the backup");
+    let candidate = call(&app, "choose_backup_to_restore", json!({})).expect("checked");
+    assert!(
+        candidate["schema_version"].as_u64().is_some_and(|v| v >= 1),
+        "{candidate}"
+    );
+    let safety = call(&app, "restore_chosen_backup", json!({})).expect("restored");
+    assert!(
+        safety
+            .as_str()
+            .is_some_and(|p| p.contains("before-restore")),
+        "{safety}"
+    );
+    let list = call(&app, "list_attendees", json!({ "eventId": event_id, "filter": { "search": null, "country": null, "category": null } }))
+        .expect("list");
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(1),
+        "the state of the backup is back: {list}"
+    );
 }
 
 #[test]

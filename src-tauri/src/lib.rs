@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod desk;
 pub mod error;
+pub mod safety;
 pub mod schedule;
 pub mod state;
 
@@ -71,6 +72,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             desk::mark_attendance,
             desk::dashboard,
             desk::save_chart_png,
+            safety::backup_now,
+            safety::choose_backup_to_restore,
+            safety::restore_chosen_backup,
         ])
 }
 
@@ -131,18 +135,27 @@ pub fn run() {
                     path.display()
                 );
             }
-            let handle = app.handle().clone();
-            app.manage(
-                AppState::new(path).with_save_dialog(move |name, filter, extensions| {
-                    handle
+            let (saving, opening) = (app.handle().clone(), app.handle().clone());
+            let state = AppState::new(path.clone())
+                .with_save_dialog(move |name, filter, extensions| {
+                    saving
                         .dialog()
                         .file()
                         .set_file_name(name)
                         .add_filter(filter, extensions)
                         .blocking_save_file()
                         .and_then(|p| p.into_path().ok())
-                }),
-            );
+                })
+                .with_open_dialog(move |filter, extensions| {
+                    opening
+                        .dialog()
+                        .file()
+                        .add_filter(filter, extensions)
+                        .blocking_pick_file()
+                        .and_then(|p| p.into_path().ok())
+                });
+            app.manage(state);
+            backups_on_a_timer(path);
             Ok(())
         })
         .invoke_handler(specta_builder::<tauri::Wry>().invoke_handler())
@@ -151,4 +164,33 @@ pub fn run() {
         eprintln!("Plenary could not start: {err}");
         std::process::exit(1);
     }
+}
+
+/// While the app runs, takes an automatic backup every ten minutes if the database files
+/// changed since the last look (into `backups/` beside the database, the last ten kept).
+fn backups_on_a_timer(path: PathBuf) {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+    std::thread::spawn(move || {
+        let mut last = plenary_core::backup::fingerprint(&path);
+        loop {
+            std::thread::sleep(EVERY);
+            let now = plenary_core::backup::fingerprint(&path);
+            if now == last {
+                continue;
+            }
+            let taken = plenary_core::db::open(&path).and_then(|conn| {
+                plenary_core::backup::automatic(
+                    &conn,
+                    &path,
+                    "timer",
+                    chrono::Utc::now(),
+                    plenary_core::backup::DEFAULT_KEEP,
+                )
+            });
+            if let Err(err) = taken {
+                eprintln!("Plenary: the automatic backup failed: {err}");
+            }
+            last = plenary_core::backup::fingerprint(&path);
+        }
+    });
 }

@@ -7,15 +7,22 @@ use plenary_core::db::{self, Connection};
 use plenary_core::directory::DirectoryCache;
 use plenary_core::Result;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// Opens the native Save dialog: (suggested name, filter name, extensions) → the chosen path,
 /// or `None` when the user cancels.
 pub type SaveDialog = Box<dyn Fn(&str, &str, &[&str]) -> Option<PathBuf> + Send + Sync>;
+/// Opens the native Open dialog: (filter name, extensions) → the chosen file, or `None`.
+pub type OpenDialog = Box<dyn Fn(&str, &[&str]) -> Option<PathBuf> + Send + Sync>;
 
 pub struct AppState {
     pub db_path: PathBuf,
     /// The Save dialog; absent in tests, where saving answers "cancelled".
     pub save_dialog: Option<SaveDialog>,
+    /// The Open dialog; absent in tests, where choosing answers "cancelled".
+    pub open_dialog: Option<OpenDialog>,
+    /// The backup file the user chose and Plenary checked, waiting for "Restore".
+    pub pending_restore: Mutex<Option<PathBuf>>,
     /// Attendee lists kept in memory for search-as-you-type; each is checked against the
     /// event's revision before use, so a change from any process is seen at once.
     pub directories: DirectoryCache,
@@ -27,7 +34,18 @@ impl AppState {
             db_path,
             directories: DirectoryCache::default(),
             save_dialog: None,
+            open_dialog: None,
+            pending_restore: Mutex::new(None),
         }
+    }
+
+    /// The same state with an Open dialog, which the real app takes from tauri-plugin-dialog.
+    pub fn with_open_dialog(
+        mut self,
+        dialog: impl Fn(&str, &[&str]) -> Option<PathBuf> + Send + Sync + 'static,
+    ) -> Self {
+        self.open_dialog = Some(Box::new(dialog));
+        self
     }
 
     /// The same state with a Save dialog, which the real app takes from tauri-plugin-dialog.

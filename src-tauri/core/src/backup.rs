@@ -30,6 +30,26 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 /// Copies the live database into `dest` (replacing it atomically). Other connections may keep
 /// writing; the backup restarts its copy if they do, so it is always one consistent state.
 pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
+    // Renaming a copy over the live file would leave every open connection writing to the
+    // old one: everything written afterwards would be lost.
+    if let Some(live) = conn.path().filter(|p| !p.is_empty()) {
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        let live = Path::new(live);
+        let wal_of = |suffix: &str| {
+            let mut p = live.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p)
+        };
+        if same(dest, live) || same(dest, &wal_of("-wal")) || same(dest, &wal_of("-shm")) {
+            return Err(Error::invalid(
+                "out",
+                "A backup cannot replace the database it copies; choose another file.",
+            ));
+        }
+    }
     let dir = dest
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -134,9 +154,16 @@ fn prune(folder: &Path, stem: &str, keep: usize) -> Result<()> {
         .map_err(io(folder))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".db"))
+            // Only this database's own backups: "<stem>-<YYYYMMDD>T…", never those of a
+            // neighbour whose name merely starts the same way ("plenary-old.db").
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.ends_with(".db")
+                    && n.strip_prefix(&prefix).is_some_and(|rest| {
+                        rest.len() > 9
+                            && rest[..8].bytes().all(|b| b.is_ascii_digit())
+                            && rest.as_bytes()[8] == b'T'
+                    })
+            })
         })
         .collect();
     // The names start with a sortable UTC time, so the newest sort last.
@@ -180,6 +207,27 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
     }
     drop(conn);
     // An older backup is migrated forward by the normal open path.
-    db::open(db_path)?;
+    let conn = db::open(db_path)?;
+    // The restored revisions may equal ones an in-memory attendee list (directory.rs) saw
+    // before, for other contents. Moving every revision to at least "now in milliseconds"
+    // makes them newer than anything seen before the restore.
+    conn.execute(
+        "UPDATE event SET revision = max(revision + 1, ?1)",
+        [now.timestamp_millis()],
+    )?;
     Ok(safety)
+}
+
+/// The size and modification time of the database and its WAL file: it changes whenever the
+/// database does, which is all the backup timer needs to know.
+pub fn fingerprint(db_path: &Path) -> Option<[(u64, std::time::SystemTime); 2]> {
+    let of = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)))
+            .unwrap_or((0, std::time::UNIX_EPOCH))
+    };
+    let mut wal = db_path.as_os_str().to_owned();
+    wal.push("-wal");
+    db_path.exists().then(|| [of(db_path), of(Path::new(&wal))])
 }

@@ -37,6 +37,8 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let mut conn = Connection::open_with_flags(path, flags)?;
+    // Refuse a file from a newer Plenary before anything (even WAL mode) touches it.
+    refuse_newer(&conn)?;
     configure(&conn)?;
     let current = user_version(&conn)?;
     if current > 0 && current < SCHEMA_VERSION {
@@ -87,7 +89,7 @@ fn configure(conn: &Connection) -> Result<()> {
 
 /// Brings the schema up to [`SCHEMA_VERSION`]. A file from a newer Plenary is refused and
 /// left untouched.
-fn migrate(conn: &mut Connection) -> Result<()> {
+fn refuse_newer(conn: &Connection) -> Result<()> {
     let current = user_version(conn)?;
     if current > SCHEMA_VERSION {
         return Err(Error::Incompatible(format!(
@@ -95,6 +97,12 @@ fn migrate(conn: &mut Connection) -> Result<()> {
              version understands up to {SCHEMA_VERSION}). Update Plenary to open it."
         )));
     }
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    refuse_newer(conn)?;
+    let current = user_version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let target = index as u32 + 1;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -186,6 +194,9 @@ mod tests {
         }
         let err = open(&path).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("newer version"), "got {err:?}");
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        assert!(!Path::new(&wal).exists(), "not even switched to WAL");
         let conn = Connection::open(&path)?;
         assert_eq!(
             user_version(&conn)?,

@@ -145,6 +145,11 @@ impl DirectoryCache {
         Ok(fresh)
     }
 
+    /// Forgets every copy, e.g. after a restore replaced the database under them.
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Directory>>> {
         // The map holds only immutable snapshots, so a panic elsewhere cannot leave it torn.
         self.by_event

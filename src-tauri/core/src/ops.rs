@@ -149,13 +149,13 @@ pub fn add_category(conn: &mut Connection, event_id: &str, label: &str) -> Resul
             "The name needs at least one letter or digit.",
         ));
     }
-    if category_keys(conn, event_id)?.contains(&key) {
+    let tx = write_tx(conn)?;
+    if category_keys(&tx, event_id)?.contains(&key) {
         return Err(Error::invalid(
             "label",
             format!("A category {key:?} already exists."),
         ));
     }
-    let tx = write_tx(conn)?;
     categories::insert(&tx, event_id, &key, label)?;
     tx.commit()?;
     Ok(Category {
@@ -230,6 +230,12 @@ pub fn update_attendee(
     let input = validate::attendee(input, &category_keys(&tx, &event_id)?)?;
     check_email_free(&tx, &event_id, &input.email, Some(id))?;
     attendees::update(&tx, id, &input, &timestamp(now)).map_err(email_taken)?;
+    // Someone who moves to another country no longer heads the old country's delegation.
+    tx.execute(
+        "UPDATE delegation SET head_attendee_id = NULL
+         WHERE head_attendee_id = ?1 AND country <> ?2",
+        rusqlite::params![id, input.country],
+    )?;
     tx.commit()?;
     attendees::get(conn, id)
 }
@@ -297,7 +303,9 @@ pub fn set_delegation_head(
     country: &str,
     head: Option<&str>,
 ) -> Result<()> {
-    events::get(conn, event_id)?;
+    // Every check reads inside the write, so the person cannot move or go in between.
+    let tx = write_tx(conn)?;
+    events::revision(&tx, event_id)?;
     let country = crate::countries::normalize_code(country).ok_or_else(|| {
         Error::invalid(
             "country",
@@ -305,7 +313,7 @@ pub fn set_delegation_head(
         )
     })?;
     if let Some(head) = head {
-        let a = attendees::get(conn, head)?;
+        let a = attendees::get(&tx, head)?;
         if a.event_id != event_id || a.country != country {
             return Err(Error::invalid(
                 "head_id",
@@ -316,7 +324,6 @@ pub fn set_delegation_head(
             ));
         }
     }
-    let tx = write_tx(conn)?;
     delegations::set_head(&tx, event_id, &country, head)?;
     tx.commit()?;
     Ok(())

@@ -93,7 +93,12 @@ pub fn event(input: &EventInput) -> Result<EventInput> {
 
 /// Parses a `YYYY-MM-DD` date, recording a problem if it is not one.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    // Four-digit years only: stored dates compare as text, and chrono would accept "+12024".
+    let text = text.trim();
+    if !text.starts_with(|c: char| c.is_ascii_digit()) || text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 fn date(p: &mut Problems, field: &str, text: &str) -> Option<NaiveDate> {

@@ -174,4 +174,7 @@ export const api = {
 		unwrap(commands.setDelegationHead(eventId, country, attendeeId)),
 	listCategories: (eventId: string) => unwrap(commands.listCategories(eventId)),
 	addCategory: (eventId: string, label: string) => unwrap(commands.addCategory(eventId, label)),
+	backupNow: () => unwrap(commands.backupNow()),
+	chooseBackupToRestore: () => unwrap(commands.chooseBackupToRestore()),
+	restoreChosenBackup: () => unwrap(commands.restoreChosenBackup()),
 };

@@ -29,7 +29,7 @@ export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "io", ready: false },
 	{ id: "print", ready: false },
 	{ id: "activity", ready: false },
-	{ id: "settings", ready: false },
+	{ id: "settings", ready: true },
 ];
 
 /** A button in a toast, such as "Undo"; `testid` names it for the end-to-end tests. */

@@ -55,6 +55,15 @@ export const commands = {
 	 *  Returns false when the user cancels.
 	 */
 	saveChartPng: (suggestedName: string, pngBase64: string) => typedError<boolean, ApiError>(__TAURI_INVOKE("save_chart_png", { suggestedName, pngBase64 })),
+	/**  Asks where to save a backup and writes it there; `None` when the user cancels. */
+	backupNow: () => typedError<string | null, ApiError>(__TAURI_INVOKE("backup_now")),
+	/**
+	 *  Asks for a backup file and checks it (integrity, schema, a Plenary database). Nothing
+	 *  changes until `restore_chosen_backup`.
+	 */
+	chooseBackupToRestore: () => typedError<RestoreCandidate | null, ApiError>(__TAURI_INVOKE("choose_backup_to_restore")),
+	/**  Restores the chosen backup, keeping a copy of the current state; returns where that copy is. */
+	restoreChosenBackup: () => typedError<string, ApiError>(__TAURI_INVOKE("restore_chosen_backup")),
 };
 
 /* Types */
@@ -294,6 +303,12 @@ export type Organizer = {
 
 /**  What part an organisation plays in putting on the event. */
 export type OrganizerRole = "co_sponsor" | "host" | "organizer";
+
+/**  A backup file the user chose, checked and waiting for confirmation. */
+export type RestoreCandidate = {
+	file_name: string,
+	schema_version: number,
+};
 
 /**  What a person does in a session. A video address is given remotely. */
 export type Role = "address" | "video_address" | "keynote" | "lecturer" | "moderator" | "panelist" | "rapporteur";

@@ -224,9 +224,10 @@ pub fn add_session(
     input: &SessionInput,
     now: DateTime<Utc>,
 ) -> Result<Session> {
-    let zone = zone_of(conn, event_id)?;
     let id = id.to_string();
     let tx = write_tx(conn)?;
+    // Read the zone inside the write: a zone changed meanwhile would shift the typed times.
+    let zone = zone_of(&tx, event_id)?;
     let checked = check_session(&tx, event_id, zone, input)?;
     sessions::insert(
         &tx,
@@ -245,9 +246,9 @@ pub fn update_session(
     input: &SessionInput,
     now: DateTime<Utc>,
 ) -> Result<Session> {
-    let event_id = sessions::get(conn, id)?.event_id;
-    let zone = zone_of(conn, &event_id)?;
     let tx = write_tx(conn)?;
+    let event_id = sessions::get(&tx, id)?.event_id;
+    let zone = zone_of(&tx, &event_id)?;
     let checked = check_session(&tx, &event_id, zone, input)?;
     sessions::update(&tx, id, &write_of(&checked, input), &timestamp(now))?;
     tx.commit()?;
@@ -263,7 +264,11 @@ pub fn move_session(
     room_id: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Session> {
-    let current = get_session(conn, id)?;
+    // Everything but the time and the room comes from the row as it is inside this write,
+    // so an edit committed elsewhere a moment ago is kept, not overwritten.
+    let tx = write_tx(conn)?;
+    let current = sessions::get(&tx, id)?;
+    let zone = zone_of(&tx, &current.event_id)?;
     let input = SessionInput {
         title: current.title,
         kind: current.kind,
@@ -274,7 +279,10 @@ pub fn move_session(
         capacity: current.capacity,
         track: current.track,
     };
-    update_session(conn, id, &input, now)
+    let checked = check_session(&tx, &current.event_id, zone, &input)?;
+    sessions::update(&tx, id, &write_of(&checked, &input), &timestamp(now))?;
+    tx.commit()?;
+    get_session(conn, id)
 }
 
 pub fn delete_session(conn: &mut Connection, id: &str) -> Result<()> {
@@ -361,10 +369,9 @@ pub fn list_sessions(conn: &Connection, event_id: &str, day: Option<&str>) -> Re
                     format!("{day:?} is not a date in the form YYYY-MM-DD."),
                 )
             })?;
-            let from = parse_local(&format!("{date} 00:00"), zone)
-                .map_err(|m| Error::invalid("day", m))?;
-            let to = parse_local(&format!("{} 00:00", date + Duration::days(1)), zone)
-                .map_err(|m| Error::invalid("day", m))?;
+            let bad = || Error::invalid("day", format!("{day} has no start in {zone}."));
+            let from = super::time::start_of_day(date, zone).ok_or_else(bad)?;
+            let to = super::time::start_of_day(date + Duration::days(1), zone).ok_or_else(bad)?;
             Some((timestamp(from), timestamp(to)))
         }
     };

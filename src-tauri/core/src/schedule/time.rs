@@ -6,6 +6,12 @@ use chrono_tz::Tz;
 /// Parses `YYYY-MM-DD HH:MM` (or with a `T`) as a wall-clock time in `zone`.
 pub fn parse_local(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
+    // Four-digit years only: stored instants compare as text, and chrono accepts "+12024".
+    if !text.starts_with(|c: char| c.is_ascii_digit()) || text.get(4..5) != Some("-") {
+        return Err(format!(
+            "{text:?} is not a time in the form YYYY-MM-DD HH:MM."
+        ));
+    }
     let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
@@ -40,6 +46,17 @@ pub fn parse_stored(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .ok()
         .map(|t| t.with_timezone(&Utc))
+}
+
+/// The first instant of a local day in `zone`: midnight, or the first minute after it that
+/// exists where a clock change skips midnight (Beirut, Santiago, Havana, Cairo).
+pub fn start_of_day(date: chrono::NaiveDate, zone: Tz) -> Option<DateTime<Utc>> {
+    (0..24 * 60).find_map(|minute| {
+        let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(minute * 60, 0)?;
+        zone.from_local_datetime(&date.and_time(time))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    })
 }
 
 #[cfg(test)]

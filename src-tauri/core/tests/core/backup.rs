@@ -183,3 +183,45 @@ fn the_cli_backs_up_and_restores_only_with_consent() {
     );
     assert_eq!(count(&db::open(&store.path()).expect("reopen")), 1);
 }
+
+#[test]
+fn a_neighbours_backups_are_never_pruned_and_the_live_file_is_never_the_target() {
+    let (store, _event) = store_with_event();
+    let folder = backup::folder_for(&store.path());
+    std::fs::create_dir_all(&folder).expect("folder");
+    // Backups of a neighbour, plenary-old.db, whose names start the same way.
+    for i in 0..3 {
+        std::fs::write(
+            folder.join(format!("plenary-old-2023010{i}T000000.000Z-timer.db")),
+            b"x",
+        )
+        .expect("write");
+    }
+    backup::automatic(&store.conn, &store.path(), "timer", now(), 1).expect("backup");
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("plenary-old-"))
+            .count(),
+        3,
+        "{names:?}"
+    );
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("plenary-2024"))
+            .count(),
+        1,
+        "{names:?}"
+    );
+
+    let err = backup::backup_to(&store.conn, &store.path()).expect_err("not onto itself");
+    assert!(
+        matches!(&err, plenary_core::Error::Validation(f) if f[0].field == "out"),
+        "{err}"
+    );
+}

@@ -225,6 +225,15 @@ fn delegations_count_by_country_and_check_their_head() {
         Some("Ana SILVA"),
         "UN capitals by default"
     );
+    let mut moved = person("Ana", "Silva", "PT");
+    moved.email = String::new();
+    ops::update_attendee(&mut store.conn, &a.id, &moved, now()).expect("moves to Portugal");
+    let list = ops::list_delegations(&store.conn, &event).expect("delegations");
+    assert_eq!(
+        list[0].head_id, None,
+        "she no longer heads Brazil's delegation"
+    );
+    ops::set_delegation_head(&mut store.conn, &event, "pt", Some(&a.id)).expect("heads Portugal");
     ops::delete_attendee(&mut store.conn, &a.id).expect("delete the head");
     let list = ops::list_delegations(&store.conn, &event).expect("delegations");
     assert_eq!(

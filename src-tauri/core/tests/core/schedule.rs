@@ -505,3 +505,49 @@ fn the_schedule_through_the_cli() {
     }
     assert!(w["message"].as_str().unwrap_or("").contains("Hall"), "{w}");
 }
+
+#[test]
+fn a_day_whose_midnight_is_skipped_still_lists_and_odd_years_are_refused() {
+    let mut store = Store::default();
+    let beirut = plenary_core::model::EventInput {
+        timezone: "Asia/Beirut".into(),
+        start_date: "2024-03-30".into(),
+        end_date: "2024-04-01".into(),
+        ..crate::seminar()
+    };
+    let event = ops::create_event(&mut store.conn, Uuid::now_v7(), &beirut, now())
+        .expect("event")
+        .id;
+    sched::add_session(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &session("Early", "2024-03-31 09:00", "2024-03-31 10:00", None),
+        now(),
+    )
+    .expect("a session on the day the clocks jump at midnight");
+    for day in ["2024-03-30", "2024-03-31"] {
+        sched::list_sessions(&store.conn, &event, Some(day)).expect("the day lists");
+    }
+    assert_eq!(
+        sched::list_sessions(&store.conn, &event, Some("2024-03-31"))
+            .expect("day")
+            .len(),
+        1
+    );
+    let err = sched::add_session(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &session("Far", "2024-03-31 09:00", "+10000-01-01 00:00", None),
+        now(),
+    )
+    .expect_err("a five-digit year");
+    assert!(err.to_string().starts_with("end:"), "{err}");
+    let odd = plenary_core::model::EventInput {
+        end_date: "+12024-01-01".into(),
+        ..crate::seminar()
+    };
+    let err = ops::create_event(&mut store.conn, Uuid::now_v7(), &odd, now()).expect_err("refused");
+    assert!(err.to_string().starts_with("end_date:"), "{err}");
+}

@@ -1,0 +1,80 @@
+//! Tauri commands for backups: "Back up now…" and "Restore…". Files are chosen with native
+//! dialogs opened from Rust; the UI never sends a path.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use chrono::Utc;
+use plenary_core::{backup, Error};
+use serde::Serialize;
+use tauri::State;
+
+type Reply<T> = Result<T, ApiError>;
+
+/// A backup file the user chose, checked and waiting for confirmation.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RestoreCandidate {
+    pub file_name: String,
+    pub schema_version: u32,
+}
+
+/// Asks where to save a backup and writes it there; `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_now(state: State<'_, AppState>) -> Reply<Option<String>> {
+    let name = format!("plenary-backup-{}.db", Utc::now().format("%Y-%m-%d-%H%M"));
+    let chosen = state
+        .save_dialog
+        .as_ref()
+        .and_then(|ask| ask(&name, "Plenary backup", &["db"]));
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    backup::backup_to(&state.open()?, &path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a backup file and checks it (integrity, schema, a Plenary database). Nothing
+/// changes until `restore_chosen_backup`.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_backup_to_restore(
+    state: State<'_, AppState>,
+) -> Reply<Option<RestoreCandidate>> {
+    let chosen = state
+        .open_dialog
+        .as_ref()
+        .and_then(|ask| ask("Plenary backup", &["db"]));
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    let schema_version = backup::verify(&path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    *state
+        .pending_restore
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(path);
+    Ok(Some(RestoreCandidate {
+        file_name,
+        schema_version,
+    }))
+}
+
+/// Restores the chosen backup, keeping a copy of the current state; returns where that copy is.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> {
+    let chosen = state
+        .pending_restore
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    let Some(path) = chosen else {
+        return Err(Error::invalid("file", "Choose a backup file first.").into());
+    };
+    let safety = backup::restore(&state.db_path, &path, Utc::now(), backup::DEFAULT_KEEP)?;
+    state.directories.clear();
+    Ok(safety.display().to_string())
+}
