@@ -57,9 +57,57 @@ pub fn update_event(
 ) -> Result<EventSummary> {
     let input = validate::event(input)?;
     let tx = write_tx(conn)?;
+    let before = events::get(&tx, id)?.timezone;
     events::update(&tx, id, &input, &timestamp(now))?;
+    if before != input.timezone {
+        reanchor_sessions(&tx, id, &before, &input.timezone)?;
+    }
     tx.commit()?;
     events::get(conn, id)
+}
+
+/// Keeps every session at the same wall-clock time when the event's zone changes: a zone is
+/// usually corrected because it was wrong, and "09:00" is what the organiser typed.
+fn reanchor_sessions(
+    tx: &rusqlite::Transaction<'_>,
+    event_id: &str,
+    from: &str,
+    to: &str,
+) -> Result<()> {
+    use chrono::TimeZone;
+    let zone = |name: &str| {
+        name.parse::<chrono_tz::Tz>()
+            .map_err(|_| Error::invalid("timezone", format!("{name:?} is not an IANA time zone.")))
+    };
+    let (from, to) = (zone(from)?, zone(to)?);
+    let rows: Vec<(String, String, String, String)> = {
+        let mut stmt =
+            tx.prepare("SELECT id, title, starts_at, ends_at FROM session WHERE event_id = ?1")?;
+        let rows = stmt.query_map([event_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, title, start, end) in rows {
+        let moved = |stored: &str| -> Result<String> {
+            let instant = crate::schedule::time::parse_stored(stored).ok_or_else(|| {
+                Error::Incompatible(format!("session {id} has a bad time {stored:?}"))
+            })?;
+            let wall = instant.with_timezone(&from).naive_local();
+            let again = to.from_local_datetime(&wall).earliest().ok_or_else(|| {
+                Error::invalid(
+                    "timezone",
+                    format!("“{title}” starts or ends at {wall}, which does not exist in {to}; move it first."),
+                )
+            })?;
+            Ok(timestamp(again.with_timezone(&Utc)))
+        };
+        tx.execute(
+            "UPDATE session SET starts_at = ?2, ends_at = ?3 WHERE id = ?1",
+            rusqlite::params![id, moved(&start)?, moved(&end)?],
+        )?;
+    }
+    Ok(())
 }
 
 /// Deletes an event with all its attendees and delegations.

@@ -551,3 +551,32 @@ fn a_day_whose_midnight_is_skipped_still_lists_and_odd_years_are_refused() {
     let err = ops::create_event(&mut store.conn, Uuid::now_v7(), &odd, now()).expect_err("refused");
     assert!(err.to_string().starts_with("end_date:"), "{err}");
 }
+
+#[test]
+fn correcting_the_events_zone_keeps_sessions_at_their_wall_clock_time() {
+    let mut store = Store::default();
+    let wrong = plenary_core::model::EventInput {
+        timezone: "UTC".into(),
+        ..crate::seminar()
+    };
+    let event = ops::create_event(&mut store.conn, Uuid::now_v7(), &wrong, now())
+        .expect("event")
+        .id;
+    let s = sched::add_session(
+        &mut store.conn,
+        &event,
+        Uuid::now_v7(),
+        &session("Opening", "2024-09-03 09:00", "2024-09-03 10:00", None),
+        now(),
+    )
+    .expect("session");
+    assert_eq!(s.start, "2024-09-03T09:00:00+00:00");
+    ops::update_event(&mut store.conn, &event, &crate::seminar(), now())
+        .expect("now Asia/Shanghai");
+    let after = sched::get_session(&store.conn, &s.id).expect("session");
+    assert_eq!(
+        after.start, "2024-09-03T09:00:00+08:00",
+        "still 09:00, now on Shanghai's clock"
+    );
+    assert_eq!(after.end, "2024-09-03T10:00:00+08:00");
+}
