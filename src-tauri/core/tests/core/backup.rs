@@ -3,7 +3,6 @@
 
 use crate::{now, person, store_with_event, Store};
 use plenary_core::{backup, db, ops};
-use std::process::{Command, Stdio};
 use uuid::Uuid;
 
 fn count(conn: &rusqlite::Connection) -> u32 {
@@ -147,16 +146,7 @@ fn the_cli_backs_up_and_restores_only_with_consent() {
     )
     .expect("add");
     let db_path = store.path();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_plenary"))
-            .arg("--db")
-            .arg(&db_path)
-            .args(args)
-            .env_remove("PLENARY_DB")
-            .stdin(Stdio::null())
-            .output()
-            .expect("runs")
-    };
+    let run = |args: &[&str]| crate::plenary_at(&db_path, args);
     let copy = store.dir.path().join("cli-copy.db");
     let copy_arg = copy.to_str().expect("a UTF-8 path");
     assert!(run(&["backup", "--out", copy_arg]).status.success());

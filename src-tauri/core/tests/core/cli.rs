@@ -3,17 +3,10 @@
 
 use crate::Store;
 use serde_json::Value;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn plenary(store: &Store, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .arg("--db")
-        .arg(store.path())
-        .args(args)
-        .env_remove("PLENARY_DB")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the plenary binary runs")
+    crate::plenary_at(&store.path(), args)
 }
 
 fn stdout(out: &Output) -> String {

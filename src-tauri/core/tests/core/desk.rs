@@ -7,7 +7,6 @@ use plenary_core::schedule::model::{SessionInput, SessionType};
 use plenary_core::schedule::ops as sched;
 use plenary_core::{ops, sample, Error};
 use serde_json::Value;
-use std::process::{Command, Stdio};
 use uuid::Uuid;
 
 #[test]
@@ -210,16 +209,7 @@ fn the_dashboard_sums_up_the_sample() {
 fn the_desk_through_the_cli() {
     let mut store = Store::default();
     sample::load(&mut store.conn, now(), Uuid::now_v7).expect("sample");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_plenary"))
-            .arg("--db")
-            .arg(store.path())
-            .args(args)
-            .env_remove("PLENARY_DB")
-            .stdin(Stdio::null())
-            .output()
-            .expect("runs")
-    };
+    let run = |args: &[&str]| crate::plenary_at(&store.path(), args);
     let ok = run(&["checkin", "--search", "ma zhaoxu"]);
     assert!(
         ok.status.success(),

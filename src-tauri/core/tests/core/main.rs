@@ -35,6 +35,19 @@ impl Store {
     }
 }
 
+/// Runs the `plenary` binary on the database at `db`, as a script would: no terminal on
+/// standard input, and no `PLENARY_DB` from the environment.
+pub fn plenary_at(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PLENARY_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the plenary binary runs")
+}
+
 /// A fixed instant, so that timestamps are predictable.
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 8, 1, 9, 30, 0)

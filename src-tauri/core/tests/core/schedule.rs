@@ -6,7 +6,7 @@ use plenary_core::schedule::model::{Role, RoomInput, SessionInput, SessionType, 
 use plenary_core::schedule::ops as sched;
 use plenary_core::{ops, sample};
 use serde_json::Value;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use uuid::Uuid;
 
 fn session(title: &str, start: &str, end: &str, room: Option<&str>) -> SessionInput {
@@ -322,14 +322,7 @@ fn speakers_and_sign_ups_feed_the_agenda_and_the_absent_speaker_warning() {
 }
 
 fn plenary(store: &Store, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .arg("--db")
-        .arg(store.path())
-        .args(args)
-        .env_remove("PLENARY_DB")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the plenary binary runs")
+    crate::plenary_at(&store.path(), args)
 }
 
 fn ok(out: Output) -> String {
