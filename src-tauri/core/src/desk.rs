@@ -3,13 +3,13 @@
 //! screen charts.
 
 use crate::model::{Attendee, AttendeeFilter, AttendeeInput, CategoryCount};
-use crate::ops::{self, timestamp};
+use crate::ops::{self, timestamp, write_tx};
 use crate::schedule::model::Warning;
 use crate::schedule::ops as sched;
 use crate::store::{attendees, events, sessions, signups};
 use crate::{names, Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
@@ -81,10 +81,6 @@ pub struct Dashboard {
     pub sessions_per_day: Vec<DayCount>,
     pub fill: Vec<SessionFill>,
     pub open_warnings: Vec<Warning>,
-}
-
-fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
 /// Checks a person in now. Checking in twice is refused, saying when they arrived.

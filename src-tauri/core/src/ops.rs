@@ -21,7 +21,7 @@ pub fn timestamp(now: DateTime<Utc>) -> String {
 
 /// Starts a write transaction that takes the write lock at once, so that two processes
 /// never both read, then both try to write.
-fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+pub(crate) fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 

@@ -8,27 +8,28 @@ use super::model::{
     AgendaItem, Role, Room, RoomInput, Session, SessionInput, Signup, Speaker, Warning,
 };
 use super::time::{parse_local, parse_stored, rfc3339_in};
-use crate::ops::timestamp;
+use crate::model::EventSummary;
+use crate::ops::{timestamp, write_tx};
 use crate::store::{assignments, attendees, events, rooms, sessions, signups, warnings};
 use crate::validate::{parse_date, MAX_LONG, MAX_SHORT};
 use crate::{names, Error, FieldError, Result};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::Connection;
 use std::collections::HashMap;
 use uuid::Uuid;
 
-fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
-}
-
 /// The event's zone.
 fn zone_of(conn: &Connection, event_id: &str) -> Result<Tz> {
-    let event = events::get(conn, event_id)?;
+    zone_in(&events::get(conn, event_id)?)
+}
+
+/// The zone of an event already read, so callers that need the event too read it once.
+fn zone_in(event: &EventSummary) -> Result<Tz> {
     event.timezone.parse().map_err(|_| {
         Error::Incompatible(format!(
-            "event {event_id} has an unknown time zone {:?}",
-            event.timezone
+            "event {} has an unknown time zone {:?}",
+            event.id, event.timezone
         ))
     })
 }
@@ -292,7 +293,8 @@ pub fn delete_session(conn: &mut Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Speakers' display names by attendee id, for one event.
+/// Every attendee's display name by id, for views over the whole event (the programme, the
+/// conflict check).
 fn speaker_names(
     conn: &Connection,
     event_id: &str,
@@ -303,6 +305,25 @@ fn speaker_names(
         .into_iter()
         .map(|(a, _)| (a.id.clone(), names::display(&a, upper)))
         .collect())
+}
+
+/// Display names of just these people: a session's reply names its few speakers without
+/// reading the whole attendee list.
+fn names_of<'a>(
+    conn: &Connection,
+    ids: impl IntoIterator<Item = &'a str>,
+    upper: bool,
+) -> Result<HashMap<String, String>> {
+    let mut names = HashMap::new();
+    for id in ids {
+        if !names.contains_key(id) {
+            names.insert(
+                id.to_owned(),
+                names::display(&attendees::get(conn, id)?, upper),
+            );
+        }
+    }
+    Ok(names)
 }
 
 fn assemble(
@@ -348,9 +369,14 @@ fn speakers_of(list: Vec<assignments::Stored>, names: &HashMap<String, String>) 
 pub fn get_session(conn: &Connection, id: &str) -> Result<Session> {
     let stored = sessions::get(conn, id)?;
     let event = events::get(conn, &stored.event_id)?;
-    let zone = zone_of(conn, &stored.event_id)?;
-    let names = speaker_names(conn, &stored.event_id, event.family_name_upper)?;
-    let speakers = speakers_of(assignments::list_for_session(conn, id)?, &names);
+    let zone = zone_in(&event)?;
+    let assigned = assignments::list_for_session(conn, id)?;
+    let names = names_of(
+        conn,
+        assigned.iter().map(|a| a.attendee_id.as_str()),
+        event.family_name_upper,
+    )?;
+    let speakers = speakers_of(assigned, &names);
     let count = signups::count(conn, id)?;
     assemble(stored, zone, speakers, count)
 }
@@ -359,7 +385,7 @@ pub fn get_session(conn: &Connection, id: &str) -> Result<Session> {
 /// that day in the event's zone.
 pub fn list_sessions(conn: &Connection, event_id: &str, day: Option<&str>) -> Result<Vec<Session>> {
     let event = events::get(conn, event_id)?;
-    let zone = zone_of(conn, event_id)?;
+    let zone = zone_in(&event)?;
     let bounds = match day {
         None => None,
         Some(day) => {
@@ -513,11 +539,19 @@ pub fn sign_up(
 pub fn list_signups(conn: &Connection, session_id: &str) -> Result<Vec<Signup>> {
     let session = sessions::get(conn, session_id)?;
     let event = events::get(conn, &session.event_id)?;
-    let names = speaker_names(conn, &session.event_id, event.family_name_upper)?;
-    Ok(signups::list_for_event(conn, &session.event_id)?
+    let people: Vec<String> = signups::list_for_event(conn, &session.event_id)?
         .into_iter()
         .filter(|(s, _)| s == session_id)
-        .map(|(_, person)| Signup {
+        .map(|(_, person)| person)
+        .collect();
+    let names = names_of(
+        conn,
+        people.iter().map(String::as_str),
+        event.family_name_upper,
+    )?;
+    Ok(people
+        .into_iter()
+        .map(|person| Signup {
             name: names.get(&person).cloned().unwrap_or_default(),
             person_id: person,
         })
@@ -554,7 +588,7 @@ pub fn set_attending(conn: &mut Connection, person_id: &str, attending: bool) ->
 /// Reads everything the conflict check needs.
 pub fn snapshot(conn: &Connection, event_id: &str) -> Result<Snapshot> {
     let event = events::get(conn, event_id)?;
-    let zone = zone_of(conn, event_id)?;
+    let zone = zone_in(&event)?;
     let bad = |what: &str| Error::Incompatible(format!("event {event_id} has a bad {what}"));
     let frame = EventFrame {
         start_date: parse_date(&event.start_date).ok_or_else(|| bad("start date"))?,
