@@ -2,8 +2,7 @@
 //! automatic backup before a migration, and the CLI's confirmation rule.
 
 use crate::{now, person, store_with_event, Store};
-use plenary_core::{backup, db, ops};
-use uuid::Uuid;
+use plenary_core::{backup, db};
 
 fn count(conn: &rusqlite::Connection) -> u32 {
     conn.query_row("SELECT count(*) FROM attendee", [], |r| r.get(0))
@@ -13,14 +12,7 @@ fn count(conn: &rusqlite::Connection) -> u32 {
 #[test]
 fn a_backup_restores_the_state_it_was_taken_in_and_the_restore_can_be_undone() {
     let (mut store, event) = store_with_event();
-    ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Ana", "Silva", "BR"),
-        now(),
-    )
-    .expect("add");
+    crate::add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
     let copy = store.dir.path().join("copy.db");
     backup::backup_to(&store.conn, &copy).expect("backup");
     assert_eq!(
@@ -28,14 +20,7 @@ fn a_backup_restores_the_state_it_was_taken_in_and_the_restore_can_be_undone() {
         db::SCHEMA_VERSION
     );
 
-    ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Rui", "Costa", "BR"),
-        now(),
-    )
-    .expect("add");
+    crate::add(&mut store.conn, &event, &person("Rui", "Costa", "BR")).expect("add");
     assert_eq!(count(&store.conn), 2);
     let safety = backup::restore(&store.path(), &copy, now(), 5).expect("restore");
     let conn = db::open(&store.path()).expect("reopen");
@@ -52,14 +37,7 @@ fn a_backup_restores_the_state_it_was_taken_in_and_the_restore_can_be_undone() {
 #[test]
 fn a_bad_file_is_refused_and_nothing_changes() {
     let (mut store, event) = store_with_event();
-    ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Ana", "Silva", "BR"),
-        now(),
-    )
-    .expect("add");
+    crate::add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
     let junk = store.dir.path().join("junk.db");
     std::fs::write(&junk, b"this is not a database at all, just text").expect("write junk");
     let err = backup::restore(&store.path(), &junk, now(), 5).expect_err("junk is refused");
@@ -137,27 +115,13 @@ fn only_the_newest_automatic_backups_are_kept() {
 #[test]
 fn the_cli_backs_up_and_restores_only_with_consent() {
     let (mut store, event) = store_with_event();
-    ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Ana", "Silva", "BR"),
-        now(),
-    )
-    .expect("add");
+    crate::add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
     let db_path = store.path();
     let run = |args: &[&str]| crate::plenary_at(&db_path, args);
     let copy = store.dir.path().join("cli-copy.db");
     let copy_arg = copy.to_str().expect("a UTF-8 path");
     assert!(run(&["backup", "--out", copy_arg]).status.success());
-    ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Rui", "Costa", "BR"),
-        now(),
-    )
-    .expect("add");
+    crate::add(&mut store.conn, &event, &person("Rui", "Costa", "BR")).expect("add");
     let refused = run(&["restore", copy_arg]);
     assert!(
         !refused.status.success(),

@@ -12,28 +12,12 @@ use uuid::Uuid;
 #[test]
 fn check_in_counts_by_country_and_undo() {
     let (mut store, event) = store_with_event();
-    let ana = ops::register_attendee(
+    let ana = crate::add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
+    crate::add(&mut store.conn, &event, &person("Rui", "Costa", "BR")).expect("rui");
+    let wei = crate::add(
         &mut store.conn,
         &event,
-        Uuid::now_v7(),
-        &person("Ana", "Silva", "BR"),
-        now(),
-    )
-    .expect("ana");
-    ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Rui", "Costa", "BR"),
-        now(),
-    )
-    .expect("rui");
-    let wei = ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
         &crate::family_first("伟", "张", "CN"),
-        now(),
     )
     .expect("wei");
     sched::set_attending(&mut store.conn, &wei.id, false).expect("cancelled");
@@ -125,30 +109,9 @@ fn session_attendance_shows_no_shows_and_unexpected_guests() {
         now(),
     )
     .expect("visit");
-    let ana = ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Ana", "Silva", "BR"),
-        now(),
-    )
-    .expect("ana");
-    let rui = ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Rui", "Costa", "BR"),
-        now(),
-    )
-    .expect("rui");
-    let kofi = ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Kofi", "Mensah", "GH"),
-        now(),
-    )
-    .expect("kofi");
+    let ana = crate::add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
+    let rui = crate::add(&mut store.conn, &event, &person("Rui", "Costa", "BR")).expect("rui");
+    let kofi = crate::add(&mut store.conn, &event, &person("Kofi", "Mensah", "GH")).expect("kofi");
     sched::sign_up(&mut store.conn, &visit.id, &ana.id, now()).expect("ana signs up");
     sched::sign_up(&mut store.conn, &visit.id, &rui.id, now()).expect("rui signs up");
     desk::mark_attendance(&mut store.conn, &visit.id, &ana.id, true, now()).expect("ana came");

@@ -90,6 +90,15 @@ pub fn family_first(given: &str, family: &str, country: &str) -> AttendeeInput {
     }
 }
 
+/// Registers an attendee of `event` with a fresh id at the fixed time.
+pub fn add(
+    conn: &mut Connection,
+    event: &str,
+    input: &AttendeeInput,
+) -> plenary_core::Result<plenary_core::model::Attendee> {
+    core_ops::register_attendee(conn, event, Uuid::now_v7(), input, now())
+}
+
 /// A store holding one event; returns its id.
 pub fn store_with_event() -> (Store, String) {
     let mut store = Store::default();

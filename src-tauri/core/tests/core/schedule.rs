@@ -223,14 +223,7 @@ fn speakers_and_sign_ups_feed_the_agenda_and_the_absent_speaker_warning() {
         now(),
     )
     .expect("s");
-    let ana = ops::register_attendee(
-        &mut store.conn,
-        &event,
-        Uuid::now_v7(),
-        &person("Ana", "Silva", "BR"),
-        now(),
-    )
-    .expect("ana");
+    let ana = crate::add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
     let s = sched::assign_speaker(
         &mut store.conn,
         Uuid::now_v7(),
