@@ -50,6 +50,12 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "choose_backup_to_restore",
     "restore_chosen_backup",
+    "choose_import_file",
+    "preview_import",
+    "commit_import",
+    "cancel_import",
+    "export_list",
+    "export_schedule",
 ];
 
 fn main() {

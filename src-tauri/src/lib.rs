@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod desk;
 pub mod error;
+pub mod exchange;
 pub mod safety;
 pub mod schedule;
 pub mod state;
@@ -75,6 +76,12 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             safety::backup_now,
             safety::choose_backup_to_restore,
             safety::restore_chosen_backup,
+            exchange::choose_import_file,
+            exchange::preview_import,
+            exchange::commit_import,
+            exchange::cancel_import,
+            exchange::export_list,
+            exchange::export_schedule,
         ])
 }
 
@@ -117,6 +124,18 @@ fn db_override() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// The end-to-end tests cannot reach the native file dialogs through WebDriver, so in debug
+/// builds only they answer them through these variables. A release build ignores them.
+fn test_answer(var: &str) -> Option<PathBuf> {
+    if cfg!(debug_assertions) {
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    } else {
+        None
+    }
+}
+
 /// Starts the desktop app.
 pub fn run() {
     let result = tauri::Builder::default()
@@ -138,6 +157,9 @@ pub fn run() {
             let (saving, opening) = (app.handle().clone(), app.handle().clone());
             let state = AppState::new(path.clone())
                 .with_save_dialog(move |name, filter, extensions| {
+                    if let Some(path) = test_answer("PLENARY_TEST_SAVE_FILE") {
+                        return Some(path);
+                    }
                     saving
                         .dialog()
                         .file()
@@ -147,6 +169,9 @@ pub fn run() {
                         .and_then(|p| p.into_path().ok())
                 })
                 .with_open_dialog(move |filter, extensions| {
+                    if let Some(path) = test_answer("PLENARY_TEST_OPEN_FILE") {
+                        return Some(path);
+                    }
                     opening
                         .dialog()
                         .file()

@@ -15,6 +15,11 @@ pub type SaveDialog = Box<dyn Fn(&str, &str, &[&str]) -> Option<PathBuf> + Send 
 /// Opens the native Open dialog: (filter name, extensions) → the chosen file, or `None`.
 pub type OpenDialog = Box<dyn Fn(&str, &[&str]) -> Option<PathBuf> + Send + Sync>;
 
+/// A file the user chose to import, read and waiting for "Import".
+pub struct PendingImport {
+    pub table: plenary_core::exchange::read::Table,
+}
+
 pub struct AppState {
     pub db_path: PathBuf,
     /// The Save dialog; absent in tests, where saving answers "cancelled".
@@ -23,6 +28,8 @@ pub struct AppState {
     pub open_dialog: Option<OpenDialog>,
     /// The backup file the user chose and Plenary checked, waiting for "Restore".
     pub pending_restore: Mutex<Option<PathBuf>>,
+    /// The file being imported, between the preview and the commit.
+    pub pending_import: Mutex<Option<PendingImport>>,
     /// Attendee lists kept in memory for search-as-you-type; each is checked against the
     /// event's revision before use, so a change from any process is seen at once.
     pub directories: DirectoryCache,
@@ -36,6 +43,7 @@ impl AppState {
             save_dialog: None,
             open_dialog: None,
             pending_restore: Mutex::new(None),
+            pending_import: Mutex::new(None),
         }
     }
 
@@ -55,6 +63,13 @@ impl AppState {
     ) -> Self {
         self.save_dialog = Some(Box::new(dialog));
         self
+    }
+
+    /// The pending import, locked; a panic elsewhere never makes it unusable.
+    pub fn pending_import(&self) -> std::sync::MutexGuard<'_, Option<PendingImport>> {
+        self.pending_import
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// A ready connection: pragmas set, collation registered, schema migrated.

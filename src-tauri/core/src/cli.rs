@@ -4,10 +4,12 @@
 //! Exit codes: 0 success, 1 any error (the message is on stderr), 2 a usage error (from clap),
 //! 3 `check` found conflict warnings.
 
+use crate::exchange::import::ImportOptions;
+use crate::exchange::{self, ListKind, ScheduleFormat, TableFormat};
 use crate::model::{AttendeeFilter, AttendeeInput, EventInput, NameOrder};
 use crate::schedule::model::{Role, RoomInput, Session, SessionInput, SessionType};
 use crate::schedule::ops as sched;
-use crate::{backup, db, desk, names, ops, paths, sample, Error, Result};
+use crate::{backup, db, desk, files, names, ops, paths, sample, Error, Result};
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rusqlite::Connection;
@@ -96,6 +98,12 @@ pub enum Command {
         #[arg(long)]
         absent: bool,
     },
+    /// Import attendees from a CSV or XLSX file: all rows or, on any invalid row, none.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export a list (CSV, XLSX) or the programme (ICS, schedule.xml, schedule.json, CSV).
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// List every conflict warning that is not accepted. Exits 0 when there are none, 3 when
     /// there are some.
     Check {
@@ -104,6 +112,78 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Import attendees. Every problem is printed as "line N: field: message" on standard
+    /// error, and then nothing is imported (unless --valid-only).
+    Attendees {
+        file: PathBuf,
+        #[arg(long)]
+        event: Option<String>,
+        /// Check the file and print the report; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows and skip the invalid ones.
+        #[arg(long)]
+        valid_only: bool,
+        /// The category of rows whose file gives none.
+        #[arg(long, default_value = "guest")]
+        category: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// Every attendee, with the columns of `attendee list --json`.
+    Attendees(ListExport),
+    /// Per-country counts, heads and members (XLSX adds a roster sheet).
+    Delegations(ListExport),
+    /// The sessions in time order.
+    Sessions(ListExport),
+    /// Every speaker assignment.
+    Assignments(ListExport),
+    /// Every sign-up.
+    Signups(ListExport),
+    /// The programme, or one person's (their talks and sign-ups).
+    Schedule {
+        #[arg(long, value_enum)]
+        format: ScheduleFormatArg,
+        /// Only this attendee's sessions (ics or csv).
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        event: Option<String>,
+        /// The file to write; without it the text goes to standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ListExport {
+    #[arg(long, value_enum)]
+    format: TableFormatArg,
+    #[arg(long)]
+    event: Option<String>,
+    /// The file to write; without it CSV goes to standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum TableFormatArg {
+    Csv,
+    Xlsx,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ScheduleFormatArg {
+    Ics,
+    FrabXml,
+    FrabJson,
+    Csv,
 }
 
 #[derive(Subcommand, Debug)]
@@ -376,6 +456,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         .map_err(io)?;
         return Ok(Outcome::Done);
     }
+    let db_path = cli.db.clone().or_else(paths::default_db_path);
     let mut conn = open(cli.db)?;
     match cli.command {
         Command::Event(EventCommand::Create {
@@ -686,6 +767,74 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             let present = sheet.rows.iter().filter(|r| r.present).count();
             writeln!(out, "“{}”: {present} present", sheet.title).map_err(io)?;
         }
+        Command::Import(ImportCommand::Attendees {
+            file,
+            event,
+            dry_run,
+            valid_only,
+            category,
+        }) => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let table = exchange::read::read_file(&file)?;
+            let columns = exchange::mapping::suggest(&table.headers);
+            let options = ImportOptions {
+                default_category: category,
+            };
+            for c in columns.iter().filter(|c| c.unknown) {
+                eprintln!(
+                    "note: column {:?} is not an attendee field and is not imported",
+                    c.header
+                );
+            }
+            // The command line prints every problem, not just the first thousand.
+            let preview = exchange::import::preview_with_limit(
+                &conn,
+                &event_id,
+                &table,
+                &columns,
+                &options,
+                usize::MAX,
+            )?;
+            let problems = &preview.problems;
+            for p in problems {
+                eprintln!("{p}");
+            }
+            let summary = format!(
+                "{} new, {} to update, {} unchanged, {} invalid",
+                preview.new_rows,
+                preview.updated_rows,
+                preview.unchanged_rows,
+                preview.invalid_rows
+            );
+            if dry_run {
+                writeln!(out, "Dry run, nothing changed: {summary}.").map_err(io)?;
+                if preview.invalid_rows > 0 && !valid_only {
+                    return Err(nothing_imported(preview.invalid_rows));
+                }
+                return Ok(Outcome::Done);
+            }
+            if preview.invalid_rows > 0 && !valid_only {
+                return Err(nothing_imported(preview.invalid_rows));
+            }
+            let path = db_path.ok_or_else(|| Error::invalid("db", "no database file is known"))?;
+            let report = exchange::import::backup_and_commit(
+                &mut conn,
+                &path,
+                &event_id,
+                &table,
+                &columns,
+                &options,
+                valid_only,
+                &mut |_, _| {},
+            )?;
+            writeln!(
+                out,
+                "Imported {} attendees ({} updated, {} unchanged, {} invalid rows skipped).",
+                report.imported, report.updated, report.unchanged, report.skipped
+            )
+            .map_err(io)?;
+        }
+        Command::Export(command) => export(&conn, command, out)?,
         Command::Check { event, json } => {
             let event_id = ops::resolve_event(&conn, event.as_deref())?;
             let open: Vec<_> = sched::check(&conn, &event_id)?
@@ -720,6 +869,66 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
+}
+
+fn nothing_imported(invalid: u32) -> Error {
+    Error::Ambiguous(format!(
+        "{invalid} rows are invalid, so nothing was imported. Fix them, or pass --valid-only to import the rest."
+    ))
+}
+
+fn export(conn: &Connection, command: ExportCommand, out: &mut dyn Write) -> Result<()> {
+    let (bytes, binary, file) = match command {
+        ExportCommand::Schedule {
+            format,
+            person,
+            event,
+            out: file,
+        } => {
+            let event_id = match (&event, &person) {
+                (None, Some(person)) => ops::get_attendee(conn, person)?.event_id,
+                _ => ops::resolve_event(conn, event.as_deref())?,
+            };
+            let format = match format {
+                ScheduleFormatArg::Ics => ScheduleFormat::Ics,
+                ScheduleFormatArg::FrabXml => ScheduleFormat::FrabXml,
+                ScheduleFormatArg::FrabJson => ScheduleFormat::FrabJson,
+                ScheduleFormatArg::Csv => ScheduleFormat::Csv,
+            };
+            let bytes = exchange::export_schedule(conn, &event_id, person.as_deref(), format)?;
+            (bytes, false, file)
+        }
+        ExportCommand::Attendees(list) => list_export(conn, ListKind::Attendees, list)?,
+        ExportCommand::Delegations(list) => list_export(conn, ListKind::Delegations, list)?,
+        ExportCommand::Sessions(list) => list_export(conn, ListKind::Sessions, list)?,
+        ExportCommand::Assignments(list) => list_export(conn, ListKind::Assignments, list)?,
+        ExportCommand::Signups(list) => list_export(conn, ListKind::Signups, list)?,
+    };
+    match file {
+        Some(path) => files::write_atomically(&path, &bytes),
+        None if binary => Err(Error::invalid(
+            "out",
+            "XLSX is a binary format: give --out FILE.xlsx",
+        )),
+        None => out.write_all(&bytes).map_err(|e| Error::Io {
+            path: "standard output".into(),
+            source: e,
+        }),
+    }
+}
+
+fn list_export(
+    conn: &Connection,
+    kind: ListKind,
+    list: ListExport,
+) -> Result<(Vec<u8>, bool, Option<PathBuf>)> {
+    let event_id = ops::resolve_event(conn, list.event.as_deref())?;
+    let format = match list.format {
+        TableFormatArg::Csv => TableFormat::Csv,
+        TableFormatArg::Xlsx => TableFormat::Xlsx,
+    };
+    let bytes = exchange::export_list(conn, &event_id, kind, format)?;
+    Ok((bytes, format == TableFormat::Xlsx, list.out))
 }
 
 /// The contract form of a session in `session list --json`.

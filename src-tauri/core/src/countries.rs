@@ -1,6 +1,7 @@
 //! Countries by ISO 3166-1 alpha-2 code, validated with the `celes` crate.
 
 use celes::Country as CelesCountry;
+use celes::LookupTable;
 use serde::Serialize;
 
 /// A country as the UI lists it. The UI shows the name in its own language with
@@ -26,6 +27,91 @@ pub fn normalize_code(code: &str) -> Option<String> {
 /// The English name of a known alpha-2 code.
 pub fn name(code: &str) -> Option<&'static str> {
     CelesCountry::from_alpha2(code).ok().map(|c| c.long_name)
+}
+
+/// UN short names (from the UN Terminology Database, as UN documents write them) that
+/// `celes` does not know under any alias, and a few everyday forms.
+const OTHER_NAMES: [(&str, &str); 30] = [
+    ("Bolivia (Plurinational State of)", "BO"),
+    ("Iran (Islamic Republic of)", "IR"),
+    ("Venezuela (Bolivarian Republic of)", "VE"),
+    ("Micronesia (Federated States of)", "FM"),
+    ("Netherlands (Kingdom of the)", "NL"),
+    ("Republic of Korea", "KR"),
+    ("South Korea", "KR"),
+    ("Democratic People's Republic of Korea", "KP"),
+    ("North Korea", "KP"),
+    ("Republic of Moldova", "MD"),
+    ("Russian Federation", "RU"),
+    ("Syrian Arab Republic", "SY"),
+    ("United Republic of Tanzania", "TZ"),
+    ("United Kingdom of Great Britain and Northern Ireland", "GB"),
+    ("United Kingdom", "GB"),
+    ("United States of America", "US"),
+    ("State of Palestine", "PS"),
+    ("Holy See", "VA"),
+    ("Cabo Verde", "CV"),
+    ("Brunei Darussalam", "BN"),
+    ("Congo", "CG"),
+    ("Democratic Republic of the Congo", "CD"),
+    ("Czechia", "CZ"),
+    ("Eswatini", "SZ"),
+    ("North Macedonia", "MK"),
+    ("Timor-Leste", "TL"),
+    ("Lao People's Democratic Republic", "LA"),
+    ("Viet Nam", "VN"),
+    ("Türkiye", "TR"),
+    ("Côte d'Ivoire", "CI"),
+];
+
+/// A name folded for lookup: lower case, without accents, spaces or punctuation.
+fn fold_name(text: &str) -> String {
+    crate::fold::fold_latin(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+fn by_name() -> &'static std::collections::HashMap<String, &'static str> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for c in CelesCountry::get_countries() {
+            index.insert(fold_name(c.long_name), c.alpha2);
+            for alias in c.aliases.iter() {
+                index.insert(fold_name(alias), c.alpha2);
+            }
+        }
+        for (name, code) in OTHER_NAMES {
+            index.insert(fold_name(name), code);
+        }
+        index
+    })
+}
+
+/// The alpha-2 code for what a spreadsheet says: an ISO alpha-2 or alpha-3 code, or an
+/// English country name, including the names UN documents use ("Viet Nam", "Iran (Islamic
+/// Republic of)"). `None` if it names no country.
+pub fn resolve(text: &str) -> Option<String> {
+    let text = text.trim();
+    match text.chars().count() {
+        0 => return None,
+        2 => return normalize_code(text),
+        3 if text.is_ascii() => {
+            if let Ok(c) = CelesCountry::from_alpha3(text) {
+                return Some(c.alpha2.to_owned());
+            }
+        }
+        _ => {}
+    }
+    let folded = fold_name(text);
+    if let Some(code) = by_name().get(&folded) {
+        return Some((*code).to_owned());
+    }
+    // "Name (qualifier)": the UN's qualified names; try the name alone.
+    let (name, _) = text.split_once('(')?;
+    by_name().get(&fold_name(name)).map(|c| (*c).to_owned())
 }
 
 /// Every country, sorted by code.
@@ -63,6 +149,41 @@ mod tests {
             None,
             "alpha-3 is not an alpha-2 code"
         );
+    }
+
+    #[test]
+    fn codes_and_un_names_resolve() {
+        for (text, code) in [
+            ("cn", "CN"),
+            ("CHN", "CN"),
+            ("bra", "BR"),
+            ("China", "CN"),
+            ("Viet Nam", "VN"),
+            ("Vietnam", "VN"),
+            ("Lao People's Democratic Republic", "LA"),
+            ("Côte d'Ivoire", "CI"),
+            ("Cote d'Ivoire", "CI"),
+            ("Türkiye", "TR"),
+            ("Turkey", "TR"),
+            ("Iran (Islamic Republic of)", "IR"),
+            ("Bolivia (Plurinational State of)", "BO"),
+            ("Venezuela (Bolivarian Republic of)", "VE"),
+            ("United Republic of Tanzania", "TZ"),
+            ("Republic of Korea", "KR"),
+            ("Democratic People's Republic of Korea", "KP"),
+            ("Russian Federation", "RU"),
+            ("United Kingdom of Great Britain and Northern Ireland", "GB"),
+            ("United States of America", "US"),
+            ("State of Palestine", "PS"),
+            ("Democratic Republic of the Congo", "CD"),
+            ("Congo", "CG"),
+            ("  ethiopia ", "ET"),
+        ] {
+            assert_eq!(resolve(text).as_deref(), Some(code), "{text}");
+        }
+        for text in ["", "XX", "Atlantis", "Republic of", "ZZZ", "("] {
+            assert_eq!(resolve(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod db;
 pub mod desk;
 pub mod directory;
 pub mod error;
+pub mod exchange;
 pub mod files;
 pub mod fold;
 pub mod model;

@@ -5,7 +5,7 @@ use crate::model::{Attendee, NameOrder};
 
 /// Whether a character belongs to a script written without spaces between family and given
 /// name (Han, kana, Hangul).
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
         | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)

@@ -4,6 +4,8 @@
 mod backup;
 mod cli;
 mod desk;
+mod exchange;
+mod feeds;
 mod ops;
 mod sample;
 mod schedule;

@@ -1,0 +1,654 @@
+//! Importing attendees: a preview that shows every problem with its line and field, then a
+//! commit that is all or nothing (or, when asked, only the valid rows), in one transaction.
+//!
+//! A row whose `id` names an attendee of the event updates that attendee, so that importing
+//! Plenary's own export changes nothing; every other row registers a new attendee.
+
+use super::mapping::{ColumnMapping, ImportField};
+use super::read::{Row, Source, Table};
+use crate::model::{AttendeeInput, NameOrder};
+use crate::ops::{self, timestamp, write_tx};
+use crate::store::attendees;
+use crate::{countries, fold, validate, Error, FieldError, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How many problems a preview carries; the total is always given.
+pub const PREVIEW_PROBLEMS: usize = 1000;
+/// How many rows a preview carries for display.
+pub const PREVIEW_ROWS: usize = 200;
+
+/// Choices the user makes for an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportOptions {
+    /// The category of rows whose file gives none (a key, e.g. `guest`).
+    pub default_category: String,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            default_category: "guest".into(),
+        }
+    }
+}
+
+/// What will happen to a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    New,
+    Update,
+    Unchanged,
+    Invalid,
+}
+
+/// One row as the preview shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PreviewRow {
+    pub line: u32,
+    pub status: RowStatus,
+    /// The values as they will be stored (as read, for an invalid row).
+    pub attendee: AttendeeInput,
+}
+
+/// What an import would do, before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Preview {
+    pub source: Source,
+    pub columns: Vec<ColumnMapping>,
+    pub total_rows: u32,
+    pub new_rows: u32,
+    pub updated_rows: u32,
+    pub unchanged_rows: u32,
+    pub invalid_rows: u32,
+    /// The first problems (a thousand in the app), each with its line and field.
+    pub problems: Vec<FieldError>,
+    pub problem_count: u32,
+    /// The first [`PREVIEW_ROWS`] rows.
+    pub rows: Vec<PreviewRow>,
+}
+
+/// What a commit did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportReport {
+    pub imported: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    /// Invalid rows left out (only with "valid rows only").
+    pub skipped: u32,
+    /// The ids of the attendees the import added, in file order.
+    pub added_ids: Vec<String>,
+}
+
+struct Planned {
+    line: u32,
+    input: AttendeeInput,
+    attending: Option<bool>,
+    /// The attendee this row updates.
+    existing: Option<String>,
+    unchanged: bool,
+    problems: Vec<FieldError>,
+}
+
+impl Planned {
+    fn status(&self) -> RowStatus {
+        match (&self.existing, self.problems.is_empty(), self.unchanged) {
+            (_, false, _) => RowStatus::Invalid,
+            (None, true, _) => RowStatus::New,
+            (Some(_), true, true) => RowStatus::Unchanged,
+            (Some(_), true, false) => RowStatus::Update,
+        }
+    }
+}
+
+/// What an import would do with `table` under `columns`, reading the store but not writing.
+pub fn preview(
+    conn: &Connection,
+    event_id: &str,
+    table: &Table,
+    columns: &[ColumnMapping],
+    options: &ImportOptions,
+) -> Result<Preview> {
+    preview_with_limit(conn, event_id, table, columns, options, PREVIEW_PROBLEMS)
+}
+
+/// [`preview`], carrying at most `limit` problems.
+pub fn preview_with_limit(
+    conn: &Connection,
+    event_id: &str,
+    table: &Table,
+    columns: &[ColumnMapping],
+    options: &ImportOptions,
+    limit: usize,
+) -> Result<Preview> {
+    let plan = plan(conn, event_id, table, columns, options)?;
+    let mut preview = Preview {
+        source: table.source.clone(),
+        columns: columns.to_vec(),
+        total_rows: count(plan.len()),
+        new_rows: 0,
+        updated_rows: 0,
+        unchanged_rows: 0,
+        invalid_rows: 0,
+        problems: Vec::new(),
+        problem_count: 0,
+        rows: Vec::new(),
+    };
+    for row in &plan {
+        match row.status() {
+            RowStatus::New => preview.new_rows += 1,
+            RowStatus::Update => preview.updated_rows += 1,
+            RowStatus::Unchanged => preview.unchanged_rows += 1,
+            RowStatus::Invalid => preview.invalid_rows += 1,
+        }
+        preview.problem_count += count(row.problems.len());
+        let room = limit.saturating_sub(preview.problems.len());
+        preview
+            .problems
+            .extend(row.problems.iter().take(room).cloned());
+        if preview.rows.len() < PREVIEW_ROWS {
+            preview.rows.push(PreviewRow {
+                line: row.line,
+                status: row.status(),
+                attendee: row.input.clone(),
+            });
+        }
+    }
+    Ok(preview)
+}
+
+/// Imports `table` in one transaction. With any invalid row nothing is written and every
+/// problem is returned, unless `valid_only`, which imports the valid rows and counts the rest
+/// as skipped. `new_id` names each added attendee; `progress(done, total)` is called as rows
+/// are written.
+#[allow(clippy::too_many_arguments)]
+pub fn commit(
+    conn: &mut Connection,
+    event_id: &str,
+    table: &Table,
+    columns: &[ColumnMapping],
+    options: &ImportOptions,
+    valid_only: bool,
+    now: DateTime<Utc>,
+    new_id: &mut dyn FnMut() -> String,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<ImportReport> {
+    let tx = write_tx(conn)?;
+    // Planned inside the transaction, so that the checks see what is stored now.
+    let plan = plan(&tx, event_id, table, columns, options)?;
+    let problems: Vec<FieldError> = plan.iter().flat_map(|r| r.problems.clone()).collect();
+    if !problems.is_empty() && !valid_only {
+        return Err(Error::Validation(problems));
+    }
+    let now = timestamp(now);
+    let total = count(plan.len());
+    let mut report = ImportReport {
+        imported: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        added_ids: Vec::new(),
+    };
+    let mut set_attending =
+        tx.prepare_cached("UPDATE attendee SET attending = ?2 WHERE id = ?1")?;
+    let mut drop_head = tx.prepare_cached(
+        "UPDATE delegation SET head_attendee_id = NULL
+         WHERE head_attendee_id = ?1 AND country <> ?2",
+    )?;
+    for (done, row) in plan.iter().enumerate() {
+        match row.status() {
+            RowStatus::Invalid => report.skipped += 1,
+            RowStatus::Unchanged => report.unchanged += 1,
+            RowStatus::New => {
+                let id = new_id();
+                attendees::insert(&tx, &id, event_id, &row.input, &now)?;
+                if row.attending == Some(false) {
+                    set_attending.execute(rusqlite::params![id, false])?;
+                }
+                report.added_ids.push(id);
+                report.imported += 1;
+            }
+            RowStatus::Update => {
+                let id = row.existing.as_deref().unwrap_or_default();
+                attendees::update(&tx, id, &row.input, &now)?;
+                if let Some(attending) = row.attending {
+                    set_attending.execute(rusqlite::params![id, attending])?;
+                }
+                drop_head.execute(rusqlite::params![id, row.input.country])?;
+                report.updated += 1;
+            }
+        }
+        if done % 1000 == 999 {
+            progress(count(done + 1), total);
+        }
+    }
+    progress(total, total);
+    drop(set_attending);
+    drop(drop_head);
+    tx.commit()?;
+    Ok(report)
+}
+
+/// What the app and the CLI run: an automatic backup beside the database (into `backups/`),
+/// then [`commit`] with fresh UUID v7 ids at the current time.
+#[allow(clippy::too_many_arguments)]
+pub fn backup_and_commit(
+    conn: &mut Connection,
+    db_path: &std::path::Path,
+    event_id: &str,
+    table: &Table,
+    columns: &[ColumnMapping],
+    options: &ImportOptions,
+    valid_only: bool,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<ImportReport> {
+    crate::backup::automatic(
+        conn,
+        db_path,
+        "import",
+        Utc::now(),
+        crate::backup::DEFAULT_KEEP,
+    )?;
+    commit(
+        conn,
+        event_id,
+        table,
+        columns,
+        options,
+        valid_only,
+        Utc::now(),
+        &mut || uuid::Uuid::now_v7().to_string(),
+        progress,
+    )
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The folded name and country that say "this looks like the same person".
+fn person_key(a: &AttendeeInput) -> String {
+    format!(
+        "{}\u{1}{}\u{1}{}",
+        fold::fold_native(&a.family_name),
+        fold::fold_native(&a.given_name),
+        a.country
+    )
+}
+
+struct Known {
+    name: String,
+    line: Option<u32>,
+    email: String,
+    id: Option<String>,
+}
+
+fn plan(
+    conn: &Connection,
+    event_id: &str,
+    table: &Table,
+    columns: &[ColumnMapping],
+    options: &ImportOptions,
+) -> Result<Vec<Planned>> {
+    let event = ops::get_event(conn, event_id)?;
+    let categories = ops::list_categories(conn, event_id)?;
+    let keys: Vec<String> = categories.iter().map(|c| c.key.clone()).collect();
+    let mut category_of: HashMap<String, String> = HashMap::new();
+    for c in &categories {
+        category_of.insert(c.key.to_lowercase(), c.key.clone());
+        category_of.insert(fold::fold_native(&c.label), c.key.clone());
+    }
+    // Read directly (not through the directory cache), as this runs inside the commit's
+    // write transaction.
+    let stored: Vec<crate::model::Attendee> = attendees::list_with_keys(conn, event_id)?
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    let stored_by_id: HashMap<&str, &crate::model::Attendee> =
+        stored.iter().map(|a| (a.id.as_str(), a)).collect();
+    // Who is already known, by email and by name and country: the store, then the rows
+    // above. A row that updates an attendee is that attendee, not a duplicate of them.
+    let mut by_email: HashMap<String, Known> = HashMap::new();
+    let mut by_person: HashMap<String, Known> = HashMap::new();
+    for a in &stored {
+        let known = || Known {
+            name: crate::names::display(a, event.family_name_upper),
+            line: None,
+            email: a.email.clone(),
+            id: Some(a.id.clone()),
+        };
+        if !a.email.is_empty() {
+            by_email.insert(a.email.clone(), known());
+        }
+        by_person.insert(person_key(&a.to_input()), known());
+    }
+    let column = |field: ImportField| columns.iter().position(|c| c.field == Some(field));
+    let at: HashMap<ImportField, usize> = ImportField::ALL
+        .iter()
+        .filter_map(|f| column(*f).map(|i| (*f, i)))
+        .collect();
+    let mut plan = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let cell = |field: ImportField| at.get(&field).map_or("", |i| row.cell(*i));
+        let mut problems = Vec::new();
+        let mut problem = |field: &str, message: String| {
+            problems.push(FieldError {
+                field: field.to_owned(),
+                message,
+                row: Some(row.line),
+            });
+        };
+        let (raw, attending) = read_row(&cell, &category_of, options, &mut problem);
+        let existing = match cell(ImportField::Id).trim() {
+            "" => None,
+            id => stored_by_id.get(id).map(|a| a.id.clone()),
+        };
+        let input = match validate::attendee(&raw, &keys) {
+            Ok(input) => input,
+            Err(Error::Validation(list)) => {
+                for e in list {
+                    let message = if e.field == "country" && !raw.country.trim().is_empty() {
+                        format!(
+                            "{:?} is not a known country: write an ISO code (CN, CHN) or the English name.",
+                            raw.country
+                        )
+                    } else {
+                        e.message
+                    };
+                    problem(&e.field, message);
+                }
+                raw
+            }
+            Err(other) => return Err(other),
+        };
+        let mut planned = Planned {
+            line: row.line,
+            unchanged: false,
+            input,
+            attending,
+            existing,
+            problems,
+        };
+        check_duplicates(&mut planned, &mut by_email, &mut by_person, row);
+        if let Some(id) = &planned.existing {
+            if let Some(a) = stored_by_id.get(id.as_str()) {
+                planned.unchanged = a.to_input() == planned.input
+                    && planned.attending.is_none_or(|v| v == a.attending);
+            }
+        }
+        plan.push(planned);
+    }
+    Ok(plan)
+}
+
+fn check_duplicates(
+    planned: &mut Planned,
+    by_email: &mut HashMap<String, Known>,
+    by_person: &mut HashMap<String, Known>,
+    row: &Row,
+) {
+    let is_self = |known: &Known| known.id.is_some() && known.id == planned.existing;
+    let whom = |known: &Known| match known.line {
+        Some(line) => format!("line {line}"),
+        None => format!("{}, who is already registered", known.name),
+    };
+    let this = || Known {
+        name: planned.input.family_name.clone(),
+        line: Some(row.line),
+        email: planned.input.email.clone(),
+        id: planned.existing.clone(),
+    };
+    let email = planned.input.email.clone();
+    let mut found = Vec::new();
+    if !email.is_empty() {
+        match by_email.get(&email) {
+            Some(known) if !is_self(known) => found.push((
+                "email",
+                format!("{email} is also the email of {}.", whom(known)),
+            )),
+            _ => {
+                by_email.insert(email.clone(), this());
+            }
+        }
+    }
+    if !planned.input.family_name.is_empty() && !planned.input.country.is_empty() {
+        let key = person_key(&planned.input);
+        match by_person.get(&key) {
+            // Two people of one name and country are told apart by different emails.
+            Some(known)
+                if !is_self(known)
+                    && (known.email.is_empty() || email.is_empty() || known.email == email)
+                    && found.is_empty() =>
+            {
+                found.push((
+                    "family_name",
+                    format!(
+                        "the same name and country as {}; if they are two people, give each an email.",
+                        whom(known)
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                by_person.insert(key, this());
+            }
+        }
+    }
+    for (field, message) in found {
+        planned.problems.push(FieldError {
+            field: field.to_owned(),
+            message: format!("Duplicate: {message}"),
+            row: Some(row.line),
+        });
+    }
+}
+
+/// The attendee a row describes, before validation, and its `attending` value if given.
+fn read_row<'a>(
+    cell: &dyn Fn(ImportField) -> &'a str,
+    category_of: &HashMap<String, String>,
+    options: &ImportOptions,
+    problem: &mut dyn FnMut(&str, String),
+) -> (AttendeeInput, Option<bool>) {
+    use ImportField as F;
+    let mut a = AttendeeInput {
+        honorific: cell(F::Honorific).to_owned(),
+        given_name: cell(F::GivenName).to_owned(),
+        family_name: cell(F::FamilyName).to_owned(),
+        given_name_latin: cell(F::GivenNameLatin).to_owned(),
+        family_name_latin: cell(F::FamilyNameLatin).to_owned(),
+        organization: cell(F::Organization).to_owned(),
+        position: cell(F::Position).to_owned(),
+        email: cell(F::Email).to_owned(),
+        phone: cell(F::Phone).to_owned(),
+        dietary: cell(F::Dietary).to_owned(),
+        accessibility: cell(F::Accessibility).to_owned(),
+        notes: cell(F::Notes).to_owned(),
+        ..AttendeeInput::default()
+    };
+    let full = cell(F::FullName).trim();
+    if a.family_name.trim().is_empty() && a.given_name.trim().is_empty() && !full.is_empty() {
+        let (given, family, order) = split_full_name(full);
+        a.given_name = given;
+        a.family_name = family;
+        a.name_order = order;
+    }
+    let order = cell(F::NameOrder).trim();
+    a.name_order = match fold::fold_latin(order).replace([' ', '-'], "_").as_str() {
+        "" if full.is_empty() || !a.family_name.is_empty() => infer_order(&a),
+        "" => a.name_order,
+        "given_first" | "given" | "western" => NameOrder::GivenFirst,
+        "family_first" | "family" | "eastern" => NameOrder::FamilyFirst,
+        _ => {
+            problem(
+                "name_order",
+                format!("{order:?} is not a name order: write given_first or family_first."),
+            );
+            a.name_order
+        }
+    };
+    let country = cell(F::Country).trim();
+    a.country = countries::resolve(country).unwrap_or_else(|| country.to_owned());
+    let category = cell(F::Category).trim();
+    a.category = if category.is_empty() {
+        options.default_category.clone()
+    } else {
+        category_of
+            .get(&category.to_lowercase())
+            .or_else(|| category_of.get(&fold::fold_native(category)))
+            .cloned()
+            .unwrap_or_else(|| category.to_owned())
+    };
+    a.languages = cell(F::Languages)
+        .split([';', ','])
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let attending_text = cell(F::Attending).trim();
+    let attending = match attending_text.to_lowercase().as_str() {
+        "" => None,
+        "true" | "yes" | "y" | "1" | "x" => Some(true),
+        "false" | "no" | "n" | "0" => Some(false),
+        _ => {
+            problem(
+                "attending",
+                format!("{attending_text:?} is not yes or no (true/false)."),
+            );
+            None
+        }
+    };
+    (a, attending)
+}
+
+/// Chinese, Japanese and Korean names in their own script are written family name first.
+fn infer_order(a: &AttendeeInput) -> NameOrder {
+    if a.family_name.chars().any(crate::names::is_cjk) {
+        NameOrder::FamilyFirst
+    } else {
+        NameOrder::GivenFirst
+    }
+}
+
+/// Splits a full name: "Family, Given"; a name in CJK script (family name first, one
+/// character, or two for the common compound surnames); a word in capitals, as UN lists
+/// write family names ("António GUTERRES", "GUTERRES António"); else the last word.
+pub fn split_full_name(full: &str) -> (String, String, NameOrder) {
+    let full = full.trim();
+    if let Some((family, given)) = full.split_once(',') {
+        return (
+            given.trim().to_owned(),
+            family.trim().to_owned(),
+            NameOrder::GivenFirst,
+        );
+    }
+    let chars: Vec<char> = full.chars().filter(|c| !c.is_whitespace()).collect();
+    if !chars.is_empty() && chars.iter().all(|c| crate::names::is_cjk(*c) || *c == '·') {
+        const COMPOUND: [&str; 8] = [
+            "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙",
+        ];
+        let split = if chars.len() > 2 && COMPOUND.iter().any(|s| full.starts_with(s)) {
+            2
+        } else {
+            1
+        };
+        let family: String = chars[..split.min(chars.len())].iter().collect();
+        let given: String = chars[split.min(chars.len())..].iter().collect();
+        return (given, family, NameOrder::FamilyFirst);
+    }
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let upper = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && w.chars().all(|c| !c.is_lowercase())
+            && w.chars().any(char::is_uppercase)
+    };
+    let capitals: Vec<usize> = (0..words.len()).filter(|i| upper(&words[*i])).collect();
+    if !capitals.is_empty() && capitals.len() < words.len() {
+        let family = capitals
+            .iter()
+            .map(|i| words[*i])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let given = (0..words.len())
+            .filter(|i| !capitals.contains(i))
+            .map(|i| words[i])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let order = if capitals[0] == 0 {
+            NameOrder::FamilyFirst
+        } else {
+            NameOrder::GivenFirst
+        };
+        return (given, title_case(&family), order);
+    }
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            (rest.join(" "), (*last).to_owned(), NameOrder::GivenFirst)
+        }
+        _ => (String::new(), full.to_owned(), NameOrder::GivenFirst),
+    }
+}
+
+/// "GUTERRES" → "Guterres"; capitals in lists are a display setting, not the name.
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_names_split_the_way_people_write_them() {
+        for (full, given, family, order) in [
+            ("Ana Silva", "Ana", "Silva", NameOrder::GivenFirst),
+            (
+                "Silva, Ana Maria",
+                "Ana Maria",
+                "Silva",
+                NameOrder::GivenFirst,
+            ),
+            ("张伟", "伟", "张", NameOrder::FamilyFirst),
+            ("马朝旭", "朝旭", "马", NameOrder::FamilyFirst),
+            ("欧阳修文", "修文", "欧阳", NameOrder::FamilyFirst),
+            (
+                "António GUTERRES",
+                "António",
+                "Guterres",
+                NameOrder::GivenFirst,
+            ),
+            (
+                "GUTERRES António",
+                "António",
+                "Guterres",
+                NameOrder::FamilyFirst,
+            ),
+            ("Sukarno", "", "Sukarno", NameOrder::GivenFirst),
+        ] {
+            assert_eq!(
+                split_full_name(full),
+                (given.to_owned(), family.to_owned(), order),
+                "{full}"
+            );
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Data in and out: attendee import from CSV and XLSX files (with a preview), and exports of
+//! the lists as Excel-safe CSV and XLSX, of the programme as iCalendar, and of the schedule in
+//! the frab/c3voc formats that conference apps read.
+//!
+//! Every export is built in memory and written with [`crate::files::write_atomically`], so a
+//! crash leaves either no file or the previous complete one.
+
+pub mod frab;
+pub mod ics;
+pub mod import;
+pub mod mapping;
+pub mod read;
+pub mod tabular;
+
+use crate::{Error, Result};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+/// A list that can be exported as a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    Attendees,
+    Delegations,
+    Sessions,
+    Assignments,
+    Signups,
+}
+
+/// A file format for the lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+}
+
+/// A file format for the programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ScheduleFormat {
+    Ics,
+    FrabXml,
+    FrabJson,
+    Csv,
+}
+
+impl ScheduleFormat {
+    /// The usual file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ScheduleFormat::Ics => "ics",
+            ScheduleFormat::FrabXml => "xml",
+            ScheduleFormat::FrabJson => "json",
+            ScheduleFormat::Csv => "csv",
+        }
+    }
+}
+
+/// A list of an event as file bytes.
+pub fn export_list(
+    conn: &Connection,
+    event_id: &str,
+    kind: ListKind,
+    format: TableFormat,
+) -> Result<Vec<u8>> {
+    let sheets = match kind {
+        ListKind::Attendees => vec![tabular::attendees(conn, event_id)?],
+        ListKind::Delegations => tabular::delegations(conn, event_id)?,
+        ListKind::Sessions => vec![tabular::sessions(conn, event_id)?],
+        ListKind::Assignments => vec![tabular::assignments(conn, event_id)?],
+        ListKind::Signups => vec![tabular::signups(conn, event_id)?],
+    };
+    match format {
+        TableFormat::Xlsx => tabular::to_xlsx(&sheets),
+        // A CSV holds one table: the first sheet (for delegations, the summary with members).
+        TableFormat::Csv => tabular::to_csv(
+            sheets
+                .first()
+                .ok_or_else(|| Error::invalid("list", "There is nothing to export."))?,
+        ),
+    }
+}
+
+/// The programme of an event, or with `person` one attendee's own, as file bytes.
+pub fn export_schedule(
+    conn: &Connection,
+    event_id: &str,
+    person: Option<&str>,
+    format: ScheduleFormat,
+) -> Result<Vec<u8>> {
+    if let Some(person) = person {
+        let attendee = crate::ops::get_attendee(conn, person)?;
+        if attendee.event_id != event_id {
+            return Err(Error::invalid(
+                "person",
+                "That person is not an attendee of this event.",
+            ));
+        }
+    }
+    Ok(match (format, person) {
+        (ScheduleFormat::Ics, None) => ics::programme(conn, event_id)?.into_bytes(),
+        (ScheduleFormat::Ics, Some(p)) => ics::person(conn, p)?.into_bytes(),
+        (ScheduleFormat::Csv, None) => tabular::to_csv(&tabular::sessions(conn, event_id)?)?,
+        (ScheduleFormat::Csv, Some(p)) => tabular::to_csv(&tabular::person_agenda(conn, p)?)?,
+        (ScheduleFormat::FrabXml | ScheduleFormat::FrabJson, Some(_)) => {
+            return Err(Error::invalid(
+                "person",
+                "schedule.xml and schedule.json describe the whole programme; use ics or csv for one person.",
+            ))
+        }
+        (ScheduleFormat::FrabXml, None) => frab::xml(conn, event_id)?.into_bytes(),
+        (ScheduleFormat::FrabJson, None) => frab::json(conn, event_id)?.into_bytes(),
+    })
+}

@@ -1,0 +1,399 @@
+//! Reading a spreadsheet into rows of text: CSV in any common encoding and delimiter, or the
+//! first sheet of an XLSX workbook. Nothing here knows about attendees; any byte sequence
+//! gives either a table or a clear error, never a panic.
+
+use crate::{Error, Result};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use serde::Serialize;
+use std::io::Cursor;
+use std::path::Path;
+
+/// The largest file an import accepts.
+pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+/// The most data rows an import accepts.
+pub const MAX_ROWS: usize = 200_000;
+
+/// A file's header and data rows, as text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// How the file was read, to show in the preview ("UTF-16LE, tab-separated").
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    /// The 1-based line of the file (CSV) or the sheet's row number (XLSX) where it starts.
+    pub line: u32,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Source {
+    /// `csv` or `xlsx`.
+    pub format: String,
+    /// The encoding a CSV file was read in (e.g. `UTF-8`, `UTF-16LE`, `GBK`), or empty.
+    pub encoding: String,
+    /// The delimiter of a CSV file (`,`, `;` or a tab), or empty.
+    pub delimiter: String,
+}
+
+impl Row {
+    /// The cell in column `index`, or "" past the end of a short row.
+    pub fn cell(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", String::as_str)
+    }
+}
+
+fn invalid(message: impl Into<String>) -> Error {
+    Error::invalid("file", message)
+}
+
+/// Reads a CSV or XLSX file, refusing files over [`MAX_BYTES`] or [`MAX_ROWS`].
+pub fn read_file(path: &Path) -> Result<Table> {
+    let io = |source: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(invalid(format!(
+            "The file is {:.1} MB; files over {} MB are not imported. Split it into smaller files.",
+            size as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    read_bytes(&bytes)
+}
+
+/// Reads the bytes of a CSV or XLSX file (an XLSX workbook is a zip archive).
+pub fn read_bytes(bytes: &[u8]) -> Result<Table> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(invalid(format!(
+            "The file is over {} MB; it is not imported.",
+            MAX_BYTES / 1_048_576
+        )));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        read_xlsx(bytes)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Err(invalid(
+            "This is an old Excel 97-2003 (.xls) file. Save it as .xlsx or CSV and import that.",
+        ))
+    } else {
+        read_csv(bytes)
+    }
+}
+
+/// Decodes text: a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise valid UTF-8
+/// is UTF-8, UTF-16 without a mark is recognised by its zero bytes, and anything else is
+/// guessed by chardetng (Windows-1252, GBK, Shift_JIS, ...).
+pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), encoding);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_owned(), UTF_8);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return (text.into_owned(), encoding);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, true);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    (text.into_owned(), encoding)
+}
+
+/// Text in UTF-16 without a BOM has a zero in most high bytes when it is mostly Latin.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zeros_at = |offset: usize| {
+        sample
+            .iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+
+/// The delimiter that splits the first lines into the same, largest number of fields.
+fn detect_delimiter(text: &str) -> u8 {
+    let sample: String = text.chars().take(64 * 1024).collect();
+    let mut best = (b',', 0usize, 0usize);
+    for delimiter in DELIMITERS {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(sample.as_bytes());
+        let counts: Vec<usize> = reader
+            .records()
+            .take(20)
+            .filter_map(|r| r.ok())
+            .map(|r| r.len())
+            .collect();
+        let Some(&first) = counts.first() else {
+            continue;
+        };
+        // Lines that agree with the header; the last sampled line may be cut short.
+        let agreeing = counts.iter().filter(|&&n| n == first).count();
+        if first > 1 && (agreeing, first) > (best.1, best.2) {
+            best = (delimiter, agreeing, first);
+        }
+    }
+    best.0
+}
+
+fn read_csv(bytes: &[u8]) -> Result<Table> {
+    let (text, encoding) = decode(bytes);
+    if text.contains('\0') {
+        return Err(invalid(
+            "This does not look like a CSV or XLSX file (it holds binary data).",
+        ));
+    }
+    let delimiter = detect_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Rows::default();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                return Err(invalid(format!(
+                    "line {}: the file cannot be read as CSV: {e}",
+                    e.position().map_or(line, csv::Position::line)
+                )))
+            }
+        }
+        let line = record.position().map_or(line, csv::Position::line);
+        // A cell guarded against formula injection (ours, or Excel's own "'") reads back
+        // as the value it guards.
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| super::tabular::unguard(c).to_owned())
+            .collect();
+        rows.push(line, cells)?;
+    }
+    let source = Source {
+        format: "csv".into(),
+        encoding: encoding.name().to_owned(),
+        delimiter: match delimiter {
+            b'\t' => "tab".into(),
+            d => char::from(d).to_string(),
+        },
+    };
+    rows.finish(source, "The file is empty: it has no header row.")
+}
+
+/// Collects rows: blank rows are skipped, the first other row is the header, and more than
+/// [`MAX_ROWS`] data rows are refused.
+#[derive(Default)]
+struct Rows {
+    headers: Option<Vec<String>>,
+    rows: Vec<Row>,
+}
+
+impl Rows {
+    fn push(&mut self, line: u64, cells: Vec<String>) -> Result<()> {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
+        }
+        if self.headers.is_none() {
+            self.headers = Some(cells);
+            return Ok(());
+        }
+        if self.rows.len() == MAX_ROWS {
+            return Err(invalid(format!(
+                "The file has more than {MAX_ROWS} rows; it is not imported. Split it into smaller files."
+            )));
+        }
+        self.rows.push(Row {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            cells,
+        });
+        Ok(())
+    }
+
+    fn finish(self, source: Source, empty: &str) -> Result<Table> {
+        Ok(Table {
+            headers: self.headers.ok_or_else(|| invalid(empty))?,
+            rows: self.rows,
+            source,
+        })
+    }
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Table> {
+    use calamine::{Data, Reader, Xlsx};
+    let unreadable = |e: calamine::XlsxError| invalid(format!("The workbook cannot be read: {e}"));
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let sheet = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| invalid("The workbook has no sheet."))?;
+    let range = workbook.worksheet_range(&sheet).map_err(unreadable)?;
+    let first_row = range.start().map_or(0, |(row, _)| row);
+    let text = |cell: &Data| -> String {
+        match cell {
+            Data::Empty => String::new(),
+            Data::String(s) => s.clone(),
+            Data::Float(f) => {
+                // Whole numbers (phone numbers typed as numbers) without a trailing ".0".
+                if f.fract() == 0.0 && f.abs() < 1e15 {
+                    format!("{f:.0}")
+                } else {
+                    f.to_string()
+                }
+            }
+            Data::Int(i) => i.to_string(),
+            Data::Bool(b) => b.to_string(),
+            Data::DateTime(d) => d
+                .as_datetime()
+                .map_or_else(|| d.to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Error(e) => format!("#{e:?}"),
+        }
+    };
+    let mut rows = Rows::default();
+    for (index, row) in range.rows().enumerate() {
+        let line = u64::from(first_row) + index as u64 + 1;
+        rows.push(line, row.iter().map(text).collect())?;
+    }
+    let source = Source {
+        format: "xlsx".into(),
+        encoding: String::new(),
+        delimiter: String::new(),
+    };
+    rows.finish(source, "The first sheet is empty: it has no header row.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend(if big_endian {
+                [0xFE, 0xFF]
+            } else {
+                [0xFF, 0xFE]
+            });
+        }
+        for unit in text.encode_utf16() {
+            out.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    const TEXT: &str = "given_name\tfamily_name\tcountry\r\nJosé\tMüller\tDE\r\n伟\t张\tCN\r\n";
+
+    fn names(table: &Table) -> Vec<&str> {
+        table.rows.iter().map(|r| r.cell(1)).collect()
+    }
+
+    #[test]
+    fn every_encoding_is_read() -> Result<()> {
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend(TEXT.as_bytes());
+        for (label, bytes, encoding) in [
+            ("UTF-8", TEXT.as_bytes().to_vec(), "UTF-8"),
+            ("UTF-8 BOM", with_bom, "UTF-8"),
+            ("UTF-16LE BOM", utf16(TEXT, false, true), "UTF-16LE"),
+            ("UTF-16BE BOM", utf16(TEXT, true, true), "UTF-16BE"),
+            ("UTF-16LE bare", utf16(TEXT, false, false), "UTF-16LE"),
+        ] {
+            let table = read_bytes(&bytes)?;
+            assert_eq!(
+                table.headers[0], "given_name",
+                "{label}: BOM not in the header"
+            );
+            assert_eq!(names(&table), ["Müller", "张"], "{label}");
+            assert_eq!(table.source.encoding, encoding, "{label}");
+            assert_eq!(table.source.delimiter, "tab", "{label}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn legacy_code_pages_are_guessed() -> Result<()> {
+        let text = "given_name;family_name;organization\nFrançois;Dupré;Ministère des Affaires étrangères\nJürgen;Weiß;Auswärtiges Amt\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let table = read_bytes(&bytes)?;
+        assert_eq!(names(&table), ["Dupré", "Weiß"]);
+        assert_eq!(table.source.delimiter, ";");
+
+        let chinese = "姓,名,单位\n张,伟,中华人民共和国外交部国际经济司\n李,娜,上海市人民政府外事办公室\n王,芳,中国国际发展知识中心\n";
+        let (bytes, _, _) = encoding_rs::GBK.encode(chinese);
+        let table = read_bytes(&bytes)?;
+        assert_eq!(table.headers, ["姓", "名", "单位"]);
+        assert_eq!(table.rows[0].cell(2), "中华人民共和国外交部国际经济司");
+        assert_eq!(table.source.encoding, "GBK");
+        Ok(())
+    }
+
+    #[test]
+    fn quoted_fields_keep_delimiters_quotes_and_newlines() -> Result<()> {
+        let text = "family_name,organization,notes\n\"Silva, Jr.\",\"The \"\"Best\"\" Org\",\"two\nlines\"\nOkafor,UNDP,plain\n";
+        let table = read_bytes(text.as_bytes())?;
+        assert_eq!(
+            table.rows[0].cells,
+            ["Silva, Jr.", "The \"Best\" Org", "two\nlines"]
+        );
+        assert_eq!(table.rows[0].line, 2);
+        assert_eq!(
+            table.rows[1].line, 4,
+            "the second row starts after the two-line cell"
+        );
+        assert_eq!(table.source.delimiter, ",");
+        Ok(())
+    }
+
+    #[test]
+    fn junk_and_empty_files_are_refused_cleanly() {
+        for (label, bytes) in [
+            ("empty", &b""[..]),
+            ("blank lines", b"\n\n  \n"),
+            ("binary", &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0][..]),
+            ("xls", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..]),
+            ("broken zip", b"PK\x03\x04garbage"),
+        ] {
+            match read_bytes(bytes) {
+                Err(Error::Validation(list)) => assert_eq!(list[0].field, "file", "{label}"),
+                other => panic!("{label}: expected a clear refusal, got {other:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,555 @@
+//! The lists as tables, written as Excel-safe CSV or as typed XLSX: attendees, delegations
+//! (per-country counts, and the roster), sessions, speaker assignments, sign-ups, and the
+//! programme (or one person's agenda).
+
+use crate::model::Attendee;
+use crate::schedule::ops as sched;
+use crate::{countries, names, ops, Error, Result};
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+/// One cell, typed so that XLSX can write numbers as numbers and times as times.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    Bool(bool),
+    /// A local date and time in the event's zone.
+    Time(NaiveDateTime),
+    Empty,
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Time(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+/// A sheet: a name, a header row and data rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+// ---- CSV ------------------------------------------------------------------------------------
+
+/// Characters that make a spreadsheet read a cell as a formula, with their full-width forms.
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// Guards a cell against formula injection: a value that a spreadsheet would run as a
+/// formula gets a leading `'`. A value that already starts with `'` gets one too, so that
+/// [`unguard`] gives back exactly the original.
+pub fn guard(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.chars().next() {
+        Some(c) if FORMULA_STARTS.contains(&c) || c == '\'' => format!("'{value}").into(),
+        _ => value.into(),
+    }
+}
+
+/// Undoes [`guard`]: a `'` followed by a formula character or another `'` is dropped. A `'`
+/// before anything else is the user's own and stays.
+pub fn unguard(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest)
+            if rest
+                .chars()
+                .next()
+                .is_some_and(|c| FORMULA_STARTS.contains(&c) || c == '\'') =>
+        {
+            rest
+        }
+        _ => value,
+    }
+}
+
+/// The sheet as CSV: UTF-8 with a byte-order mark and CRLF line ends, so that Excel shows
+/// every script right, with every cell guarded against formula injection.
+pub fn to_csv(sheet: &Sheet) -> Result<Vec<u8>> {
+    let mut out = vec![0xEF, 0xBB, 0xBF];
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let fail = |e: csv::Error| Error::Io {
+            path: "CSV".into(),
+            source: std::io::Error::other(e.to_string()),
+        };
+        writer.write_record(&sheet.headers).map_err(fail)?;
+        for row in &sheet.rows {
+            let cells: Vec<String> = row.iter().map(|c| guard(&c.text()).into_owned()).collect();
+            writer.write_record(&cells).map_err(fail)?;
+        }
+        writer.flush().map_err(|source| Error::Io {
+            path: "CSV".into(),
+            source,
+        })?;
+    }
+    Ok(out)
+}
+
+// ---- XLSX -----------------------------------------------------------------------------------
+
+/// The sheets as an XLSX workbook: a bold header row, frozen below it, with an autofilter;
+/// strings are written as strings (never parsed as numbers or formulas), whole numbers as
+/// numbers, booleans as booleans and times as Excel dates.
+pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| Error::Io {
+        path: "XLSX".into(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    for sheet in sheets {
+        let ws = workbook.add_worksheet();
+        ws.set_name(sheet_name(&sheet.name)).map_err(fail)?;
+        let mut widths: Vec<usize> = sheet.headers.iter().map(|h| h.len()).collect();
+        for (col, header) in sheet.headers.iter().enumerate() {
+            ws.write_string_with_format(0, col_index(col), *header, &bold)
+                .map_err(fail)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1)
+                .map_err(|_| Error::invalid("rows", "Too many rows for a sheet."))?;
+            for (col, cell) in row.iter().enumerate() {
+                let c = col_index(col);
+                match cell {
+                    Cell::Text(s) => ws.write_string(r, c, s).map(|_| ()),
+                    // Excel's numbers are doubles; ids and counts here are far below 2^53.
+                    Cell::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()),
+                    Cell::Bool(b) => ws.write_boolean(r, c, *b).map(|_| ()),
+                    Cell::Time(t) => {
+                        let dt = ExcelDateTime::parse_from_str(
+                            &t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                        )
+                        .map_err(fail)?;
+                        ws.write_datetime_with_format(r, c, &dt, &time).map(|_| ())
+                    }
+                    Cell::Empty => Ok(()),
+                }
+                .map_err(fail)?;
+                if let Some(w) = widths.get_mut(col) {
+                    *w = (*w).max(cell.text().chars().count().min(60));
+                }
+            }
+        }
+        for (col, width) in widths.iter().enumerate() {
+            ws.set_column_width(col_index(col), (*width as f64 + 2.0).max(8.0))
+                .map_err(fail)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(fail)?;
+        if !sheet.headers.is_empty() {
+            let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
+            ws.autofilter(0, 0, last_row, col_index(sheet.headers.len() - 1))
+                .map_err(fail)?;
+        }
+    }
+    workbook.save_to_buffer().map_err(fail)
+}
+
+fn col_index(col: usize) -> u16 {
+    u16::try_from(col).unwrap_or(u16::MAX)
+}
+
+/// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
+}
+
+// ---- the lists ------------------------------------------------------------------------------
+
+/// The columns of the attendee export: the keys of `attendee list --json`, in its order.
+pub const ATTENDEE_COLUMNS: [&str; 22] = [
+    "id",
+    "event_id",
+    "honorific",
+    "given_name",
+    "family_name",
+    "name_order",
+    "given_name_latin",
+    "family_name_latin",
+    "country",
+    "organization",
+    "position",
+    "category",
+    "email",
+    "phone",
+    "languages",
+    "dietary",
+    "accessibility",
+    "notes",
+    "created_at",
+    "updated_at",
+    "attending",
+    "checked_in_at",
+];
+
+/// Every attendee of an event, in list order.
+pub fn attendees(conn: &Connection, event_id: &str) -> Result<Sheet> {
+    let list = ops::list_attendees(conn, event_id, &Default::default())?;
+    Ok(Sheet {
+        name: "Attendees".into(),
+        headers: ATTENDEE_COLUMNS.to_vec(),
+        rows: list.iter().map(|a| attendee_row(a)).collect(),
+    })
+}
+
+fn attendee_row(a: &Attendee) -> Vec<Cell> {
+    vec![
+        a.id.as_str().into(),
+        a.event_id.as_str().into(),
+        a.honorific.as_str().into(),
+        a.given_name.as_str().into(),
+        a.family_name.as_str().into(),
+        a.name_order.as_str().into(),
+        a.given_name_latin.as_str().into(),
+        a.family_name_latin.as_str().into(),
+        a.country.as_str().into(),
+        a.organization.as_str().into(),
+        a.position.as_str().into(),
+        a.category.as_str().into(),
+        a.email.as_str().into(),
+        a.phone.as_str().into(),
+        a.languages.join("; ").into(),
+        a.dietary.as_str().into(),
+        a.accessibility.as_str().into(),
+        a.notes.as_str().into(),
+        a.created_at.as_str().into(),
+        a.updated_at.as_str().into(),
+        Cell::Bool(a.attending),
+        a.checked_in_at.clone().map_or(Cell::Empty, Cell::Text),
+    ]
+}
+
+/// One row per country: its size, head and categories; the roster is a second sheet.
+pub fn delegations(conn: &Connection, event_id: &str) -> Result<Vec<Sheet>> {
+    let event = ops::get_event(conn, event_id)?;
+    let people = ops::list_attendees(conn, event_id, &Default::default())?;
+    let mut members: HashMap<&str, Vec<String>> = HashMap::new();
+    for a in &people {
+        members
+            .entry(a.country.as_str())
+            .or_default()
+            .push(names::display(a, event.family_name_upper));
+    }
+    let summary = ops::list_delegations(conn, event_id)?
+        .iter()
+        .map(|d| {
+            vec![
+                d.country.as_str().into(),
+                countries::name(&d.country).unwrap_or_default().into(),
+                Cell::Int(i64::from(d.count)),
+                d.head_name.clone().unwrap_or_default().into(),
+                d.categories
+                    .iter()
+                    .map(|c| format!("{}: {}", c.category, c.count))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+                    .into(),
+                members
+                    .get(d.country.as_str())
+                    .map(|m| m.join("; "))
+                    .unwrap_or_default()
+                    .into(),
+            ]
+        })
+        .collect();
+    let mut roster: Vec<&Attendee> = people.iter().map(AsRef::as_ref).collect();
+    // The attendee list is in name order already; a stable sort keeps it within a country.
+    roster.sort_by(|a, b| a.country.cmp(&b.country));
+    Ok(vec![
+        Sheet {
+            name: "Delegations".into(),
+            headers: vec![
+                "country",
+                "country_name",
+                "count",
+                "head",
+                "categories",
+                "members",
+            ],
+            rows: summary,
+        },
+        Sheet {
+            name: "Roster".into(),
+            headers: vec![
+                "country",
+                "id",
+                "name",
+                "category",
+                "organization",
+                "position",
+                "email",
+                "attending",
+            ],
+            rows: roster
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.country.as_str().into(),
+                        a.id.as_str().into(),
+                        names::display(a, event.family_name_upper).into(),
+                        a.category.as_str().into(),
+                        a.organization.as_str().into(),
+                        a.position.as_str().into(),
+                        a.email.as_str().into(),
+                        Cell::Bool(a.attending),
+                    ]
+                })
+                .collect(),
+        },
+    ])
+}
+
+fn local(rfc3339: &str) -> Cell {
+    DateTime::<FixedOffset>::parse_from_rfc3339(rfc3339).map_or_else(
+        |_| Cell::Text(rfc3339.to_owned()),
+        |t| Cell::Time(t.naive_local()),
+    )
+}
+
+fn opt_int(value: Option<u32>) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::Int(i64::from(v)))
+}
+
+const SESSION_COLUMNS: [&str; 12] = [
+    "id",
+    "start",
+    "end",
+    "title",
+    "type",
+    "room",
+    "track",
+    "speakers",
+    "capacity",
+    "signups",
+    "description",
+    "start_utc",
+];
+
+fn session_row(s: &crate::schedule::model::Session) -> Vec<Cell> {
+    let utc = DateTime::<FixedOffset>::parse_from_rfc3339(&s.start)
+        .map(|t| t.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default();
+    vec![
+        s.id.as_str().into(),
+        local(&s.start),
+        local(&s.end),
+        s.title.as_str().into(),
+        s.kind.as_str().into(),
+        s.room.clone().unwrap_or_default().into(),
+        s.track.as_str().into(),
+        s.speakers
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.role.as_str()))
+            .collect::<Vec<_>>()
+            .join("; ")
+            .into(),
+        opt_int(s.capacity),
+        Cell::Int(i64::from(s.signups)),
+        s.description.as_str().into(),
+        utc.into(),
+    ]
+}
+
+/// The programme: every session in time order, times local to the event.
+pub fn sessions(conn: &Connection, event_id: &str) -> Result<Sheet> {
+    let list = sched::list_sessions(conn, event_id, None)?;
+    Ok(Sheet {
+        name: "Sessions".into(),
+        headers: SESSION_COLUMNS.to_vec(),
+        rows: list.iter().map(session_row).collect(),
+    })
+}
+
+/// One person's agenda: their talks with roles, and their sign-ups.
+pub fn person_agenda(conn: &Connection, person_id: &str) -> Result<Sheet> {
+    let agenda = sched::person_agenda(conn, person_id)?;
+    let mut headers = SESSION_COLUMNS.to_vec();
+    headers.extend(["roles", "signed_up"]);
+    Ok(Sheet {
+        name: "Agenda".into(),
+        headers,
+        rows: agenda
+            .iter()
+            .map(|item| {
+                let mut row = session_row(&item.session);
+                row.push(
+                    item.roles
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                        .into(),
+                );
+                row.push(Cell::Bool(item.signed_up));
+                row
+            })
+            .collect(),
+    })
+}
+
+/// Every speaker assignment, session by session in speaking order.
+pub fn assignments(conn: &Connection, event_id: &str) -> Result<Sheet> {
+    let people: HashMap<String, std::sync::Arc<Attendee>> =
+        ops::list_attendees(conn, event_id, &Default::default())?
+            .into_iter()
+            .map(|a| (a.id.clone(), a))
+            .collect();
+    let mut rows = Vec::new();
+    for s in sched::list_sessions(conn, event_id, None)? {
+        for p in &s.speakers {
+            let person = people.get(&p.person_id);
+            rows.push(vec![
+                p.assignment_id.as_str().into(),
+                s.id.as_str().into(),
+                s.title.as_str().into(),
+                local(&s.start),
+                s.room.clone().unwrap_or_default().into(),
+                p.person_id.as_str().into(),
+                p.name.as_str().into(),
+                person.map(|a| a.country.clone()).unwrap_or_default().into(),
+                p.role.as_str().into(),
+                Cell::Int(i64::from(p.position)),
+                p.home_timezone.as_str().into(),
+            ]);
+        }
+    }
+    Ok(Sheet {
+        name: "Assignments".into(),
+        headers: vec![
+            "id",
+            "session_id",
+            "session_title",
+            "start",
+            "room",
+            "person_id",
+            "name",
+            "country",
+            "role",
+            "position",
+            "home_timezone",
+        ],
+        rows,
+    })
+}
+
+/// Every sign-up, session by session.
+pub fn signups(conn: &Connection, event_id: &str) -> Result<Sheet> {
+    let event = ops::get_event(conn, event_id)?;
+    let people: HashMap<String, std::sync::Arc<Attendee>> =
+        ops::list_attendees(conn, event_id, &Default::default())?
+            .into_iter()
+            .map(|a| (a.id.clone(), a))
+            .collect();
+    let mut by_session: HashMap<String, Vec<String>> = HashMap::new();
+    for (session, person) in crate::store::signups::list_for_event(conn, event_id)? {
+        by_session.entry(session).or_default().push(person);
+    }
+    let mut rows = Vec::new();
+    for s in sched::list_sessions(conn, event_id, None)? {
+        for person_id in by_session.remove(&s.id).unwrap_or_default() {
+            let person = people.get(&person_id);
+            rows.push(vec![
+                s.id.as_str().into(),
+                s.title.as_str().into(),
+                local(&s.start),
+                person_id.as_str().into(),
+                person
+                    .map(|a| names::display(a, event.family_name_upper))
+                    .unwrap_or_default()
+                    .into(),
+                person.map(|a| a.country.clone()).unwrap_or_default().into(),
+                person.map(|a| a.email.clone()).unwrap_or_default().into(),
+            ]);
+        }
+    }
+    Ok(Sheet {
+        name: "Sign-ups".into(),
+        headers: vec![
+            "session_id",
+            "session_title",
+            "start",
+            "person_id",
+            "name",
+            "country",
+            "email",
+        ],
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_guarded_and_restored() {
+        for value in [
+            "=1+1",
+            "+86 21 5555 0101",
+            "-5",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "＝1",
+            "＋86",
+            "－1",
+            "＠x",
+            "'quoted",
+            "''=x",
+        ] {
+            let guarded = guard(value);
+            assert!(guarded.starts_with('\''), "{value:?} is guarded");
+            assert_eq!(
+                unguard(&guarded),
+                value,
+                "{value:?} survives the round trip"
+            );
+        }
+        for value in ["Plain", "", "张伟", "'hello"] {
+            assert_eq!(unguard(value), value, "{value:?} is read as written");
+        }
+        assert_eq!(guard("Plain"), "Plain");
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_crlf() -> Result<()> {
+        let sheet = Sheet {
+            name: "x".into(),
+            headers: vec!["name", "phone"],
+            rows: vec![vec!["张伟, Jr.".into(), "+86 21".into()]],
+        };
+        let bytes = to_csv(&sheet)?;
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let text = String::from_utf8(bytes[3..].to_vec())
+            .map_err(|e| Error::invalid("csv", e.to_string()))?;
+        assert_eq!(text, "name,phone\r\n\"张伟, Jr.\",'+86 21\r\n");
+        Ok(())
+    }
+}

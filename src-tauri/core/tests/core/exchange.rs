@@ -1,0 +1,480 @@
+//! Import and export of attendee lists: the preview's problems with their lines, all-or-nothing
+//! commits, the round trip through Plenary's own CSV and XLSX, and the CLI's contract.
+
+use crate::{add, now, person, plenary_at, store_with_event, Store};
+use plenary_core::exchange::import::{self, ImportOptions, RowStatus};
+use plenary_core::exchange::mapping::{self, ImportField};
+use plenary_core::exchange::read::{self, Table};
+use plenary_core::exchange::{export_list, tabular, ListKind, TableFormat};
+use plenary_core::model::{Attendee, AttendeeInput, NameOrder};
+use plenary_core::{ops, Error};
+use proptest::prelude::*;
+use rusqlite::Connection;
+use uuid::Uuid;
+
+fn table(csv: &str) -> Table {
+    read::read_bytes(csv.as_bytes()).expect("the CSV reads")
+}
+
+fn preview(conn: &Connection, event: &str, table: &Table) -> import::Preview {
+    let columns = mapping::suggest(&table.headers);
+    import::preview(conn, event, table, &columns, &ImportOptions::default()).expect("a preview")
+}
+
+fn commit(
+    conn: &mut Connection,
+    event: &str,
+    table: &Table,
+    valid_only: bool,
+) -> plenary_core::Result<import::ImportReport> {
+    let columns = mapping::suggest(&table.headers);
+    import::commit(
+        conn,
+        event,
+        table,
+        &columns,
+        &ImportOptions::default(),
+        valid_only,
+        now(),
+        &mut || Uuid::now_v7().to_string(),
+        &mut |_, _| {},
+    )
+}
+
+fn everyone(conn: &Connection, event: &str) -> Vec<Attendee> {
+    ops::list_attendees(conn, event, &Default::default())
+        .expect("the list")
+        .iter()
+        .map(|a| (**a).clone())
+        .collect()
+}
+
+const MINISTRY_LIST: &str = "\
+Title,First Name,Surname,Nationality,Institution,Job Title,E-mail,Mobile,Hotel
+H.E. Mr,Kwame,Mensah,Ghana,Ministry of Communications,Director,k.mensah@example.gov,+233 20 555 0101,Hilton
+Ms,Thi Lan,Nguyen,Viet Nam,Ministry of Science,Expert,lan@example.vn,+84 24 555 0102,Hilton
+Dr,Reza,Tehrani,Iran (Islamic Republic of),University of Tehran,Professor,,,-
+Mr,Juan,Quispe,Bolivia (Plurinational State of),AGETIC,Analyst,juan@example.bo,,
+,,张伟,China,,,,,
+";
+
+#[test]
+fn a_ministry_list_maps_and_imports() {
+    let (mut store, event) = store_with_event();
+    let t = table(MINISTRY_LIST);
+    let p = preview(&store.conn, &event, &t);
+    assert_eq!(p.problems, vec![], "every row is valid");
+    assert_eq!((p.total_rows, p.new_rows), (5, 5));
+    let unknown: Vec<&str> = p
+        .columns
+        .iter()
+        .filter(|c| c.unknown)
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(unknown, ["Hotel"], "the unknown column is listed");
+    assert_eq!(p.rows[1].attendee.country, "VN", "the UN name resolves");
+    assert_eq!(p.rows[2].attendee.country, "IR");
+    assert_eq!(p.rows[3].attendee.country, "BO");
+
+    let report = commit(&mut store.conn, &event, &t, false).expect("it imports");
+    assert_eq!(report.imported, 5);
+    let people = everyone(&store.conn, &event);
+    let mensah = people
+        .iter()
+        .find(|a| a.family_name == "Mensah")
+        .expect("Mensah");
+    assert_eq!(mensah.honorific, "H.E. Mr");
+    assert_eq!(mensah.phone, "+233 20 555 0101");
+    assert_eq!(mensah.category, "guest", "the default category");
+    let zhang = people
+        .iter()
+        .find(|a| a.family_name == "张伟")
+        .expect("a Chinese name given as the family name alone");
+    assert_eq!(
+        zhang.name_order,
+        NameOrder::FamilyFirst,
+        "a Chinese name is family-first"
+    );
+}
+
+#[test]
+fn every_problem_is_named_by_line_and_field_and_nothing_is_imported() {
+    let (mut store, event) = store_with_event();
+    add(
+        &mut store.conn,
+        &event,
+        &AttendeeInput {
+            email: "taken@example.org".into(),
+            ..person("Ana", "Silva", "BR")
+        },
+    )
+    .expect("registered");
+    let t = table(
+        "given_name,family_name,country,email\n\
+         Ok,Person,FR,ok@example.fr\n\
+         No,,FR,\n\
+         Bad,Country,Atlantis,\n\
+         Bad,Email,DE,not-an-email\n\
+         Dup,Store,PT,TAKEN@example.org\n\
+         Dup,File,ES,ok@example.fr\n\
+         Ana,Silva,BR,\n",
+    );
+    let p = preview(&store.conn, &event, &t);
+    let found: Vec<(Option<u32>, &str)> = p
+        .problems
+        .iter()
+        .map(|e| (e.row, e.field.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (Some(3), "family_name"),
+            (Some(4), "country"),
+            (Some(5), "email"),
+            (Some(6), "email"),
+            (Some(7), "email"),
+            (Some(8), "family_name"),
+        ],
+        "{:#?}",
+        p.problems
+    );
+    assert!(p.problems[1].message.contains("Atlantis"));
+    assert!(
+        p.problems[3].message.contains("Ana SILVA"),
+        "names who has it"
+    );
+    assert!(
+        p.problems[4].message.contains("line 2"),
+        "names the first line"
+    );
+    assert_eq!((p.new_rows, p.invalid_rows), (1, 6));
+
+    let before = everyone(&store.conn, &event);
+    match commit(&mut store.conn, &event, &t, false) {
+        Err(Error::Validation(list)) => assert_eq!(list.len(), 6),
+        other => panic!("expected every problem, got {other:?}"),
+    }
+    assert_eq!(
+        everyone(&store.conn, &event),
+        before,
+        "nothing was imported"
+    );
+
+    let report = commit(&mut store.conn, &event, &t, true).expect("the valid rows import");
+    assert_eq!((report.imported, report.skipped), (1, 6));
+    assert_eq!(everyone(&store.conn, &event).len(), 2);
+}
+
+#[test]
+fn the_export_reimports_without_changing_anything() {
+    let mut store = Store::default();
+    let loaded = plenary_core::sample::load(&mut store.conn, now(), Uuid::now_v7).expect("sample");
+    let event = loaded.event.id;
+    let before = everyone(&store.conn, &event);
+    for format in [TableFormat::Csv, TableFormat::Xlsx] {
+        let bytes = export_list(&store.conn, &event, ListKind::Attendees, format).expect("export");
+        let t = read::read_bytes(&bytes).expect("our own export reads");
+        let p = preview(&store.conn, &event, &t);
+        assert_eq!(p.problems, vec![], "{format:?}");
+        assert!(
+            p.columns.iter().all(|c| !c.unknown),
+            "{format:?}: the export maps itself"
+        );
+        assert_eq!(
+            (p.unchanged_rows, p.new_rows, p.updated_rows),
+            (before.len() as u32, 0, 0),
+            "{format:?}"
+        );
+        let report = commit(&mut store.conn, &event, &t, false).expect("re-import");
+        assert_eq!(report.unchanged, before.len() as u32);
+        assert_eq!(
+            everyone(&store.conn, &event),
+            before,
+            "{format:?}: nothing changed, not even a timestamp"
+        );
+    }
+}
+
+#[test]
+fn an_edited_export_updates_the_people_it_names() {
+    let (mut store, event) = store_with_event();
+    let ana = add(
+        &mut store.conn,
+        &event,
+        &AttendeeInput {
+            phone: "+55 61 5555 0100".into(),
+            ..person("Ana", "Silva", "BR")
+        },
+    )
+    .expect("registered");
+    let csv = String::from_utf8(
+        export_list(&store.conn, &event, ListKind::Attendees, TableFormat::Csv).expect("export"),
+    )
+    .expect("UTF-8");
+    let edited = csv.replace("Ana", "Ana Maria").replace(",true,", ",false,");
+    let t = table(&edited);
+    let p = preview(&store.conn, &event, &t);
+    assert_eq!(p.rows[0].status, RowStatus::Update);
+    commit(&mut store.conn, &event, &t, false).expect("update");
+    let after = ops::get_attendee(&store.conn, &ana.id).expect("still there");
+    assert_eq!(after.given_name, "Ana Maria");
+    assert!(!after.attending, "attending is read back");
+    assert_eq!(
+        after.phone, "+55 61 5555 0100",
+        "the guarded phone survives"
+    );
+    assert_eq!(everyone(&store.conn, &event).len(), 1, "no duplicate");
+}
+
+#[test]
+fn files_over_the_limits_are_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let big = dir.path().join("big.csv");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(read::MAX_BYTES + 1).expect("a sparse file");
+    match read::read_file(&big) {
+        Err(Error::Validation(list)) => assert!(list[0].message.contains("50 MB"), "{list:?}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let mut many = String::from("family_name\n");
+    for _ in 0..=read::MAX_ROWS {
+        many.push_str("x\n");
+    }
+    match read::read_bytes(many.as_bytes()) {
+        Err(Error::Validation(list)) => {
+            assert!(list[0].message.contains("200000"), "{list:?}")
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_xlsx_export_is_typed_and_frozen() {
+    use calamine::{Data, Reader, Xlsx};
+    let (mut store, event) = store_with_event();
+    add(
+        &mut store.conn,
+        &event,
+        &AttendeeInput {
+            phone: "00123".into(),
+            notes: "=HYPERLINK(\"x\")".into(),
+            ..person("Ana", "Silva", "BR")
+        },
+    )
+    .expect("registered");
+    let bytes =
+        export_list(&store.conn, &event, ListKind::Attendees, TableFormat::Xlsx).expect("xlsx");
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+    let range = book.worksheet_range("Attendees").expect("the sheet");
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header, tabular::ATTENDEE_COLUMNS);
+    let row = range.rows().nth(1).expect("a row");
+    let at = |key: &str| {
+        let i = tabular::ATTENDEE_COLUMNS
+            .iter()
+            .position(|c| *c == key)
+            .expect("a column");
+        row[i].clone()
+    };
+    assert_eq!(
+        at("phone"),
+        Data::String("00123".into()),
+        "a string stays a string"
+    );
+    assert_eq!(
+        at("notes"),
+        Data::String("=HYPERLINK(\"x\")".into()),
+        "never a formula"
+    );
+    assert_eq!(at("attending"), Data::Bool(true), "booleans are typed");
+}
+
+/// Text in many scripts, with the characters that trouble CSV and spreadsheets.
+fn text() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(
+        "[=+\\-@'\"',;\\t\\n a-zA-Z0-9éüß张伟马朝旭محمدعليПётрकुमारสมชาย＝＋]{0,24}",
+    )
+    .expect("a valid regex")
+}
+
+prop_compose! {
+    fn any_attendee()(
+        honorific in text(), given in text(), family in "[a-zA-Z张محمدП][a-zA-Z0-9 张محمدПé=+'\"]{0,20}",
+        given_latin in text(), family_latin in text(), organization in text(),
+        position in text(), phone in text(), dietary in text(), accessibility in text(),
+        notes in text(), country in prop::sample::select(vec!["CN", "EG", "RU", "IN", "TH", "BR"]),
+        order in prop::bool::ANY, attending in prop::bool::ANY,
+        languages in prop::collection::vec("[a-z]{2}|中文|العربية", 0..3),
+    ) -> (AttendeeInput, bool) {
+        (AttendeeInput {
+            honorific, given_name: given, family_name: family,
+            name_order: if order { NameOrder::FamilyFirst } else { NameOrder::GivenFirst },
+            given_name_latin: given_latin, family_name_latin: family_latin,
+            country: country.into(), organization, position, category: "expert".into(),
+            email: String::new(), phone, languages, dietary, accessibility, notes,
+        }, attending)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// import(export(x)) == x, through CSV and through XLSX, into another store.
+    #[test]
+    fn export_then_import_gives_back_every_value(
+        people in prop::collection::vec(any_attendee(), 1..6),
+        xlsx in prop::bool::ANY,
+    ) {
+        let (mut source, event) = store_with_event();
+        let mut stored = Vec::new();
+        for (i, (input, attending)) in people.iter().enumerate() {
+            // Distinct people: the import rightly refuses a second one of the same name.
+            let input = AttendeeInput { email: format!("p{i}@example.org"), ..input.clone() };
+            let a = add(&mut source.conn, &event, &input).expect("valid input");
+            plenary_core::schedule::ops::set_attending(&mut source.conn, &a.id, *attending).expect("set");
+            stored.push(ops::get_attendee(&source.conn, &a.id).expect("stored"));
+        }
+        let format = if xlsx { TableFormat::Xlsx } else { TableFormat::Csv };
+        let bytes = export_list(&source.conn, &event, ListKind::Attendees, format).expect("export");
+
+        let (mut target, other) = store_with_event();
+        let t = read::read_bytes(&bytes).expect("reads");
+        let report = commit(&mut target.conn, &other, &t, false).expect("imports");
+        prop_assert_eq!(report.imported as usize, stored.len());
+        let mut back: Vec<(AttendeeInput, bool)> = everyone(&target.conn, &other)
+            .iter().map(|a| (a.to_input(), a.attending)).collect();
+        let mut want: Vec<(AttendeeInput, bool)> = stored.iter().map(|a| (a.to_input(), a.attending)).collect();
+        back.sort_by(|a, b| a.0.email.cmp(&b.0.email));
+        want.sort_by(|a, b| a.0.email.cmp(&b.0.email));
+        prop_assert_eq!(back, want);
+    }
+}
+
+#[test]
+fn every_import_field_has_a_distinct_key() {
+    let keys: std::collections::HashSet<&str> = ImportField::ALL.iter().map(|f| f.key()).collect();
+    assert_eq!(keys.len(), ImportField::ALL.len());
+    for key in keys {
+        assert_eq!(
+            mapping::field_for(key).map(|f| f.key()),
+            Some(key),
+            "the canonical header maps to its own field"
+        );
+    }
+}
+
+// ---- the command line -------------------------------------------------------------------------
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write the file");
+    path
+}
+
+fn count(store: &Store) -> usize {
+    let event = ops::resolve_event(&store.conn, None).expect("one event");
+    everyone(&store.conn, &event).len()
+}
+
+#[test]
+fn cli_import_reports_lines_and_imports_all_or_nothing() {
+    let (store, _) = store_with_event();
+    let bad = write(
+        store.dir.path(),
+        "bad.csv",
+        "family_name;country\nMensah;GH\n;FR\nTehrani;Atlantis\n".as_bytes(),
+    );
+    let path = bad.to_str().expect("a path");
+    for extra in [&["--dry-run"][..], &[]] {
+        let mut args = vec!["import", "attendees", path];
+        args.extend(extra);
+        let out = plenary_at(&store.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.lines().any(|l| l.starts_with("line 3: family_name: ")),
+            "{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.starts_with("line 4: country: ")),
+            "{err}"
+        );
+        assert_eq!(count(&store), 0, "{extra:?}: nothing imported");
+    }
+    let out = plenary_at(
+        &store.path(),
+        &["import", "attendees", path, "--valid-only"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Imported 1 attendees"));
+    assert_eq!(count(&store), 1);
+    let backups = std::fs::read_dir(store.dir.path().join("backups"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(backups, 1, "a backup was taken before the import");
+}
+
+#[test]
+fn cli_exports_go_to_stdout_or_a_file() {
+    let (mut store, event) = store_with_event();
+    add(
+        &mut store.conn,
+        &event,
+        &AttendeeInput {
+            phone: "+86 21 5555 0101".into(),
+            ..person("伟", "张", "CN")
+        },
+    )
+    .expect("registered");
+    let out = plenary_at(&store.path(), &["export", "attendees", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.starts_with(&[0xEF, 0xBB, 0xBF]), "a BOM");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(",'+86 21 5555 0101,"), "{text}");
+    assert!(text.contains("\r\n"));
+
+    let out = plenary_at(&store.path(), &["export", "attendees", "--format", "xlsx"]);
+    assert_eq!(out.status.code(), Some(1), "XLSX needs --out");
+
+    let file = store.dir.path().join("d.xlsx");
+    let out = plenary_at(
+        &store.path(),
+        &[
+            "export",
+            "delegations",
+            "--format",
+            "xlsx",
+            "--out",
+            file.to_str().expect("path"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&file).expect("written").starts_with(b"PK"));
+
+    for list in ["sessions", "assignments", "signups", "delegations"] {
+        let out = plenary_at(&store.path(), &["export", list, "--format", "csv"]);
+        assert!(
+            out.status.success(),
+            "{list}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
