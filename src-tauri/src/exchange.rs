@@ -101,8 +101,9 @@ pub async fn commit_import(
     valid_only: bool,
     on_progress: Channel<ImportProgress>,
 ) -> Reply<ImportReport> {
-    let table = state.pending_import().take().ok_or_else(no_file)?.table;
+    // Opened first: if the store cannot be opened, the chosen file stays pending.
     let mut conn = state.open()?;
+    let table = state.pending_import().take().ok_or_else(no_file)?.table;
     let result = import::backup_and_commit(
         &mut conn,
         &state.db_path,

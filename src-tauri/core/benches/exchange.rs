@@ -72,6 +72,24 @@ fn plenary_import(dir: &Path, file: &Path, run: usize) -> (Duration, std::path::
     let _ = std::fs::remove_file(&path);
     let mut conn = db::open(&path).expect("store");
     let event = ops::create_event(&mut conn, Uuid::now_v7(), &event(), Utc::now()).expect("event");
+    if let Ok(sql) = std::env::var("BENCH_SQL") {
+        conn.execute_batch(&sql).expect("experiment");
+    }
+    let start = Instant::now();
+    let table = read::read_file(file).expect("read");
+    let columns = mapping::suggest(&table.headers);
+    if std::env::var_os("BENCH_PHASES").is_some() {
+        let read = start.elapsed();
+        let p = Instant::now();
+        let _ = import::preview(
+            &conn,
+            &event.id,
+            &table,
+            &columns,
+            &ImportOptions::default(),
+        );
+        eprintln!("read {read:?}, preview {:?}", p.elapsed());
+    }
     let start = Instant::now();
     let table = read::read_file(file).expect("read");
     let columns = mapping::suggest(&table.headers);
@@ -112,7 +130,15 @@ fn main() {
     println!("| rows | Plenary import | sqlite3 .import | ratio |");
     println!("|---:|---:|---:|---:|");
     let mut stores = None;
-    for n in [5_000usize, 50_000, 200_000] {
+    // BENCH_ROWS=50000 measures one size only, for quick experiments.
+    let sizes: Vec<usize> = match std::env::var("BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        Some(n) => vec![n],
+        None => vec![5_000, 50_000, 200_000],
+    };
+    for n in sizes {
         let file = csv_file(dir.path(), n);
         let mut ours = Vec::new();
         let mut theirs = Vec::new();
@@ -121,7 +147,7 @@ fn main() {
             ours.push(t);
             let (t, b) = sqlite_import(dir.path(), &file, run);
             theirs.push(t);
-            if n == 50_000 && run == 0 {
+            if (n == 50_000 || stores.is_none()) && run == 0 {
                 stores = Some((p, b));
             }
         }
@@ -133,7 +159,7 @@ fn main() {
             ours.as_secs_f64() / theirs.as_secs_f64()
         );
     }
-    let (ours_db, bare_db) = stores.expect("the 50k stores");
+    let (ours_db, bare_db) = stores.expect("the stores of the first run");
     let conn = db::open(&ours_db).expect("store");
     let event = ops::resolve_event(&conn, None).expect("one event");
     let mut ours = Vec::new();
@@ -156,7 +182,7 @@ fn main() {
     }
     let (ours, theirs) = (median(ours), median(theirs));
     println!();
-    println!("| export 50000 rows as CSV | Plenary | sqlite3 -csv | ratio |");
+    println!("| export as CSV (the 50,000-row store) | Plenary | sqlite3 -csv | ratio |");
     println!("|---|---:|---:|---:|");
     println!(
         "| to a file | {:.0} ms | {:.0} ms | {:.2}x |",

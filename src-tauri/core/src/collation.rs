@@ -37,13 +37,98 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 }
 
 /// Registers the `icu` collation on a connection.
+/// Registers the `icu` collation and the `plenary_sort_key(family, given)` function.
 pub fn register(conn: &Connection) -> rusqlite::Result<()> {
-    conn.create_collation(NAME, compare)
+    use rusqlite::functions::FunctionFlags;
+    conn.create_collation(NAME, compare)?;
+    conn.create_scalar_function(
+        SORT_KEY_FUNCTION,
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let family: String = ctx.get(0)?;
+            let given: String = ctx.get(1)?;
+            Ok(sort_key(&family, &given))
+        },
+    )
+}
+
+/// The SQL function that computes [`sort_key`].
+pub const SORT_KEY_FUNCTION: &str = "plenary_sort_key";
+
+/// Names the collation that stored sort keys were computed with. ICU4X says stored keys may
+/// change with its data, so a build whose ICU differs computes them again on open
+/// (`db::refresh_sort_keys`); a test keeps this in step with the icu_collator in Cargo.lock.
+pub const SORT_KEY_VERSION: &str = "icu_collator 2.4 root tertiary";
+
+/// Bytes that compare (as a BLOB, byte by byte) like [`compare`] on the family name, then on
+/// the given name: the ICU sort keys of both, with a zero byte between (sort keys hold no
+/// zero bytes, so a shorter family name sorts first, as in the collation).
+pub fn sort_key(family: &str, given: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(3 * (family.len() + given.len()) + 8);
+    // Writing to a Vec cannot fail.
+    let _ = collator().write_sort_key_to(family, &mut key);
+    key.push(0);
+    let _ = collator().write_sort_key_to(given, &mut key);
+    key
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NAMES: [&str; 14] = [
+        "Zhou",
+        "Ávila",
+        "Abbas",
+        "Ökten",
+        "Obi",
+        "álvarez",
+        "Silva",
+        "silva",
+        "Sil",
+        "马",
+        "Иванова",
+        "محمد",
+        "",
+        "Ng",
+    ];
+
+    #[test]
+    fn sort_keys_order_like_the_collation() {
+        for f1 in NAMES {
+            for f2 in NAMES {
+                for (g1, g2) in [("Ana", "Ana"), ("Ana", "Bea"), ("Zoë", "ana")] {
+                    let by_key = sort_key(f1, g1).cmp(&sort_key(f2, g2));
+                    let by_collation = collator()
+                        .compare(f1, f2)
+                        .then_with(|| collator().compare(g1, g2));
+                    assert_eq!(by_key, by_collation, "{f1} {g1} vs {f2} {g2}");
+                }
+            }
+        }
+        for name in NAMES {
+            let mut key = Vec::new();
+            let _ = collator().write_sort_key_to(name, &mut key);
+            assert!(!key.contains(&0), "{name:?}: a sort key holds no zero byte");
+        }
+    }
+
+    #[test]
+    fn the_sort_key_version_names_the_icu_collator_in_use() {
+        let lock = include_str!("../../../Cargo.lock");
+        let version = lock
+            .split("[[package]]")
+            .find(|p| p.contains("name = \"icu_collator\"\n"))
+            .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
+            .map(|v| v.trim_end_matches('"'))
+            .expect("icu_collator is in Cargo.lock");
+        let minor: String = version.split('.').take(2).collect::<Vec<_>>().join(".");
+        assert!(
+            SORT_KEY_VERSION.contains(&format!("icu_collator {minor} ")),
+            "Cargo.lock has icu_collator {version}; update SORT_KEY_VERSION so that stored keys are recomputed"
+        );
+    }
 
     #[test]
     fn accents_sort_with_their_base_letter() {

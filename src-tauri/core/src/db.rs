@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_events_attendees.sql"),
     include_str!("migrations/0002_schedule.sql"),
     include_str!("migrations/0003_checkin.sql"),
+    include_str!("migrations/0004_sort_key.sql"),
 ];
 
 /// The schema version this build writes.
@@ -52,6 +53,7 @@ pub fn open(path: &Path) -> Result<Connection> {
         )?;
     }
     migrate(&mut conn)?;
+    refresh_sort_keys(&mut conn)?;
     Ok(conn)
 }
 
@@ -60,7 +62,40 @@ pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
     migrate(&mut conn)?;
+    refresh_sort_keys(&mut conn)?;
     Ok(conn)
+}
+
+/// Computes every stored sort key again when they were made by another collation than this
+/// build's (see [`collation::SORT_KEY_VERSION`]), in one transaction.
+fn refresh_sort_keys(conn: &mut Connection) -> Result<()> {
+    let stored = |conn: &Connection| -> Result<String> {
+        Ok(conn.query_row(
+            "SELECT value FROM meta WHERE key = 'sort_key_version'",
+            [],
+            |r| r.get(0),
+        )?)
+    };
+    if stored(conn)? == collation::SORT_KEY_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have done it while we waited for the write lock.
+    if stored(&tx)? != collation::SORT_KEY_VERSION {
+        tx.execute(
+            &format!(
+                "UPDATE attendee SET sort_key = {}(sort_family, sort_given)",
+                collation::SORT_KEY_FUNCTION
+            ),
+            [],
+        )?;
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'sort_key_version'",
+            [collation::SORT_KEY_VERSION],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// Sets the pragmas every connection needs. WAL lets the app and the CLI read while the other

@@ -181,6 +181,30 @@ pub fn commit(
     new_id: &mut dyn FnMut() -> String,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<ImportReport> {
+    // A big import touches more pages than SQLite's default 2 MB cache holds; pages spilled
+    // in the middle of the transaction are written to the WAL again and again. A larger
+    // cache for the length of the import writes each page once.
+    let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -128 * 1024)?;
+    let result = commit_in(
+        conn, event_id, table, columns, options, valid_only, now, new_id, progress,
+    );
+    conn.pragma_update(None, "cache_size", cache)?;
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn commit_in(
+    conn: &mut Connection,
+    event_id: &str,
+    table: &Table,
+    columns: &[ColumnMapping],
+    options: &ImportOptions,
+    valid_only: bool,
+    now: DateTime<Utc>,
+    new_id: &mut dyn FnMut() -> String,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<ImportReport> {
     let tx = write_tx(conn)?;
     // Planned inside the transaction, so that the checks see what is stored now.
     let plan = plan(&tx, event_id, table, columns, options)?;
@@ -190,6 +214,8 @@ pub fn commit(
     }
     let now = timestamp(now);
     let total = count(plan.len());
+    // About a hundred progress reports, however long the file.
+    let step = (plan.len() / 100).max(1);
     let mut report = ImportReport {
         imported: 0,
         updated: 0,
@@ -197,6 +223,22 @@ pub fn commit(
         skipped: 0,
         added_ids: Vec::new(),
     };
+    // The triggers that bump the event's revision on every attendee row cost more than the
+    // row itself in a bulk import. They are set aside inside this transaction and put back
+    // before it commits, and the revision is bumped once: no other connection ever sees the
+    // table without them.
+    let triggers: Vec<String> = {
+        let mut stmt = tx.prepare(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger'
+             AND name IN ('attendee_insert_revision', 'attendee_update_revision')",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    tx.execute_batch(
+        "DROP TRIGGER IF EXISTS attendee_insert_revision;
+         DROP TRIGGER IF EXISTS attendee_update_revision;",
+    )?;
     let mut set_attending =
         tx.prepare_cached("UPDATE attendee SET attending = ?2 WHERE id = ?1")?;
     let mut drop_head = tx.prepare_cached(
@@ -226,13 +268,20 @@ pub fn commit(
                 report.updated += 1;
             }
         }
-        if done % 1000 == 999 {
+        if (done + 1) % step == 0 {
             progress(count(done + 1), total);
         }
     }
     progress(total, total);
     drop(set_attending);
     drop(drop_head);
+    for sql in &triggers {
+        tx.execute_batch(sql)?;
+    }
+    tx.execute(
+        "UPDATE event SET revision = revision + 1 WHERE id = ?1",
+        [event_id],
+    )?;
     tx.commit()?;
     Ok(report)
 }
@@ -346,11 +395,16 @@ fn plan(
                 row: Some(row.line),
             });
         };
-        let (raw, attending) = read_row(&cell, &category_of, options, &mut problem);
+        let (mut raw, attending) = read_row(&cell, &category_of, options, &mut problem);
         let existing = match cell(ImportField::Id).trim() {
             "" => None,
             id => stored_by_id.get(id).map(|a| a.id.clone()),
         };
+        if let Some(stored) = existing.as_deref().and_then(|id| stored_by_id.get(id)) {
+            // A file that updates people may carry only some columns: what it does not map
+            // keeps the stored value instead of being blanked.
+            keep_unmapped(&mut raw, &stored.to_input(), &|f| at.contains_key(&f));
+        }
         let input = match validate::attendee(&raw, &keys) {
             Ok(input) => input,
             Err(Error::Validation(list)) => {
@@ -448,6 +502,39 @@ fn check_duplicates(
             message: format!("Duplicate: {message}"),
             row: Some(row.line),
         });
+    }
+}
+
+/// Copies into `row` the stored values of every field that the file does not map.
+fn keep_unmapped(
+    row: &mut AttendeeInput,
+    stored: &AttendeeInput,
+    mapped: &dyn Fn(ImportField) -> bool,
+) {
+    use ImportField as F;
+    let names_mapped = mapped(F::GivenName) || mapped(F::FamilyName) || mapped(F::FullName);
+    macro_rules! keep {
+        ($($field:ident: $key:expr),+ $(,)?) => {
+            $(if !$key { row.$field = stored.$field.clone(); })+
+        };
+    }
+    keep! {
+        honorific: mapped(F::Honorific),
+        given_name: names_mapped,
+        family_name: names_mapped,
+        name_order: mapped(F::NameOrder) || names_mapped,
+        given_name_latin: mapped(F::GivenNameLatin),
+        family_name_latin: mapped(F::FamilyNameLatin),
+        country: mapped(F::Country),
+        organization: mapped(F::Organization),
+        position: mapped(F::Position),
+        category: mapped(F::Category),
+        email: mapped(F::Email),
+        phone: mapped(F::Phone),
+        languages: mapped(F::Languages),
+        dietary: mapped(F::Dietary),
+        accessibility: mapped(F::Accessibility),
+        notes: mapped(F::Notes),
     }
 }
 

@@ -21,13 +21,13 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(&self) -> String {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Int(i) => i.to_string(),
-            Cell::Bool(b) => b.to_string(),
-            Cell::Time(t) => t.format("%Y-%m-%d %H:%M").to_string(),
-            Cell::Empty => String::new(),
+            Cell::Text(s) => s.as_str().into(),
+            Cell::Int(i) => i.to_string().into(),
+            Cell::Bool(b) => if *b { "true" } else { "false" }.into(),
+            Cell::Time(t) => t.format("%Y-%m-%d %H:%M").to_string().into(),
+            Cell::Empty => "".into(),
         }
     }
 }
@@ -97,8 +97,12 @@ pub fn to_csv(sheet: &Sheet) -> Result<Vec<u8>> {
         };
         writer.write_record(&sheet.headers).map_err(fail)?;
         for row in &sheet.rows {
-            let cells: Vec<String> = row.iter().map(|c| guard(&c.text()).into_owned()).collect();
-            writer.write_record(&cells).map_err(fail)?;
+            for cell in row {
+                writer
+                    .write_field(guard(&cell.text()).as_bytes())
+                    .map_err(fail)?;
+            }
+            writer.write_record(None::<&[u8]>).map_err(fail)?;
         }
         writer.flush().map_err(|source| Error::Io {
             path: "CSV".into(),
@@ -211,11 +215,13 @@ pub const ATTENDEE_COLUMNS: [&str; 22] = [
 
 /// Every attendee of an event, in list order.
 pub fn attendees(conn: &Connection, event_id: &str) -> Result<Sheet> {
-    let list = ops::list_attendees(conn, event_id, &Default::default())?;
+    // Read straight from the store: the in-memory search directory is not needed here.
+    ops::get_event(conn, event_id)?;
+    let list = crate::store::attendees::list_with_keys(conn, event_id)?;
     Ok(Sheet {
         name: "Attendees".into(),
         headers: ATTENDEE_COLUMNS.to_vec(),
-        rows: list.iter().map(|a| attendee_row(a)).collect(),
+        rows: list.iter().map(|(a, _)| attendee_row(a)).collect(),
     })
 }
 

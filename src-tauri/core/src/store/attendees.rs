@@ -77,11 +77,11 @@ pub fn search_key(a: &AttendeeInput) -> String {
 }
 
 /// Every attendee of an event with its search key, ordered by family name, then given name
-/// (the Latin forms where given), with ICU collation.
+/// (the Latin forms where given), in ICU order (through the stored sort key).
 pub fn list_with_keys(conn: &Connection, event_id: &str) -> Result<Vec<(Attendee, String)>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS}, search_key FROM attendee WHERE event_id = ?1
-         ORDER BY sort_family COLLATE icu, sort_given COLLATE icu, id"
+         ORDER BY sort_key, id"
     ))?;
     let rows = stmt.query_map([event_id], |r| Ok((from_row(r)?, r.get(22)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -139,9 +139,9 @@ pub fn insert(
         "INSERT INTO attendee (id, event_id, honorific, given_name, family_name, name_order,
              given_name_latin, family_name_latin, country, organization, position, category,
              email, phone, languages, dietary, accessibility, notes, search_key,
-             created_at, updated_at)
+             created_at, updated_at, sort_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?20)",
+                 ?18, ?19, ?20, ?20, ?21)",
     )?;
     stmt.execute(params![
         id,
@@ -163,9 +163,22 @@ pub fn insert(
         a.accessibility,
         a.notes,
         search_key(a),
-        now
+        now,
+        sort_key(a)
     ])?;
     Ok(())
+}
+
+/// The stored sort key: the Latin forms where given, as the generated `sort_family` and
+/// `sort_given` columns choose them.
+fn sort_key(a: &AttendeeInput) -> Vec<u8> {
+    let pick = |latin: &str, native: &'_ str| -> String {
+        if latin.is_empty() { native } else { latin }.to_owned()
+    };
+    crate::collation::sort_key(
+        &pick(&a.family_name_latin, &a.family_name),
+        &pick(&a.given_name_latin, &a.given_name),
+    )
 }
 
 pub fn update(tx: &Transaction<'_>, id: &str, a: &AttendeeInput, now: &str) -> Result<()> {
@@ -174,7 +187,7 @@ pub fn update(tx: &Transaction<'_>, id: &str, a: &AttendeeInput, now: &str) -> R
              name_order = ?5, given_name_latin = ?6, family_name_latin = ?7, country = ?8,
              organization = ?9, position = ?10, category = ?11, email = ?12, phone = ?13,
              languages = ?14, dietary = ?15, accessibility = ?16, notes = ?17,
-             search_key = ?18, updated_at = ?19
+             search_key = ?18, updated_at = ?19, sort_key = ?20
          WHERE id = ?1",
         params![
             id,
@@ -195,7 +208,8 @@ pub fn update(tx: &Transaction<'_>, id: &str, a: &AttendeeInput, now: &str) -> R
             a.accessibility,
             a.notes,
             search_key(a),
-            now
+            now,
+            sort_key(a)
         ],
     )?;
     if changed == 0 {

@@ -478,3 +478,79 @@ fn cli_exports_go_to_stdout_or_a_file() {
         );
     }
 }
+
+#[test]
+fn an_import_is_seen_by_a_cached_list_and_keeps_the_revision_triggers() {
+    let (mut store, event) = store_with_event();
+    let cache = plenary_core::directory::DirectoryCache::default();
+    let filter = Default::default();
+    let before = ops::list_attendees_cached(&store.conn, &cache, &event, &filter).expect("list");
+    assert!(before.is_empty());
+    commit(&mut store.conn, &event, &table(MINISTRY_LIST), false).expect("import");
+    let after = ops::list_attendees_cached(&store.conn, &cache, &event, &filter).expect("list");
+    assert_eq!(after.len(), 5, "the cache noticed the import");
+    let families: Vec<&str> = after.iter().map(|a| a.family_name.as_str()).collect();
+    assert_eq!(
+        families,
+        ["Mensah", "Nguyen", "Quispe", "Tehrani", "张伟"],
+        "listed in ICU order"
+    );
+    let triggers: u32 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'attendee_%_revision'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(
+        triggers, 3,
+        "the triggers set aside for the import are back"
+    );
+    // A later single change still bumps the revision through the trigger.
+    add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
+    let listed = ops::list_attendees_cached(&store.conn, &cache, &event, &filter).expect("list");
+    assert_eq!(listed.len(), 6);
+}
+
+#[test]
+fn a_partial_file_updates_only_the_columns_it_has() {
+    let (mut store, event) = store_with_event();
+    let ana = add(
+        &mut store.conn,
+        &event,
+        &AttendeeInput {
+            phone: "+55 61 5555 0100".into(),
+            position: "Director".into(),
+            notes: "Vegetarian".into(),
+            ..person("Ana", "Silva", "BR")
+        },
+    )
+    .expect("registered");
+    let t = table(&format!(
+        "id,organization\n{},Ministry of Science\n",
+        ana.id
+    ));
+    let p = preview(&store.conn, &event, &t);
+    assert_eq!(p.problems, vec![]);
+    assert_eq!(p.rows[0].status, RowStatus::Update);
+    commit(&mut store.conn, &event, &t, false).expect("update");
+    let after = ops::get_attendee(&store.conn, &ana.id).expect("still there");
+    assert_eq!(
+        after.organization, "Ministry of Science",
+        "the mapped column changed"
+    );
+    assert_eq!(
+        (
+            after.phone.as_str(),
+            after.position.as_str(),
+            after.notes.as_str()
+        ),
+        ("+55 61 5555 0100", "Director", "Vegetarian"),
+        "the columns the file does not have kept their values"
+    );
+    assert_eq!(
+        (after.given_name.as_str(), after.family_name.as_str()),
+        ("Ana", "Silva")
+    );
+}
