@@ -23,7 +23,9 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(db: &Path) -> Driver {
+    /// Starts the driver with extra variables for the app, such as the file that answers its
+    /// Open dialog (`PLENARY_TEST_OPEN_FILE`, honoured by debug builds only).
+    fn start_with(db: &Path, vars: &[(&str, &Path)]) -> Driver {
         let port = free_port();
         let native_port = free_port();
         let child = Command::new("tauri-driver")
@@ -37,6 +39,7 @@ impl Driver {
             // The app must show every time in the event's zone (Shanghai), never the OS zone:
             // run it in a zone 15 hours away, where a 09:00 session would read 18:00 if wrong.
             .env("TZ", "America/Los_Angeles")
+            .envs(vars.iter().copied())
             .stdin(Stdio::null())
             // Neither the driver nor the app it starts may hold the test's output pipes: a
             // process left behind would keep them open and hang whoever reads them.
@@ -222,7 +225,16 @@ where
     F: FnOnce(Client) -> Fut,
     Fut: std::future::Future<Output = ()> + Send + 'static,
 {
-    let driver = Driver::start(db);
+    with_app_and(db, &[], steps).await;
+}
+
+/// [`with_app`], with extra variables for the app (see [`Driver::start_with`]).
+async fn with_app_and<F, Fut>(db: &Path, vars: &[(&str, &Path)], steps: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let driver = Driver::start_with(db, vars);
     let client = connect(&driver).await;
     let outcome = tokio::spawn(steps(client.clone())).await;
     if let Err(e) = client.close().await {
@@ -719,4 +731,88 @@ async fn the_desk_checks_in_by_part_of_a_chinese_name_and_undoes_it() {
     .event;
     let counts = plenary_core::desk::desk_counts(&conn, &event.id).expect("counts");
     assert_eq!(counts.arrived, 0, "the undo is stored too");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn import_a_csv_with_an_error_fix_the_mapping_and_see_the_attendees() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_event(dir.path());
+    // A ministry's list: semicolons, a Spanish header the import does not know ("Apellido",
+    // the surname), and names in three scripts.
+    let csv = dir.path().join("ministry-list.csv");
+    std::fs::write(
+        &csv,
+        "First Name;Apellido;Nationality;E-mail\n\
+         Lucía;Fernández;Argentina;lucia@example.ar\n\
+         伟;张;CHN;zhang.wei@example.cn\n\
+         Ольга;Иванова;Russian Federation;olga@example.ru\n",
+    )
+    .expect("write the CSV");
+    with_app_and(
+        &db_path,
+        &[("PLENARY_TEST_OPEN_FILE", &csv)],
+        |client| async move {
+            open_attendees(&client).await;
+            find(&client, "[data-testid=import-attendees]")
+                .await
+                .click()
+                .await
+                .expect("Import…");
+            // Without a family-name column every row is invalid, each named by its line.
+            wait_for_text(&client, "[data-testid=import-problem]", |t| {
+                t.contains("Line 3") && t.contains("family name")
+            })
+            .await;
+            let commit = find(&client, "[data-testid=import-commit]").await;
+            assert_eq!(
+                commit
+                    .prop("disabled")
+                    .await
+                    .expect("a property")
+                    .as_deref(),
+                Some("true"),
+                "nothing can be imported while rows are invalid"
+            );
+            save_screenshot(&client, "screens/import-errors.png").await;
+
+            // Map "Apellido" (the second column) to the family name: the problems go away.
+            find(&client, "[data-testid=map-1]")
+                .await
+                .select_by_value("family_name")
+                .await
+                .expect("map Apellido to the family name");
+            find(&client, "[data-testid=import-no-problems]").await;
+            save_screenshot(&client, "screens/import-mapped.png").await;
+            find(&client, "[data-testid=import-commit]:not([disabled])")
+                .await
+                .click()
+                .await
+                .expect("Import");
+
+            // The dialog closes and the list shows the new people.
+            for name in ["FERNÁNDEZ", "ИВАНОВА", "张"] {
+                wait_for_text(&client, "[data-testid=attendee-row]", |t| t.contains(name)).await;
+            }
+            save_screenshot(&client, "screens/import-done.png").await;
+            find(&client, "[data-testid=nav-io]")
+                .await
+                .click()
+                .await
+                .expect("open Import and export");
+            find(&client, "[data-testid=exchange-import]").await;
+            save_screenshot(&client, "screens/import-export.png").await;
+        },
+    )
+    .await;
+    let conn = db::open(&db_path).expect("the store opens");
+    let event = ops::resolve_event(&conn, None).expect("one event");
+    let people = ops::list_attendees(&conn, &event, &Default::default()).expect("the list");
+    let mut countries: Vec<&str> = people.iter().map(|a| a.country.as_str()).collect();
+    countries.sort_unstable();
+    assert_eq!(
+        countries,
+        ["AR", "CN", "RU"],
+        "names and UN country names were read"
+    );
 }

@@ -16,6 +16,7 @@ import { fold } from "$lib/countries";
 import { compareNames, displayName } from "$lib/names";
 import { COUNTRIES, EXTRA_FAMILY, EXTRA_GIVEN, ORGS, PEOPLE, type Seed } from "./fake-data";
 import { DESK_COMMANDS, FakeDesk } from "./fake-desk";
+import { EXCHANGE_COMMANDS, FakeExchange } from "./fake-exchange";
 import { FakeSchedule } from "./fake-schedule";
 
 type EventRow = Omit<EventSummary, "attendee_count" | "country_count">;
@@ -51,6 +52,18 @@ export class FakeCore {
 			return a ? displayName(a, { familyUpper: upper }) : id;
 		},
 		call: (cmd, args) => this.handle(cmd, args),
+	});
+
+	#exchange = new FakeExchange({
+		attendees: (eventId) => this.#attendees.filter((x) => x.event_id === eventId),
+		categories: (eventId) => this.#cats(eventId),
+		add: (eventId, input) => this.#saveAttendee(eventId, null, input),
+		update: (id, input) => {
+			const current = this.#attendees.find((x) => x.id === id);
+			if (!current) return fail("not_found", `attendee ${id} was not found`);
+			return this.#saveAttendee(current.event_id, id, input);
+		},
+		eventName: (eventId) => this.#events.find((e) => e.id === eventId)?.name ?? "",
 	});
 
 	constructor(options: { empty?: boolean } = {}) {
@@ -117,6 +130,7 @@ export class FakeCore {
 			default:
 				if (this.#schedule.handles(cmd)) return this.#schedule.handle(cmd, a);
 				if (DESK_COMMANDS.has(cmd)) return this.#desk.handle(cmd, a);
+				if (EXCHANGE_COMMANDS.has(cmd)) return this.#exchange.handle(cmd, a);
 				throw new Error(`unknown command ${cmd}`);
 		}
 	}

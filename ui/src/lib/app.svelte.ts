@@ -26,7 +26,7 @@ export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "schedule", ready: true },
 	{ id: "speakers", ready: true },
 	{ id: "checkin", ready: true },
-	{ id: "io", ready: false },
+	{ id: "io", ready: true },
 	{ id: "print", ready: false },
 	{ id: "activity", ready: false },
 	{ id: "settings", ready: true },
@@ -37,8 +37,8 @@ export type ToastAction = { label: string; run: () => void; testid?: string };
 
 export type Toast = { id: number; message: string; action?: ToastAction };
 
-/** What the current screen does on Ctrl/Cmd+F and Ctrl/Cmd+N. */
-export type ScreenShortcuts = { search?: () => void; create?: () => void };
+/** What the current screen does on Ctrl/Cmd+F, Ctrl/Cmd+N and Ctrl/Cmd+E. */
+export type ScreenShortcuts = { search?: () => void; create?: () => void; export?: () => void };
 
 const CURRENT_EVENT_KEY = "plenary.currentEventId";
 const TOAST_MS = 6000;

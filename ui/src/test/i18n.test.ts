@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SECTIONS } from "$lib/app.svelte";
 import { BUILTIN_CATEGORIES } from "$lib/categories";
+import { IMPORT_FIELDS } from "$lib/exchange";
 import { hasKey, t } from "$lib/i18n";
 import { ROLES, SESSION_TYPES, WARNING_KINDS } from "$lib/schedule";
 import en from "../locales/en.json";
@@ -29,6 +30,7 @@ function dynamicKeys(): string[] {
 		...SESSION_TYPES.map((type) => `schedule.types.${type}`),
 		...ROLES.map((role) => `schedule.roles.${role}`),
 		...WARNING_KINDS.map((kind) => `schedule.warningKinds.${kind}`),
+		...IMPORT_FIELDS.map((field) => `exchange.fields.${field}`),
 	];
 }
 
