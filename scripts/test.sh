@@ -11,6 +11,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/plenary-target}"
 # The end-to-end tests drive the app with its UI embedded, as `tauri build` makes it.
 features=(--features plenary-desktop/custom-protocol)
+# The full suite kills the CLI 50 times in each crash test (a plain `cargo test` does 10).
+export PLENARY_KILL_RUNS="${PLENARY_KILL_RUNS:-50}"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 step "Rust formatting"

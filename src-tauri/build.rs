@@ -50,6 +50,8 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "choose_backup_to_restore",
     "restore_chosen_backup",
+    "backup_settings",
+    "set_backups_keep",
     "choose_import_file",
     "preview_import",
     "commit_import",

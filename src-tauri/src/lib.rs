@@ -76,6 +76,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             safety::backup_now,
             safety::choose_backup_to_restore,
             safety::restore_chosen_backup,
+            safety::backup_settings,
+            safety::set_backups_keep,
             exchange::choose_import_file,
             exchange::preview_import,
             exchange::commit_import,
@@ -192,7 +194,8 @@ pub fn run() {
 }
 
 /// While the app runs, takes an automatic backup every ten minutes if the database files
-/// changed since the last look (into `backups/` beside the database, the last ten kept).
+/// changed since the last look (into `backups/` beside the database; how many are kept is a
+/// setting, ten unless changed).
 fn backups_on_a_timer(path: PathBuf) {
     const EVERY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
     std::thread::spawn(move || {
@@ -204,13 +207,8 @@ fn backups_on_a_timer(path: PathBuf) {
                 continue;
             }
             let taken = plenary_core::db::open(&path).and_then(|conn| {
-                plenary_core::backup::automatic(
-                    &conn,
-                    &path,
-                    "timer",
-                    chrono::Utc::now(),
-                    plenary_core::backup::DEFAULT_KEEP,
-                )
+                let keep = plenary_core::backup::keep_setting(&conn);
+                plenary_core::backup::automatic(&conn, &path, "timer", chrono::Utc::now(), keep)
             });
             if let Err(err) = taken {
                 eprintln!("Plenary: the automatic backup failed: {err}");

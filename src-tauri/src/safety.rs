@@ -74,7 +74,37 @@ pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> 
     let Some(path) = chosen else {
         return Err(Error::invalid("file", "Choose a backup file first.").into());
     };
-    let safety = backup::restore(&state.db_path, &path, Utc::now(), backup::DEFAULT_KEEP)?;
+    let keep = state
+        .open()
+        .map_or(backup::DEFAULT_KEEP, |c| backup::keep_setting(&c));
+    let safety = backup::restore(&state.db_path, &path, Utc::now(), keep)?;
     state.directories.clear();
     Ok(safety.display().to_string())
+}
+
+/// Where automatic backups go and how many are kept.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct BackupSettings {
+    pub keep: u32,
+    pub max_keep: u32,
+    pub folder: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_settings(state: State<'_, AppState>) -> Reply<BackupSettings> {
+    let conn = state.open()?;
+    Ok(BackupSettings {
+        keep: u32::try_from(backup::keep_setting(&conn)).unwrap_or(backup::MAX_KEEP),
+        max_keep: backup::MAX_KEEP,
+        folder: backup::folder_for(&state.db_path).display().to_string(),
+    })
+}
+
+/// Changes how many automatic backups are kept.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_backups_keep(state: State<'_, AppState>, keep: u32) -> Reply<BackupSettings> {
+    backup::set_keep_setting(&state.open()?, keep)?;
+    backup_settings(state).await
 }

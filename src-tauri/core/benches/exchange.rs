@@ -68,7 +68,7 @@ fn median(mut runs: Vec<Duration>) -> Duration {
 
 /// Plenary's import of `file` into a fresh store; returns the time and the store's path.
 fn plenary_import(dir: &Path, file: &Path, run: usize) -> (Duration, std::path::PathBuf) {
-    let path = dir.join(format!("plenary-{run}.db"));
+    let path = dir.join(format!("plenary-{}-{run}.db", file_rows(file)));
     let _ = std::fs::remove_file(&path);
     let mut conn = db::open(&path).expect("store");
     let event = ops::create_event(&mut conn, Uuid::now_v7(), &event(), Utc::now()).expect("event");
@@ -111,7 +111,7 @@ fn plenary_import(dir: &Path, file: &Path, run: usize) -> (Duration, std::path::
 }
 
 fn sqlite_import(dir: &Path, file: &Path, run: usize) -> (Duration, std::path::PathBuf) {
-    let path = dir.join(format!("bare-{run}.db"));
+    let path = dir.join(format!("bare-{}-{run}.db", file_rows(file)));
     let _ = std::fs::remove_file(&path);
     let start = Instant::now();
     let status = Command::new("sqlite3")
@@ -190,4 +190,13 @@ fn main() {
         theirs.as_secs_f64() * 1e3,
         ours.as_secs_f64() / theirs.as_secs_f64()
     );
+}
+
+/// The row count in a file's name (`attendees-N.csv`), so each size has its own stores.
+fn file_rows(file: &Path) -> String {
+    file.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.strip_prefix("attendees-"))
+        .unwrap_or("x")
+        .to_owned()
 }

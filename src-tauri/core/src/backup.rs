@@ -15,6 +15,41 @@ use std::time::Duration;
 /// How many automatic backups are kept per database unless the caller says otherwise.
 pub const DEFAULT_KEEP: usize = 10;
 
+/// The most automatic backups the setting allows.
+pub const MAX_KEEP: u32 = 1000;
+
+/// How many automatic backups to keep: the `backups_keep` setting stored in the database
+/// (so the app and the CLI agree), or [`DEFAULT_KEEP`] when it is unset or the file is older
+/// than the setting.
+pub fn keep_setting(conn: &Connection) -> usize {
+    conn.query_row(
+        "SELECT value FROM meta WHERE key = 'backups_keep'",
+        [],
+        |r| r.get::<_, String>(0),
+    )
+    .ok()
+    .and_then(|v| v.parse::<usize>().ok())
+    .filter(|n| *n >= 1)
+    .unwrap_or(DEFAULT_KEEP)
+}
+
+/// Changes how many automatic backups are kept (1 to [`MAX_KEEP`]). Older ones beyond the
+/// number are removed at the next automatic backup.
+pub fn set_keep_setting(conn: &Connection, keep: u32) -> Result<()> {
+    if !(1..=MAX_KEEP).contains(&keep) {
+        return Err(Error::invalid(
+            "backups_keep",
+            format!("Keep between 1 and {MAX_KEEP} backups (you asked for {keep})."),
+        ));
+    }
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('backups_keep', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [keep.to_string()],
+    )?;
+    Ok(())
+}
+
 /// The folder that holds a database's automatic backups: `backups/` beside it.
 pub fn folder_for(db_path: &Path) -> PathBuf {
     db_path.parent().unwrap_or(Path::new(".")).join("backups")

@@ -446,7 +446,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         if !yes && !confirm(&question)? {
             return Err(Error::invalid("yes", "nothing was restored"));
         }
-        let safety = backup::restore(&db_path, file, Utc::now(), backup::DEFAULT_KEEP)?;
+        let keep = db::open(&db_path).map_or(backup::DEFAULT_KEEP, |c| backup::keep_setting(&c));
+        let safety = backup::restore(&db_path, file, Utc::now(), keep)?;
         writeln!(
             out,
             "Restored {}; the previous state is in {}",

@@ -49,7 +49,7 @@ pub fn open(path: &Path) -> Result<Connection> {
             path,
             &format!("before-migration-v{current}"),
             chrono::Utc::now(),
-            crate::backup::DEFAULT_KEEP,
+            crate::backup::keep_setting(&conn),
         )?;
     }
     migrate(&mut conn)?;

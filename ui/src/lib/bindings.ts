@@ -64,6 +64,9 @@ export const commands = {
 	chooseBackupToRestore: () => typedError<RestoreCandidate | null, ApiError>(__TAURI_INVOKE("choose_backup_to_restore")),
 	/**  Restores the chosen backup, keeping a copy of the current state; returns where that copy is. */
 	restoreChosenBackup: () => typedError<string, ApiError>(__TAURI_INVOKE("restore_chosen_backup")),
+	backupSettings: () => typedError<BackupSettings, ApiError>(__TAURI_INVOKE("backup_settings")),
+	/**  Changes how many automatic backups are kept. */
+	setBackupsKeep: (keep: number) => typedError<BackupSettings, ApiError>(__TAURI_INVOKE("set_backups_keep", { keep })),
 	/**  Asks for a CSV or XLSX file, reads it and previews it; `None` when the user cancels. */
 	chooseImportFile: (eventId: string) => typedError<ImportStart | null, ApiError>(__TAURI_INVOKE("choose_import_file", { eventId })),
 	/**  Previews the chosen file again under a changed mapping or options. */
@@ -187,6 +190,13 @@ export type AttendeeInput = {
 	dietary: string,
 	accessibility: string,
 	notes: string,
+};
+
+/**  Where automatic backups go and how many are kept. */
+export type BackupSettings = {
+	keep: number,
+	max_keep: number,
+	folder: string,
 };
 
 /**  An attendee category: a built-in one, or one the organiser added to an event. */

@@ -299,13 +299,8 @@ pub fn backup_and_commit(
     valid_only: bool,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<ImportReport> {
-    crate::backup::automatic(
-        conn,
-        db_path,
-        "import",
-        Utc::now(),
-        crate::backup::DEFAULT_KEEP,
-    )?;
+    let keep = crate::backup::keep_setting(conn);
+    crate::backup::automatic(conn, db_path, "import", Utc::now(), keep)?;
     commit(
         conn,
         event_id,

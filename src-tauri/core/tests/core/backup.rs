@@ -179,3 +179,24 @@ fn a_neighbours_backups_are_never_pruned_and_the_live_file_is_never_the_target()
         "{err}"
     );
 }
+
+#[test]
+fn the_number_of_backups_kept_is_a_setting() {
+    let store = Store::default();
+    assert_eq!(backup::keep_setting(&store.conn), backup::DEFAULT_KEEP);
+    match backup::set_keep_setting(&store.conn, 0) {
+        Err(plenary_core::Error::Validation(list)) => assert_eq!(list[0].field, "backups_keep"),
+        other => panic!("0 backups must be refused, got {other:?}"),
+    }
+    backup::set_keep_setting(&store.conn, 2).expect("a valid number");
+    assert_eq!(backup::keep_setting(&store.conn), 2);
+    for minute in 0..4 {
+        let at = now() + chrono::Duration::minutes(minute);
+        let keep = backup::keep_setting(&store.conn);
+        backup::automatic(&store.conn, &store.path(), "timer", at, keep).expect("backup");
+    }
+    let kept = std::fs::read_dir(backup::folder_for(&store.path()))
+        .expect("the folder")
+        .count();
+    assert_eq!(kept, 2, "only the newest two are kept");
+}

@@ -3,9 +3,11 @@
 
 mod backup;
 mod cli;
+mod crash;
 mod desk;
 mod exchange;
 mod feeds;
+mod migrations;
 mod ops;
 mod sample;
 mod schedule;
