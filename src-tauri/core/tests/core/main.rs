@@ -3,6 +3,7 @@
 
 mod backup;
 mod cli;
+mod concurrency;
 mod crash;
 mod desk;
 mod exchange;
