@@ -108,3 +108,43 @@ pub async fn set_backups_keep(state: State<'_, AppState>, keep: u32) -> Reply<Ba
     backup::set_keep_setting(&state.open()?, keep)?;
     backup_settings(state).await
 }
+
+/// The newest changes of an event, newest first (the Activity view).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_activity(
+    state: State<'_, AppState>,
+    event_id: String,
+    limit: u32,
+) -> Reply<Vec<plenary_core::audit::ActivityEntry>> {
+    Ok(plenary_core::audit::activity(
+        &state.open()?,
+        &event_id,
+        limit,
+    )?)
+}
+
+/// Undoes the newest change of the event that is not undone yet (Ctrl+Z); `None` if there is
+/// nothing left to undo.
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_last_change(
+    state: State<'_, AppState>,
+    event_id: String,
+) -> Reply<Option<plenary_core::audit::ActivityEntry>> {
+    Ok(plenary_core::audit::undo_last(
+        &mut state.open()?,
+        &event_id,
+    )?)
+}
+
+/// Undoes one change from the Activity view, such as an older deletion, to bring a deleted
+/// attendee back.
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_change(
+    state: State<'_, AppState>,
+    entry_id: u32,
+) -> Reply<plenary_core::audit::ActivityEntry> {
+    Ok(plenary_core::audit::undo(&mut state.open()?, entry_id)?)
+}

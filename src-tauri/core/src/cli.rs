@@ -104,6 +104,25 @@ pub enum Command {
     /// Export a list (CSV, XLSX) or the programme (ICS, schedule.xml, schedule.json, CSV).
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The audit log: the newest changes of an event, newest first.
+    Activity {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the newest change of an event (or, with --entry, one change from `activity`).
+    /// Asks first on a terminal; elsewhere needs --yes.
+    Undo {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        entry: Option<u32>,
+        #[arg(long)]
+        yes: bool,
+    },
     /// List every conflict warning that is not accepted. Exits 0 when there are none, 3 when
     /// there are some.
     Check {
@@ -836,6 +855,47 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             .map_err(io)?;
         }
         Command::Export(command) => export(&conn, command, out)?,
+        Command::Activity { event, limit, json } => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let log = crate::audit::activity(&conn, &event_id, limit)?;
+            if json {
+                writeln!(out, "{}", to_json(&log)?).map_err(io)?;
+            } else {
+                let rows = log
+                    .iter()
+                    .map(|e| {
+                        let mut summary = e.summary.clone();
+                        if e.undone {
+                            summary.push_str(" (undone)");
+                        }
+                        if !e.reason.is_empty() {
+                            summary.push_str(&format!(" because: {}", e.reason));
+                        }
+                        vec![e.id.to_string(), e.at.clone(), e.actor.clone(), summary]
+                    })
+                    .collect();
+                print_table(out, rows).map_err(io)?;
+            }
+        }
+        Command::Undo { event, entry, yes } => {
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            let target = match entry {
+                Some(id) => Some(id),
+                None => crate::audit::activity(&conn, &event_id, u32::MAX)?
+                    .into_iter()
+                    .find(|e| !e.undone && !e.is_undo)
+                    .map(|e| e.id),
+            };
+            let Some(target) = target else {
+                writeln!(out, "Nothing to undo.").map_err(io)?;
+                return Ok(Outcome::Done);
+            };
+            if !yes && !confirm(&format!("Undo change {target}?"))? {
+                return Err(Error::invalid("yes", "nothing was undone"));
+            }
+            let done = crate::audit::undo(&mut conn, target)?;
+            writeln!(out, "{}", done.summary).map_err(io)?;
+        }
         Command::Check { event, json } => {
             let event_id = ops::resolve_event(&conn, event.as_deref())?;
             let open: Vec<_> = sched::check(&conn, &event_id)?

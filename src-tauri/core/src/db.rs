@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_schedule.sql"),
     include_str!("migrations/0003_checkin.sql"),
     include_str!("migrations/0004_sort_key.sql"),
+    include_str!("migrations/0005_audit.sql"),
 ];
 
 /// The schema version this build writes.

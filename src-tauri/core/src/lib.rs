@@ -5,6 +5,7 @@
 //! benchmarks all call the verbs in [`ops`]. Rules take ids and the current time as
 //! parameters, so that they stay deterministic under test.
 
+pub mod audit;
 pub mod backup;
 pub mod cli;
 pub mod collation;

@@ -20,9 +20,53 @@ pub fn timestamp(now: DateTime<Utc>) -> String {
 }
 
 /// Starts a write transaction that takes the write lock at once, so that two processes
-/// never both read, then both try to write.
-pub(crate) fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+/// never both read, then both try to write. Its commit seals what it changed into one entry
+/// of the audit log (audit.rs).
+pub(crate) fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
+    Ok(WriteTx {
+        tx: conn.transaction_with_behavior(TransactionBehavior::Immediate)?,
+        summary: None,
+        reason: String::new(),
+    })
+}
+
+/// A write transaction whose commit records the change in the audit log.
+pub(crate) struct WriteTx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    summary: Option<String>,
+    reason: String,
+}
+
+impl<'c> std::ops::Deref for WriteTx<'c> {
+    type Target = rusqlite::Transaction<'c>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl WriteTx<'_> {
+    /// Words for the audit log, instead of the summary made from the changed rows.
+    pub(crate) fn describe(&mut self, summary: impl Into<String>) {
+        self.summary = Some(summary.into());
+    }
+
+    /// Why the user made the change, if they said.
+    pub(crate) fn set_reason(&mut self, reason: &str) {
+        reason.clone_into(&mut self.reason);
+    }
+
+    /// Records the change in the audit log and commits.
+    pub(crate) fn commit(self) -> Result<()> {
+        self.commit_entry().map(|_| ())
+    }
+
+    /// [`Self::commit`], returning the audit entry's id (`None` if nothing changed).
+    pub(crate) fn commit_entry(self) -> Result<Option<i64>> {
+        let entry = crate::audit::seal(&self.tx, self.summary.as_deref(), &self.reason)?;
+        self.tx.commit()?;
+        Ok(entry)
+    }
 }
 
 // ---- events ---------------------------------------------------------------------------------
@@ -289,7 +333,13 @@ pub fn update_attendee(
 }
 
 pub fn delete_attendee(conn: &mut Connection, id: &str) -> Result<()> {
-    let tx = write_tx(conn)?;
+    delete_attendee_because(conn, id, "")
+}
+
+/// Deletes an attendee, with the user's reason for the audit log.
+pub fn delete_attendee_because(conn: &mut Connection, id: &str, reason: &str) -> Result<()> {
+    let mut tx = write_tx(conn)?;
+    tx.set_reason(reason);
     attendees::delete(&tx, id)?;
     tx.commit()?;
     Ok(())

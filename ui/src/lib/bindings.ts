@@ -67,6 +67,18 @@ export const commands = {
 	backupSettings: () => typedError<BackupSettings, ApiError>(__TAURI_INVOKE("backup_settings")),
 	/**  Changes how many automatic backups are kept. */
 	setBackupsKeep: (keep: number) => typedError<BackupSettings, ApiError>(__TAURI_INVOKE("set_backups_keep", { keep })),
+	/**  The newest changes of an event, newest first (the Activity view). */
+	listActivity: (eventId: string, limit: number) => typedError<ActivityEntry[], ApiError>(__TAURI_INVOKE("list_activity", { eventId, limit })),
+	/**
+	 *  Undoes the newest change of the event that is not undone yet (Ctrl+Z); `None` if there is
+	 *  nothing left to undo.
+	 */
+	undoLastChange: (eventId: string) => typedError<ActivityEntry | null, ApiError>(__TAURI_INVOKE("undo_last_change", { eventId })),
+	/**
+	 *  Undoes one change from the Activity view, such as an older deletion, to bring a deleted
+	 *  attendee back.
+	 */
+	undoChange: (entryId: number) => typedError<ActivityEntry, ApiError>(__TAURI_INVOKE("undo_change", { entryId })),
 	/**  Asks for a CSV or XLSX file, reads it and previews it; `None` when the user cancels. */
 	chooseImportFile: (eventId: string) => typedError<ImportStart | null, ApiError>(__TAURI_INVOKE("choose_import_file", { eventId })),
 	/**  Previews the chosen file again under a changed mapping or options. */
@@ -85,6 +97,27 @@ export const commands = {
 };
 
 /* Types */
+/**  One change as the Activity view lists it. */
+export type ActivityEntry = {
+	/**  The entry's number (the log's rowid; a u32 so that JavaScript reads it exactly). */
+	id: number,
+	/**  RFC 3339, UTC. */
+	at: string,
+	/**  The OS user who made the change. */
+	actor: string,
+	summary: string,
+	reason: string,
+	/**  True once an undo has reverted it. */
+	undone: boolean,
+	/**  True for an entry that is itself an undo. */
+	is_undo: boolean,
+	/**
+	 *  True when it brought back or removed attendees (a deleted attendee can be brought back
+	 *  from here).
+	 */
+	deleted_attendees: number,
+};
+
 /**  One line of a person's agenda. */
 export type AgendaItem = {
 	session: Session,

@@ -205,7 +205,7 @@ fn commit_in(
     new_id: &mut dyn FnMut() -> String,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<ImportReport> {
-    let tx = write_tx(conn)?;
+    let mut tx = write_tx(conn)?;
     // Planned inside the transaction, so that the checks see what is stored now.
     let plan = plan(&tx, event_id, table, columns, options)?;
     let problems: Vec<FieldError> = plan.iter().flat_map(|r| r.problems.clone()).collect();
@@ -230,14 +230,22 @@ fn commit_in(
     let triggers: Vec<String> = {
         let mut stmt = tx.prepare(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger'
-             AND name IN ('attendee_insert_revision', 'attendee_update_revision')",
+             AND name IN ('attendee_insert_revision', 'attendee_update_revision',
+                          'audit_attendee_insert')",
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     tx.execute_batch(
         "DROP TRIGGER IF EXISTS attendee_insert_revision;
-         DROP TRIGGER IF EXISTS attendee_update_revision;",
+         DROP TRIGGER IF EXISTS attendee_update_revision;
+         DROP TRIGGER IF EXISTS audit_attendee_insert;",
+    )?;
+    // The audit log needs only the id of an added row to undo the import (updates are
+    // logged whole by their trigger, which stays).
+    let mut log_added = tx.prepare_cached(
+        "INSERT INTO change_row (tbl, pk, old, new)
+         VALUES ('attendee', json_array(?1), NULL, json_object('id', ?1))",
     )?;
     let mut set_attending =
         tx.prepare_cached("UPDATE attendee SET attending = ?2 WHERE id = ?1")?;
@@ -252,6 +260,7 @@ fn commit_in(
             RowStatus::New => {
                 let id = new_id();
                 attendees::insert(&tx, &id, event_id, &row.input, &now)?;
+                log_added.execute([&id])?;
                 if row.attending == Some(false) {
                     set_attending.execute(rusqlite::params![id, false])?;
                 }
@@ -275,6 +284,7 @@ fn commit_in(
     progress(total, total);
     drop(set_attending);
     drop(drop_head);
+    drop(log_added);
     for sql in &triggers {
         tx.execute_batch(sql)?;
     }
@@ -282,6 +292,10 @@ fn commit_in(
         "UPDATE event SET revision = revision + 1 WHERE id = ?1",
         [event_id],
     )?;
+    tx.describe(format!(
+        "Imported {} attendees ({} updated)",
+        report.imported, report.updated
+    ));
     tx.commit()?;
     Ok(report)
 }

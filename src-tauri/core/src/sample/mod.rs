@@ -10,7 +10,7 @@ use crate::model::{AttendeeInput, EventInput, EventSummary, NameOrder, Organizer
 use crate::store::{attendees, delegations, events};
 use crate::{ops, validate, Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
@@ -178,7 +178,8 @@ pub fn load(
 
     let now = ops::timestamp(now);
     let event_id = new_id().to_string();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut tx = crate::ops::write_tx(conn)?;
+    tx.describe("Loaded the sample seminar");
     // Another process may have loaded it while we waited for the write lock.
     if let Some(id) = events::find_by_sample_key(&tx, SAMPLE_KEY)? {
         drop(tx);

@@ -1,6 +1,7 @@
 //! Integration tests of the core against real SQLite files in temporary folders. The modules
 //! mirror `src/`: the verbs in `ops`, the sample, and the CLI binary as scripts run it.
 
+mod audit;
 mod backup;
 mod cli;
 mod concurrency;
