@@ -333,15 +333,6 @@ fn revert(tx: &Transaction<'_>, row: &Row) -> Result<()> {
                 ),
                 rusqlite::params_from_iter(old.values().map(sql_value)),
             )?;
-            if table == "attendee" {
-                tx.execute(
-                    &format!(
-                        "UPDATE attendee SET sort_key = {}(sort_family, sort_given) WHERE id = ?1",
-                        crate::collation::SORT_KEY_FUNCTION
-                    ),
-                    [text(old, "id")],
-                )?;
-            }
         }
         (Some(old), Some(new)) => {
             let n = pk.len();
@@ -356,17 +347,18 @@ fn revert(tx: &Transaction<'_>, row: &Row) -> Result<()> {
                 &format!("UPDATE {table} SET {} WHERE {where_pk}", sets.join(", ")),
                 rusqlite::params_from_iter(values),
             )?;
-            if table == "attendee" {
-                tx.execute(
-                    &format!(
-                        "UPDATE attendee SET sort_key = {}(sort_family, sort_given) WHERE id = ?1",
-                        crate::collation::SORT_KEY_FUNCTION
-                    ),
-                    [text(old, "id")],
-                )?;
-            }
         }
         (None, None) => {}
+    }
+    // The sort key is not logged (it is derived); a restored attendee gets it computed again.
+    if let (Some(old), "attendee") = (&row.old, table) {
+        tx.execute(
+            &format!(
+                "UPDATE attendee SET sort_key = {}(sort_family, sort_given) WHERE id = ?1",
+                crate::collation::SORT_KEY_FUNCTION
+            ),
+            [text(old, "id")],
+        )?;
     }
     Ok(())
 }
