@@ -816,3 +816,100 @@ async fn import_a_csv_with_an_error_fix_the_mapping_and_see_the_attendees() {
         "names and UN country names were read"
     );
 }
+
+/// Presses Ctrl (or Cmd on macOS) with a key, as a person would, wherever the focus is.
+async fn press_with_control(client: &Client, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let control = if cfg!(target_os = "macos") {
+        '\u{e03d}'
+    } else {
+        '\u{e009}'
+    };
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: control })
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key })
+        .then(KeyAction::Up { value: control });
+    client
+        .perform_actions(keys)
+        .await
+        .expect("the key presses are sent");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn delete_an_attendee_then_undo_brings_them_back() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_event(dir.path());
+    {
+        let mut conn = db::open(&db_path).expect("the store opens");
+        let event = ops::resolve_event(&conn, None).expect("one event");
+        for (given, family, country) in [("Ana", "Silva", "BR"), ("Kwame", "Mensah", "GH")] {
+            let input = plenary_core::model::AttendeeInput {
+                given_name: given.into(),
+                family_name: family.into(),
+                country: country.into(),
+                category: "official".into(),
+                ..Default::default()
+            };
+            ops::register_attendee(
+                &mut conn,
+                &event,
+                uuid::Uuid::now_v7(),
+                &input,
+                chrono::Utc::now(),
+            )
+            .expect("registered");
+        }
+    }
+    with_app(&db_path, |client| async move {
+        open_attendees(&client).await;
+        click_containing(&client, "[data-testid=attendee-row]", "SILVA").await;
+        find(&client, "[data-testid=delete-attendee]")
+            .await
+            .click()
+            .await
+            .expect("Delete…");
+        find(&client, "[data-testid=confirm-delete]")
+            .await
+            .click()
+            .await
+            .expect("confirm the deletion");
+        wait_for_text(&client, "[data-testid=attendee-count]", |t| {
+            t.contains("1 attendee")
+        })
+        .await;
+        // Focus on the page, not in a text field (where Ctrl+Z undoes typing).
+        client
+            .execute(
+                "document.activeElement && document.activeElement.blur()",
+                vec![],
+            )
+            .await
+            .expect("blur");
+        press_with_control(&client, 'z').await;
+        wait_for_text(&client, "[data-testid=attendee-row]", |t| {
+            t.contains("SILVA")
+        })
+        .await;
+        wait_for_text(&client, "[data-testid=attendee-count]", |t| {
+            t.contains("2 attendees")
+        })
+        .await;
+        find(&client, "[data-testid=nav-activity]")
+            .await
+            .click()
+            .await
+            .expect("open Activity");
+        wait_for_text(&client, "[data-testid=activity-row]", |t| {
+            t.contains("Undid") && t.contains("Ana Silva")
+        })
+        .await;
+        save_screenshot(&client, "screens/activity.png").await;
+    })
+    .await;
+    let conn = db::open(&db_path).expect("the store opens");
+    let event = ops::resolve_event(&conn, None).expect("one event");
+    let people = ops::list_attendees(&conn, &event, &Default::default()).expect("the list");
+    assert_eq!(people.len(), 2, "Ana Silva is back in the store");
+}

@@ -54,11 +54,12 @@ pub struct ActivityEntry {
     pub deleted_attendees: u32,
 }
 
-/// Who is making changes: the OS user.
+/// Who is making changes: the OS user's account name (from the system's user database, so
+/// it does not depend on the environment the app was started with).
 pub fn actor() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+    whoami::username()
+        .ok()
+        .filter(|u| !u.is_empty())
         .unwrap_or_else(|| "unknown".into())
 }
 

@@ -2,7 +2,6 @@
 //! contract loosely (validation, sorting, delegations) and is never shipped.
 
 import type {
-	ApiError,
 	Attendee,
 	AttendeeFilter,
 	AttendeeInput,
@@ -14,9 +13,12 @@ import type {
 } from "$lib/bindings";
 import { fold } from "$lib/countries";
 import { compareNames, displayName } from "$lib/names";
+import { ACTIVITY_COMMANDS, FakeActivity, personSummary } from "./fake-activity";
+import { BACKUP_COMMANDS, FakeBackups } from "./fake-backups";
 import { COUNTRIES, EXTRA_FAMILY, EXTRA_GIVEN, ORGS, PEOPLE, type Seed } from "./fake-data";
 import { DESK_COMMANDS, FakeDesk } from "./fake-desk";
 import { EXCHANGE_COMMANDS, FakeExchange } from "./fake-exchange";
+import { fail } from "./fake-fail";
 import { FakeSchedule } from "./fake-schedule";
 
 type EventRow = Omit<EventSummary, "attendee_count" | "country_count">;
@@ -52,6 +54,21 @@ export class FakeCore {
 			return a ? displayName(a, { familyUpper: upper }) : id;
 		},
 		call: (cmd, args) => this.handle(cmd, args),
+	});
+
+	#backups = new FakeBackups();
+
+	#activity = new FakeActivity({
+		attendees: () => this.#attendees,
+		insert: (attendee) => {
+			this.#attendees = [...this.#attendees, attendee];
+		},
+		remove: (id) => {
+			this.#attendees = this.#attendees.filter((x) => x.id !== id);
+		},
+		put: (attendee) => {
+			this.#attendees = this.#attendees.map((x) => (x.id === attendee.id ? attendee : x));
+		},
 	});
 
 	#exchange = new FakeExchange({
@@ -98,16 +115,46 @@ export class FakeCore {
 					this.#attendees.find((x) => x.id === a.id) ??
 					fail("not_found", `attendee ${a.id} was not found`)
 				);
-			case "add_attendee":
-				return this.#saveAttendee(a.eventId as string, null, a.input as AttendeeInput);
+			case "add_attendee": {
+				const added = this.#saveAttendee(a.eventId as string, null, a.input as AttendeeInput);
+				this.#activity.record(
+					added.event_id,
+					personSummary("Added", added),
+					this.#activity.added(added),
+					{
+						revertRemoves: 1,
+					},
+				);
+				return added;
+			}
 			case "update_attendee": {
 				const current = this.#attendees.find((x) => x.id === a.id);
 				if (!current) return fail("not_found", `attendee ${a.id} was not found`);
-				return this.#saveAttendee(current.event_id, current.id, a.input as AttendeeInput);
+				const saved = this.#saveAttendee(current.event_id, current.id, a.input as AttendeeInput);
+				const fields = changedFields(current, saved);
+				if (fields.length > 0) {
+					this.#activity.record(
+						saved.event_id,
+						personSummary("Changed", saved, ` (${fields.join(", ")})`),
+						this.#activity.changed(current, saved),
+					);
+				}
+				return saved;
 			}
-			case "delete_attendee":
+			case "delete_attendee": {
+				const target = this.#attendees.find((x) => x.id === a.id);
+				if (!target) return fail("not_found", `attendee ${a.id} was not found`);
 				this.#attendees = this.#attendees.filter((x) => x.id !== a.id);
+				this.#activity.record(
+					target.event_id,
+					personSummary("Deleted", target),
+					this.#activity.deleted(target),
+					{
+						deletedAttendees: 1,
+					},
+				);
 				return null;
+			}
 			case "list_delegations":
 				return this.#delegations(a.eventId as string);
 			case "set_delegation_head":
@@ -131,6 +178,8 @@ export class FakeCore {
 				if (this.#schedule.handles(cmd)) return this.#schedule.handle(cmd, a);
 				if (DESK_COMMANDS.has(cmd)) return this.#desk.handle(cmd, a);
 				if (EXCHANGE_COMMANDS.has(cmd)) return this.#exchange.handle(cmd, a);
+				if (BACKUP_COMMANDS.has(cmd)) return this.#backups.handle(cmd, a);
+				if (ACTIVITY_COMMANDS.has(cmd)) return this.#activity.handle(cmd, a);
 				throw new Error(`unknown command ${cmd}`);
 		}
 	}
@@ -203,9 +252,44 @@ export class FakeCore {
 				notes: "",
 			});
 		}
-		const people = this.#attendees.filter((x) => x.event_id === event.id).map((x) => x.id);
-		this.#schedule.seed(event.id, event.start_date, people);
+		const people = this.#attendees.filter((x) => x.event_id === event.id);
+		this.#schedule.seed(
+			event.id,
+			event.start_date,
+			people.map((x) => x.id),
+		);
+		this.#seedActivity(event.id, people);
 		return event;
+	}
+
+	/**
+	 * A history for the sample: among others, two deletions of people who are no longer in the
+	 * list. One can be brought back; the other was registered twice, so bringing them back
+	 * clashes with the remaining record's email.
+	 */
+	#seedActivity(eventId: string, people: Attendee[]): void {
+		const template = people[0];
+		const twin = people[5];
+		if (!template || !twin) return;
+		const gone: Attendee = {
+			...template,
+			id: this.#id(),
+			honorific: "Ms",
+			given_name: "Ana",
+			family_name: "Silva",
+			name_order: "given_first",
+			given_name_latin: "",
+			family_name_latin: "",
+			country: "BR",
+			organization: "Ministry of Science, Technology and Innovation",
+			position: "Adviser",
+			category: "official",
+			email: "ana.silva@example.org",
+			created_at: "2024-08-12T02:14:00Z",
+			updated_at: "2024-08-12T02:14:00Z",
+		};
+		const duplicate: Attendee = { ...twin, id: this.#id(), created_at: "2024-08-12T02:14:00Z" };
+		this.#activity.seed(eventId, people.slice(1, 3), gone, duplicate);
 	}
 
 	#id(): string {
@@ -351,11 +435,9 @@ export class FakeCore {
 	}
 }
 
-function fail(code: ApiError["code"], message: string, fields: [string, string][] = []): never {
-	const error: ApiError = {
-		code,
-		message,
-		fields: fields.map(([field, m]) => ({ field, message: m, row: null })),
-	};
-	throw error;
+/** The fields an edit changed, as the core's summary names them. */
+function changedFields(before: Attendee, after: Attendee): string[] {
+	return (Object.keys(after) as (keyof Attendee)[]).filter(
+		(key) => key !== "updated_at" && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+	);
 }

@@ -1,7 +1,6 @@
 //! The schedule half of the preview's fake core: rooms, sessions, speakers, sign-ups and a
 //! simple conflict check. Dev-only, never shipped; it follows the contract loosely.
 
-import type { ApiError } from "$lib/bindings";
 import type {
 	AgendaItem,
 	Role,
@@ -12,6 +11,7 @@ import type {
 	Warning,
 } from "$lib/schedule-api";
 import { addDays, parseLocalInput, zoneOffsetMinutes } from "$lib/time";
+import { fail } from "./fake-fail";
 
 type Stored = Omit<Session, "start" | "end" | "speakers" | "signups" | "room"> & {
 	start: string;
@@ -385,13 +385,4 @@ function validSession(input: SessionInput): Omit<Stored, "id" | "event_id"> {
 	if (start && end && input.end <= input.start) fields.push(["end", "must be after the start"]);
 	if (fields.length > 0) fail("validation", "the session is not valid", fields);
 	return { ...input };
-}
-
-function fail(code: ApiError["code"], message: string, fields: [string, string][] = []): never {
-	const error: ApiError = {
-		code,
-		message,
-		fields: fields.map(([field, m]) => ({ field, message: m, row: null })),
-	};
-	throw error;
 }

@@ -177,4 +177,6 @@ export const api = {
 	backupNow: () => unwrap(commands.backupNow()),
 	chooseBackupToRestore: () => unwrap(commands.chooseBackupToRestore()),
 	restoreChosenBackup: () => unwrap(commands.restoreChosenBackup()),
+	backupSettings: () => unwrap(commands.backupSettings()),
+	setBackupsKeep: (keep: number) => unwrap(commands.setBackupsKeep(keep)),
 };

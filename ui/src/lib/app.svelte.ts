@@ -1,6 +1,9 @@
-//! The app-wide state: events, the current event, the current section, toasts, and the
-//! handlers that the current screen registers for Ctrl/Cmd+F and Ctrl/Cmd+N.
+//! The app-wide state: events, the current event, the current section, toasts, undo, the
+//! "data changed" revision that screens reload on, and the handlers that the current screen
+//! registers for Ctrl/Cmd+F and Ctrl/Cmd+N.
 
+import { describeUndoFailure } from "$lib/activity";
+import { type ActivityEntry, activityApi } from "$lib/activity-api";
 import { ApiFailure, api, describeFailure, type FailureText } from "$lib/api";
 import type { Country, EventSummary } from "$lib/bindings";
 import { t } from "$lib/i18n";
@@ -28,7 +31,7 @@ export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "checkin", ready: true },
 	{ id: "io", ready: true },
 	{ id: "print", ready: false },
-	{ id: "activity", ready: false },
+	{ id: "activity", ready: true },
 	{ id: "settings", ready: true },
 ];
 
@@ -54,6 +57,11 @@ class AppState {
 	/** Set by the switcher's "New event…" so the events screen opens its create form. */
 	createEventRequested = $state(false);
 	shortcuts: ScreenShortcuts = {};
+	/**
+	 * Goes up whenever data changed behind the current screen's back (an undo). Screens read it
+	 * in the `$effect` that loads their data, so they load again.
+	 */
+	dataRevision = $state(0);
 
 	currentEvent = $derived(this.events.find((e) => e.id === this.currentEventId) ?? null);
 
@@ -66,6 +74,9 @@ class AppState {
 
 	#toastSeq = 0;
 	#autoSelected = false;
+	/** The toast whose "Undo" reverts the last change; a newer one takes its place. */
+	#undoToast: number | null = null;
+	#undoing = false;
 
 	/** Reloads the event list; keeps the current event when it still exists. */
 	async refreshEvents(): Promise<void> {
@@ -127,6 +138,58 @@ class AppState {
 		this.toasts = [...kept, action ? { id, message, action } : { id, message }];
 		setTimeout(() => this.dismissToast(id), TOAST_MS);
 		return id;
+	}
+
+	/**
+	 * A confirmation after a change ("Deleted Ana Silva") with an "Undo" that reverts the
+	 * event's last change. Only the newest such toast stays, and any undo dismisses it, so its
+	 * button never reverts some other, older change.
+	 */
+	undoToast(message: string): number {
+		const previous = this.#undoToast ?? undefined;
+		// The change belongs to the event current now, even if another is opened meanwhile.
+		const eventId = this.currentEventId ?? undefined;
+		const action = {
+			label: t("activity.undo"),
+			testid: "toast-undo",
+			run: () => void this.undoLast(eventId),
+		};
+		const id = this.toast(message, action, previous);
+		this.#undoToast = id;
+		return id;
+	}
+
+	/** Tells the screens to load their data again (see `dataRevision`). */
+	dataChanged(): void {
+		this.dataRevision += 1;
+	}
+
+	/**
+	 * Undoes the current event's last change (Ctrl/Cmd+Z): says what was undone, or that there
+	 * was nothing, and has the screen load again. A failure is told in a toast, since the key
+	 * can be pressed on any screen.
+	 */
+	async undoLast(eventId: string | undefined = this.currentEvent?.id): Promise<void> {
+		if (!eventId || this.#undoing) return;
+		this.#undoing = true;
+		try {
+			const entry = await activityApi.undoLastChange(eventId);
+			if (entry) this.undone(entry);
+			else this.toast(t("activity.nothingToUndo"));
+		} catch (e) {
+			this.toast(describeUndoFailure(e, t("activity.errors.undoFailed")).summary);
+		} finally {
+			this.#undoing = false;
+		}
+	}
+
+	/** After an undo (from anywhere): the toast, the screens and the event counts catch up. */
+	undone(entry: ActivityEntry): void {
+		if (this.#undoToast !== null) this.dismissToast(this.#undoToast);
+		this.#undoToast = null;
+		this.toast(entry.summary);
+		this.dataChanged();
+		void this.refreshEvents();
 	}
 
 	hasToast(id: number): boolean {

@@ -55,6 +55,7 @@ describe("project rules", () => {
 			)
 			.map((f) => f.path);
 		expect(users).toEqual([
+			"lib/activity-api.ts",
 			"lib/api.ts",
 			"lib/desk-api.ts",
 			"lib/exchange-api.ts",

@@ -74,6 +74,7 @@ fn a_deleted_attendee_comes_back_with_their_talks_and_sign_ups() {
     assert_eq!(log[0].summary, "Deleted Ana Silva and 2 linked records");
     assert_eq!(log[0].reason, "Cancelled by the ministry");
     assert_eq!(log[0].actor, audit::actor());
+    assert_ne!(log[0].actor, "unknown", "the OS user is found");
     assert_eq!(log[0].deleted_attendees, 1);
 
     let undone = audit::undo_last(&mut store.conn, &event)
