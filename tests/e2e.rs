@@ -865,11 +865,18 @@ async fn delete_an_attendee_then_undo_brings_them_back() {
     with_app(&db_path, |client| async move {
         open_attendees(&client).await;
         click_containing(&client, "[data-testid=attendee-row]", "SILVA").await;
+        // The travel documents are masked until revealed.
+        wait_for_text(&client, "[data-testid=sensitive-section]", |t| {
+            t.contains("Not recorded")
+        })
+        .await;
+        save_screenshot(&client, "screens/attendee-panel.png").await;
         find(&client, "[data-testid=delete-attendee]")
             .await
             .click()
             .await
             .expect("Delete…");
+        type_into(&client, "[data-testid=delete-reason]", "Visa refused").await;
         find(&client, "[data-testid=confirm-delete]")
             .await
             .click()
@@ -903,6 +910,10 @@ async fn delete_an_attendee_then_undo_brings_them_back() {
             .expect("open Activity");
         wait_for_text(&client, "[data-testid=activity-row]", |t| {
             t.contains("Undid") && t.contains("Ana Silva")
+        })
+        .await;
+        wait_for_text(&client, "[data-testid=activity-row]", |t| {
+            t.contains("Deleted Ana Silva") && t.contains("Visa refused")
         })
         .await;
         save_screenshot(&client, "screens/activity.png").await;

@@ -149,7 +149,7 @@ fn attendees_are_added_searched_edited_and_deleted() {
     .expect("update");
     assert_eq!(updated["position"], "Director");
 
-    call(&app, "delete_attendee", json!({ "id": id })).expect("delete");
+    call(&app, "delete_attendee", json!({ "id": id, "reason": "" })).expect("delete");
     let gone = call(&app, "get_attendee", json!({ "id": id })).expect_err("it is gone");
     assert_eq!(
         gone["code"], "not_found",

@@ -137,8 +137,12 @@ pub async fn update_attendee(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_attendee(state: State<'_, AppState>, id: String) -> Reply<()> {
-    Ok(ops::delete_attendee(&mut state.open()?, &id)?)
+pub async fn delete_attendee(state: State<'_, AppState>, id: String, reason: String) -> Reply<()> {
+    Ok(ops::delete_attendee_because(
+        &mut state.open()?,
+        &id,
+        &reason,
+    )?)
 }
 
 #[tauri::command]

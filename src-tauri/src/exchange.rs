@@ -165,7 +165,9 @@ fn save(
     Ok(Some(path.display().to_string()))
 }
 
-/// Exports a list as CSV or XLSX to a file the user chooses; `None` when they cancel.
+/// Exports a list as CSV or XLSX to a file the user chooses; `None` when they cancel. With
+/// `include_sensitive` (attendees only, after the UI's warning) it adds passport numbers and
+/// dates of birth.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_list(
@@ -173,9 +175,10 @@ pub async fn export_list(
     event_id: String,
     kind: ListKind,
     format: TableFormat,
+    include_sensitive: bool,
 ) -> Reply<Option<String>> {
     let conn = state.open()?;
-    let bytes = core::export_list(&conn, &event_id, kind, format)?;
+    let bytes = core::export_list_with(&conn, &event_id, kind, format, include_sensitive)?;
     let what = serde_json::to_value(kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

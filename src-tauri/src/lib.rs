@@ -81,6 +81,11 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             safety::list_activity,
             safety::undo_last_change,
             safety::undo_change,
+            safety::get_sensitive,
+            safety::set_sensitive,
+            safety::sensitive_summary,
+            safety::set_sensitive_retention,
+            safety::purge_sensitive,
             exchange::choose_import_file,
             exchange::preview_import,
             exchange::commit_import,
@@ -185,6 +190,14 @@ pub fn run() {
                         .and_then(|p| p.into_path().ok())
                 });
             app.manage(state);
+            // Events past their retention period lose their passport numbers and dates of
+            // birth when the app starts.
+            let purged = plenary_core::db::open(&path).and_then(|mut conn| {
+                plenary_core::sensitive::purge_expired(&mut conn, chrono::Utc::now().date_naive())
+            });
+            if let Err(err) = purged {
+                eprintln!("Plenary: the automatic purge of sensitive data failed: {err}");
+            }
             backups_on_a_timer(path);
             Ok(())
         })

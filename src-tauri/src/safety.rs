@@ -148,3 +148,63 @@ pub async fn undo_change(
 ) -> Reply<plenary_core::audit::ActivityEntry> {
     Ok(plenary_core::audit::undo(&mut state.open()?, entry_id)?)
 }
+
+/// An attendee's passport number and date of birth (shown masked until revealed).
+#[tauri::command]
+#[specta::specta]
+pub async fn get_sensitive(
+    state: State<'_, AppState>,
+    attendee_id: String,
+) -> Reply<plenary_core::sensitive::SensitiveData> {
+    Ok(plenary_core::sensitive::get(&state.open()?, &attendee_id)?)
+}
+
+/// Records an attendee's passport number and date of birth; empty values remove them.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_sensitive(
+    state: State<'_, AppState>,
+    attendee_id: String,
+    input: plenary_core::sensitive::SensitiveData,
+) -> Reply<plenary_core::sensitive::SensitiveData> {
+    Ok(plenary_core::sensitive::set(
+        &mut state.open()?,
+        &attendee_id,
+        &input,
+        Utc::now(),
+    )?)
+}
+
+/// How many attendees of the event have sensitive data, and its retention rule.
+#[tauri::command]
+#[specta::specta]
+pub async fn sensitive_summary(
+    state: State<'_, AppState>,
+    event_id: String,
+) -> Reply<plenary_core::sensitive::SensitiveSummary> {
+    Ok(plenary_core::sensitive::summary(&state.open()?, &event_id)?)
+}
+
+/// Sets how many days after the event its sensitive data is purged (null: never).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_sensitive_retention(
+    state: State<'_, AppState>,
+    event_id: String,
+    days: Option<u32>,
+) -> Reply<plenary_core::sensitive::SensitiveSummary> {
+    let mut conn = state.open()?;
+    plenary_core::sensitive::set_retention(&mut conn, &event_id, days)?;
+    Ok(plenary_core::sensitive::summary(&conn, &event_id)?)
+}
+
+/// Removes every passport number and date of birth of the event; returns how many people had
+/// data.
+#[tauri::command]
+#[specta::specta]
+pub async fn purge_sensitive(state: State<'_, AppState>, event_id: String) -> Reply<u32> {
+    Ok(plenary_core::sensitive::purge(
+        &mut state.open()?,
+        &event_id,
+    )?)
+}

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The tables the triggers watch, with their primary-key columns.
-pub const TABLES: [(&str, &[&str]); 11] = [
+pub const TABLES: [(&str, &[&str]); 13] = [
     ("event", &["id"]),
     ("event_organizer", &["event_id", "position"]),
     ("category", &["event_id", "key"]),
@@ -23,7 +23,13 @@ pub const TABLES: [(&str, &[&str]); 11] = [
     ("signup", &["session_id", "attendee_id"]),
     ("attendance", &["session_id", "attendee_id"]),
     ("accepted_warning", &["event_id", "key"]),
+    ("sensitive_policy", &["event_id"]),
+    ("attendee_sensitive", &["attendee_id"]),
 ];
+
+/// Tables whose values the log never holds (it records only that a field was set): undo
+/// leaves them alone.
+pub const MASKED: [&str; 1] = ["attendee_sensitive"];
 
 /// Columns the triggers leave out on purpose: derived values that are computed again.
 pub const UNLOGGED: [(&str, &str); 4] = [
@@ -303,6 +309,9 @@ fn pk_of(tbl: &str) -> Result<&'static [&'static str]> {
 
 /// Puts one row back as it was before the change.
 fn revert(tx: &Transaction<'_>, row: &Row) -> Result<()> {
+    if MASKED.contains(&row.tbl.as_str()) {
+        return Ok(());
+    }
     let pk = pk_of(&row.tbl)?;
     let table = row.tbl.as_str();
     let key_of = |map: &Map<String, Value>| -> Vec<Sql> {

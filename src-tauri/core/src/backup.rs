@@ -227,8 +227,21 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
         &Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?,
         staged.path(),
     )?;
-    let mut conn = db::open(db_path)?;
-    let safety = automatic(&conn, db_path, "before-restore", now, keep)?;
+    let opened = db::open(db_path).and_then(|conn| {
+        let safety = automatic(&conn, db_path, "before-restore", now, keep)?;
+        Ok((conn, safety))
+    });
+    let (mut conn, safety) = match opened {
+        Ok(pair) => pair,
+        // The live file is damaged (not a database, corrupt): it cannot be backed up, but a
+        // restore is exactly what it needs. It is moved aside untouched, with its WAL, and
+        // the backup is restored into a new file; the caller is told where it went.
+        Err(Error::Database(_)) => {
+            let aside = set_aside(db_path, now)?;
+            (db::open(db_path)?, aside)
+        }
+        Err(other) => return Err(other),
+    };
     let source = Connection::open_with_flags(staged.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     {
         let backup = Backup::new_with_names(&source, MAIN_DB, &mut conn, MAIN_DB)?;
@@ -251,6 +264,29 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
         [now.timestamp_millis()],
     )?;
     Ok(safety)
+}
+
+/// Moves a damaged database and its WAL and shared-memory files into `backups/`, named by
+/// time, and returns where the database went.
+fn set_aside(db_path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    let folder = folder_for(db_path);
+    std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+    let stem = db_path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("plenary");
+    let dest = folder.join(format!(
+        "{stem}-{}-damaged.db",
+        now.format("%Y%m%dT%H%M%S%.3fZ")
+    ));
+    for suffix in ["", "-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{suffix}", db_path.display()));
+        if from.exists() {
+            let to = PathBuf::from(format!("{}{suffix}", dest.display()));
+            std::fs::rename(&from, &to).map_err(io(&from))?;
+        }
+    }
+    Ok(dest)
 }
 
 /// The size and modification time of the database and its WAL file: it changes whenever the

@@ -104,6 +104,26 @@ pub enum Command {
     /// Export a list (CSV, XLSX) or the programme (ICS, schedule.xml, schedule.json, CSV).
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Record an attendee's passport number and date of birth (empty values remove them).
+    Sensitive {
+        person: String,
+        #[arg(long, default_value = "")]
+        passport_number: String,
+        /// YYYY-MM-DD.
+        #[arg(long, default_value = "")]
+        date_of_birth: String,
+    },
+    /// Remove every passport number and date of birth of an event from the store (or, with
+    /// --expired, of every event whose retention period has passed). Asks first on a
+    /// terminal; elsewhere needs --yes.
+    PurgeSensitive {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        expired: bool,
+        #[arg(long)]
+        yes: bool,
+    },
     /// The audit log: the newest changes of an event, newest first.
     Activity {
         #[arg(long)]
@@ -184,6 +204,10 @@ pub enum ExportCommand {
 pub struct ListExport {
     #[arg(long, value_enum)]
     format: TableFormatArg,
+    /// Attendees only: add passport numbers and dates of birth (personal data; a warning is
+    /// printed).
+    #[arg(long)]
+    include_sensitive: bool,
     #[arg(long)]
     event: Option<String>,
     /// The file to write; without it CSV goes to standard output.
@@ -343,6 +367,9 @@ pub enum AttendeeCommand {
         id: String,
         #[arg(long)]
         yes: bool,
+        /// Why, for the audit log.
+        #[arg(long, default_value = "")]
+        reason: String,
     },
 }
 
@@ -601,13 +628,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
                 print_table(out, rows).map_err(io)?;
             }
         }
-        Command::Attendee(AttendeeCommand::Delete { id, yes }) => {
+        Command::Attendee(AttendeeCommand::Delete { id, yes, reason }) => {
             let attendee = ops::get_attendee(&conn, &id)?;
             let name = names::display(&attendee, false);
-            if !yes && !confirm(&format!("Delete {name}? This cannot be undone."))? {
+            if !yes
+                && !confirm(&format!(
+                    "Delete {name}? (`plenary undo` brings them back.)"
+                ))?
+            {
                 return Err(Error::invalid("yes", "nothing was deleted"));
             }
-            ops::delete_attendee(&mut conn, &id)?;
+            ops::delete_attendee_because(&mut conn, &id, &reason)?;
             writeln!(out, "Deleted {name}").map_err(io)?;
         }
         Command::Room(RoomCommand::Add {
@@ -855,6 +886,37 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             .map_err(io)?;
         }
         Command::Export(command) => export(&conn, command, out)?,
+        Command::Sensitive {
+            person,
+            passport_number,
+            date_of_birth,
+        } => {
+            let input = crate::sensitive::SensitiveData {
+                passport_number,
+                date_of_birth,
+            };
+            crate::sensitive::set(&mut conn, &person, &input, Utc::now())?;
+            writeln!(out, "Recorded.").map_err(io)?;
+        }
+        Command::PurgeSensitive {
+            event,
+            expired,
+            yes,
+        } => {
+            if expired {
+                let purged = crate::sensitive::purge_expired(&mut conn, Utc::now().date_naive())?;
+                writeln!(out, "Purged {} events.", purged.len()).map_err(io)?;
+                return Ok(Outcome::Done);
+            }
+            let event_id = ops::resolve_event(&conn, event.as_deref())?;
+            if !yes
+                && !confirm("Remove every passport number and date of birth of this event? This cannot be undone.")?
+            {
+                return Err(Error::invalid("yes", "nothing was purged"));
+            }
+            let people = crate::sensitive::purge(&mut conn, &event_id)?;
+            writeln!(out, "Purged the sensitive data of {people} attendees.").map_err(io)?;
+        }
         Command::Activity { event, limit, json } => {
             let event_id = ops::resolve_event(&conn, event.as_deref())?;
             let log = crate::audit::activity(&conn, &event_id, limit)?;
@@ -988,7 +1050,12 @@ fn list_export(
         TableFormatArg::Csv => TableFormat::Csv,
         TableFormatArg::Xlsx => TableFormat::Xlsx,
     };
-    let bytes = exchange::export_list(conn, &event_id, kind, format)?;
+    if list.include_sensitive {
+        eprintln!(
+            "warning: this export holds passport numbers and dates of birth; keep it safe and delete it when it is no longer needed"
+        );
+    }
+    let bytes = exchange::export_list_with(conn, &event_id, kind, format, list.include_sensitive)?;
     Ok((bytes, format == TableFormat::Xlsx, list.out))
 }
 

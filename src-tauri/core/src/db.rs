@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_checkin.sql"),
     include_str!("migrations/0004_sort_key.sql"),
     include_str!("migrations/0005_audit.sql"),
+    include_str!("migrations/0006_sensitive.sql"),
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,7 @@ pub mod ops;
 pub mod paths;
 pub mod sample;
 pub mod schedule;
+pub mod sensitive;
 pub mod store;
 pub mod validate;
 

@@ -20,6 +20,7 @@ import { DESK_COMMANDS, FakeDesk } from "./fake-desk";
 import { EXCHANGE_COMMANDS, FakeExchange } from "./fake-exchange";
 import { fail } from "./fake-fail";
 import { FakeSchedule } from "./fake-schedule";
+import { FakeSensitive, SENSITIVE_COMMANDS } from "./fake-sensitive";
 
 type EventRow = Omit<EventSummary, "attendee_count" | "country_count">;
 
@@ -57,6 +58,11 @@ export class FakeCore {
 	});
 
 	#backups = new FakeBackups();
+
+	#sensitive = new FakeSensitive({
+		eventOf: (id) => this.#attendees.find((x) => x.id === id)?.event_id,
+		endDate: (id) => this.#events.find((e) => e.id === id)?.end_date,
+	});
 
 	#activity = new FakeActivity({
 		attendees: () => this.#attendees,
@@ -179,6 +185,7 @@ export class FakeCore {
 				if (DESK_COMMANDS.has(cmd)) return this.#desk.handle(cmd, a);
 				if (EXCHANGE_COMMANDS.has(cmd)) return this.#exchange.handle(cmd, a);
 				if (BACKUP_COMMANDS.has(cmd)) return this.#backups.handle(cmd, a);
+				if (SENSITIVE_COMMANDS.has(cmd)) return this.#sensitive.handle(cmd, a);
 				if (ACTIVITY_COMMANDS.has(cmd)) return this.#activity.handle(cmd, a);
 				throw new Error(`unknown command ${cmd}`);
 		}
@@ -259,6 +266,10 @@ export class FakeCore {
 			people.map((x) => x.id),
 		);
 		this.#seedActivity(event.id, people);
+		this.#sensitive.seed(
+			event.id,
+			people.map((x) => x.id),
+		);
 		return event;
 	}
 

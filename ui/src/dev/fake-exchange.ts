@@ -132,7 +132,8 @@ export class FakeExchange {
 				return null;
 			case "export_list": {
 				const stem = this.#stem(a.eventId as string);
-				return `${SAVE_DIR}/${stem}-${a.kind as ListKind}.${a.format as string}`;
+				const sensitive = a.includeSensitive === true && a.kind === "attendees";
+				return `${SAVE_DIR}/${stem}-${a.kind as ListKind}${sensitive ? "-with-passports" : ""}.${a.format as string}`;
 			}
 			case "export_schedule":
 				return this.#scheduleFile(

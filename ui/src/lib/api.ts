@@ -12,6 +12,7 @@ import {
 	type ErrorCode,
 	type EventInput,
 	type FieldError,
+	type SensitiveData,
 } from "$lib/bindings";
 import { t } from "$lib/i18n";
 
@@ -168,7 +169,8 @@ export const api = {
 	addAttendee: (eventId: string, input: AttendeeInput) =>
 		unwrap(commands.addAttendee(eventId, input)),
 	updateAttendee: (id: string, input: AttendeeInput) => unwrap(commands.updateAttendee(id, input)),
-	deleteAttendee: (id: string) => unwrap(commands.deleteAttendee(id)),
+	/** Deletes an attendee; `reason`, if given, goes into the Activity log. */
+	deleteAttendee: (id: string, reason = "") => unwrap(commands.deleteAttendee(id, reason)),
 	listDelegations: (eventId: string) => unwrap(commands.listDelegations(eventId)),
 	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) =>
 		unwrap(commands.setDelegationHead(eventId, country, attendeeId)),
@@ -179,4 +181,12 @@ export const api = {
 	restoreChosenBackup: () => unwrap(commands.restoreChosenBackup()),
 	backupSettings: () => unwrap(commands.backupSettings()),
 	setBackupsKeep: (keep: number) => unwrap(commands.setBackupsKeep(keep)),
+	/** Passport number and date of birth; load only when the user asks to reveal them. */
+	getSensitive: (attendeeId: string) => unwrap(commands.getSensitive(attendeeId)),
+	setSensitive: (attendeeId: string, input: SensitiveData) =>
+		unwrap(commands.setSensitive(attendeeId, input)),
+	sensitiveSummary: (eventId: string) => unwrap(commands.sensitiveSummary(eventId)),
+	setSensitiveRetention: (eventId: string, days: number | null) =>
+		unwrap(commands.setSensitiveRetention(eventId, days)),
+	purgeSensitive: (eventId: string) => unwrap(commands.purgeSensitive(eventId)),
 };

@@ -18,7 +18,7 @@ export const commands = {
 	getAttendee: (id: string) => typedError<Attendee, ApiError>(__TAURI_INVOKE("get_attendee", { id })),
 	addAttendee: (eventId: string, input: AttendeeInput) => typedError<Attendee, ApiError>(__TAURI_INVOKE("add_attendee", { eventId, input })),
 	updateAttendee: (id: string, input: AttendeeInput) => typedError<Attendee, ApiError>(__TAURI_INVOKE("update_attendee", { id, input })),
-	deleteAttendee: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_attendee", { id })),
+	deleteAttendee: (id: string, reason: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_attendee", { id, reason })),
 	listDelegations: (eventId: string) => typedError<Delegation[], ApiError>(__TAURI_INVOKE("list_delegations", { eventId })),
 	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) => typedError<null, ApiError>(__TAURI_INVOKE("set_delegation_head", { eventId, country, attendeeId })),
 	listCategories: (eventId: string) => typedError<Category[], ApiError>(__TAURI_INVOKE("list_categories", { eventId })),
@@ -79,6 +79,19 @@ export const commands = {
 	 *  attendee back.
 	 */
 	undoChange: (entryId: number) => typedError<ActivityEntry, ApiError>(__TAURI_INVOKE("undo_change", { entryId })),
+	/**  An attendee's passport number and date of birth (shown masked until revealed). */
+	getSensitive: (attendeeId: string) => typedError<SensitiveData, ApiError>(__TAURI_INVOKE("get_sensitive", { attendeeId })),
+	/**  Records an attendee's passport number and date of birth; empty values remove them. */
+	setSensitive: (attendeeId: string, input: SensitiveData) => typedError<SensitiveData, ApiError>(__TAURI_INVOKE("set_sensitive", { attendeeId, input })),
+	/**  How many attendees of the event have sensitive data, and its retention rule. */
+	sensitiveSummary: (eventId: string) => typedError<SensitiveSummary, ApiError>(__TAURI_INVOKE("sensitive_summary", { eventId })),
+	/**  Sets how many days after the event its sensitive data is purged (null: never). */
+	setSensitiveRetention: (eventId: string, days: number | null) => typedError<SensitiveSummary, ApiError>(__TAURI_INVOKE("set_sensitive_retention", { eventId, days })),
+	/**
+	 *  Removes every passport number and date of birth of the event; returns how many people had
+	 *  data.
+	 */
+	purgeSensitive: (eventId: string) => typedError<number, ApiError>(__TAURI_INVOKE("purge_sensitive", { eventId })),
 	/**  Asks for a CSV or XLSX file, reads it and previews it; `None` when the user cancels. */
 	chooseImportFile: (eventId: string) => typedError<ImportStart | null, ApiError>(__TAURI_INVOKE("choose_import_file", { eventId })),
 	/**  Previews the chosen file again under a changed mapping or options. */
@@ -90,8 +103,12 @@ export const commands = {
 	commitImport: (eventId: string, columns: ColumnMapping[], options: ImportOptions, validOnly: boolean, onProgress: Channel<ImportProgress>) => typedError<ImportReport, ApiError>(__TAURI_INVOKE("commit_import", { eventId, columns, options, validOnly, onProgress })),
 	/**  Forgets the chosen file. */
 	cancelImport: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_import")),
-	/**  Exports a list as CSV or XLSX to a file the user chooses; `None` when they cancel. */
-	exportList: (eventId: string, kind: ListKind, format: TableFormat) => typedError<string | null, ApiError>(__TAURI_INVOKE("export_list", { eventId, kind, format })),
+	/**
+	 *  Exports a list as CSV or XLSX to a file the user chooses; `None` when they cancel. With
+	 *  `include_sensitive` (attendees only, after the UI's warning) it adds passport numbers and
+	 *  dates of birth.
+	 */
+	exportList: (eventId: string, kind: ListKind, format: TableFormat, includeSensitive: boolean) => typedError<string | null, ApiError>(__TAURI_INVOKE("export_list", { eventId, kind, format, includeSensitive })),
 	/**  Exports the programme, or one person's, to a file the user chooses. */
 	exportSchedule: (eventId: string, personId: string | null, format: ScheduleFormat) => typedError<string | null, ApiError>(__TAURI_INVOKE("export_schedule", { eventId, personId, format })),
 };
@@ -473,6 +490,23 @@ export type RowStatus = "new" | "update" | "unchanged" | "invalid";
 
 /**  A file format for the programme. */
 export type ScheduleFormat = "ics" | "frab_xml" | "frab_json" | "csv";
+
+/**  An attendee's sensitive fields; empty means not recorded. */
+export type SensitiveData = {
+	passport_number: string,
+	/**  `YYYY-MM-DD`. */
+	date_of_birth: string,
+};
+
+/**  What is recorded for an event, without the values. */
+export type SensitiveSummary = {
+	/**  How many attendees have a passport number or a date of birth recorded. */
+	people: number,
+	/**  Days after the event's last day at which the data is purged; null keeps it. */
+	retention_days: number | null,
+	/**  The day the automatic purge happens (`YYYY-MM-DD`), if there is a retention period. */
+	purge_on: string | null,
+};
 
 export type Session = {
 	id: string,

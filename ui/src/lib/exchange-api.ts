@@ -52,9 +52,13 @@ export const exchangeApi = {
 		return unwrap(commands.commitImport(eventId, columns, options, validOnly, channel));
 	},
 	cancelImport: () => unwrap(commands.cancelImport()),
-	/** Opens the native Save dialog and writes the list; the saved path, or null if cancelled. */
-	exportList: (eventId: string, kind: ListKind, format: TableFormat) =>
-		unwrap(commands.exportList(eventId, kind, format)),
+	/**
+	 * Opens the native Save dialog and writes the list; the saved path, or null if cancelled.
+	 * `includeSensitive` adds passport numbers and dates of birth (attendees only); pass true
+	 * only after the user confirmed the warning.
+	 */
+	exportList: (eventId: string, kind: ListKind, format: TableFormat, includeSensitive: boolean) =>
+		unwrap(commands.exportList(eventId, kind, format, includeSensitive)),
 	/** The programme, or with `personId` one person's agenda; the saved path, or null. */
 	exportSchedule: (eventId: string, personId: string | null, format: ScheduleFormat) =>
 		unwrap(commands.exportSchedule(eventId, personId, format)),

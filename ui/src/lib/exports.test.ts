@@ -39,6 +39,29 @@ describe("exportSections", () => {
 		]);
 	});
 
+	it("offers passport numbers and dates of birth only as separate attendee choices", () => {
+		const rows = exportSections("e1").flatMap((s) => s.rows);
+		const withSensitive = rows.filter((r) => (r.sensitiveChoices ?? []).length > 0);
+		expect(withSensitive.map((r) => r.id)).toEqual(["attendees"]);
+		expect(withSensitive[0]?.sensitiveChoices?.map((c) => c.id)).toEqual([
+			"attendees-sensitive-csv",
+			"attendees-sensitive-xlsx",
+		]);
+		// The ordinary buttons never carry the flag.
+		expect(allChoices().some((c) => c.target.kind === "list" && c.target.sensitive)).toBe(false);
+	});
+
+	it("passes includeSensitive only for the sensitive attendee choices", async () => {
+		const attendees = exportSections("e1")[0]?.rows[0];
+		await attendees?.choices[0]?.run();
+		expect(commands.exportList).toHaveBeenLastCalledWith("e1", "attendees", "csv", false);
+		await attendees?.sensitiveChoices?.[1]?.run();
+		expect(commands.exportList).toHaveBeenLastCalledWith("e1", "attendees", "xlsx", true);
+		const label = attendees?.sensitiveChoices?.[1]?.label ?? "";
+		expect(label).toContain("passport");
+		expect(label.toLowerCase()).toContain(attendees?.sensitiveChoices?.[1]?.short.toLowerCase());
+	});
+
 	it("gives every row a title and a description, and every button a unique id", () => {
 		for (const row of exportSections("e1").flatMap((s) => s.rows)) {
 			expect(row.title).not.toBe("");
@@ -61,9 +84,9 @@ describe("exportSections", () => {
 	it("runs each button's export for the event it was made for", async () => {
 		const byId = new Map(allChoices().map((c) => [c.id, c]));
 		expect(await byId.get("sessions-csv")?.run()).toBe("/tmp/list");
-		expect(commands.exportList).toHaveBeenLastCalledWith("e1", "sessions", "csv");
+		expect(commands.exportList).toHaveBeenLastCalledWith("e1", "sessions", "csv", false);
 		await byId.get("signups-xlsx")?.run();
-		expect(commands.exportList).toHaveBeenLastCalledWith("e1", "signups", "xlsx");
+		expect(commands.exportList).toHaveBeenLastCalledWith("e1", "signups", "xlsx", false);
 		expect(await byId.get("programme-frab-json")?.run()).toBe("/tmp/programme");
 		expect(commands.exportSchedule).toHaveBeenLastCalledWith("e1", null, "frab_json");
 		await byId.get("programme-csv")?.run();
@@ -76,10 +99,17 @@ describe("exportSections", () => {
 describe("runExport", () => {
 	it("writes lists with exportList and the programme with exportSchedule, never for one person", async () => {
 		await runExport("e2", { kind: "list", list: "delegations", format: "xlsx" });
-		expect(commands.exportList).toHaveBeenCalledWith("e2", "delegations", "xlsx");
+		expect(commands.exportList).toHaveBeenCalledWith("e2", "delegations", "xlsx", false);
 		expect(commands.exportSchedule).not.toHaveBeenCalled();
 		await runExport("e2", { kind: "schedule", format: "ics" });
 		expect(commands.exportSchedule).toHaveBeenCalledWith("e2", null, "ics");
+	});
+
+	it("never asks for sensitive data in a list other than the attendees", async () => {
+		await runExport("e2", { kind: "list", list: "delegations", format: "csv", sensitive: true });
+		expect(commands.exportList).toHaveBeenLastCalledWith("e2", "delegations", "csv", false);
+		await runExport("e2", { kind: "list", list: "attendees", format: "csv", sensitive: true });
+		expect(commands.exportList).toHaveBeenLastCalledWith("e2", "attendees", "csv", true);
 	});
 
 	it("gives back null when the Save dialog was cancelled", async () => {
@@ -97,5 +127,8 @@ describe("formatShort and choiceId", () => {
 		expect(formatShort({ kind: "schedule", format: "frab_json" })).toBe("schedule.json");
 		expect(choiceId({ kind: "schedule", format: "frab_xml" })).toBe("programme-frab-xml");
 		expect(choiceId({ kind: "list", list: "assignments", format: "csv" })).toBe("assignments-csv");
+		expect(choiceId({ kind: "list", list: "attendees", format: "xlsx", sensitive: true })).toBe(
+			"attendees-sensitive-xlsx",
+		);
 	});
 });

@@ -14,7 +14,7 @@ export type ExportGroup = { label?: string; items: ExportItem[] };
 
 /** What a file holds and how it is written. */
 export type ExportTarget =
-	| { kind: "list"; list: ListKind; format: TableFormat }
+	| { kind: "list"; list: ListKind; format: TableFormat; sensitive?: boolean }
 	| { kind: "schedule"; format: ScheduleFormat };
 
 /**
@@ -23,22 +23,30 @@ export type ExportTarget =
  */
 export type ExportChoice = ExportItem & { short: string; target: ExportTarget };
 
-/** One row of the screen: an export, what it holds, and its formats. */
+/**
+ * One row of the screen: an export, what it holds, and its formats. `sensitiveChoices` are the
+ * same list with passport numbers and dates of birth, which the screen runs only after a
+ * warning the user confirms.
+ */
 export type ExportRow = {
 	id: string;
 	title: string;
 	description: string;
 	choices: ExportChoice[];
+	sensitiveChoices?: ExportChoice[];
 };
 
 /** The rows under one heading of the screen. */
 export type ExportSection = { id: "lists" | "programme"; label: string; rows: ExportRow[] };
 
-/** Writes `target` for the whole event (never one person's agenda). */
+/**
+ * Writes `target` for the whole event (never one person's agenda). Passport numbers and dates
+ * of birth go in only for a target marked `sensitive`, and only in the attendee list.
+ */
 export function runExport(eventId: string, target: ExportTarget): Promise<string | null> {
-	return target.kind === "list"
-		? exchangeApi.exportList(eventId, target.list, target.format)
-		: exchangeApi.exportSchedule(eventId, null, target.format);
+	if (target.kind === "schedule") return exchangeApi.exportSchedule(eventId, null, target.format);
+	const sensitive = target.sensitive === true && target.list === "attendees";
+	return exchangeApi.exportList(eventId, target.list, target.format, sensitive);
 }
 
 /** The visible text of a format button. */
@@ -57,9 +65,13 @@ export function formatShort(target: ExportTarget): string {
 	}
 }
 
-/** The id of a format button, also its test id: "attendees-csv", "programme-frab-json". */
+/**
+ * The id of a format button, also its test id: "attendees-csv", "programme-frab-json",
+ * "attendees-sensitive-xlsx".
+ */
 export function choiceId(target: ExportTarget): string {
-	const what = target.kind === "list" ? target.list : "programme";
+	const what =
+		target.kind === "list" ? `${target.list}${target.sensitive ? "-sensitive" : ""}` : "programme";
 	return `${what}-${target.format.replace("_", "-")}`;
 }
 
@@ -95,6 +107,18 @@ export function exportSections(eventId: string): ExportSection[] {
 					choices: [
 						list(eventId, "attendees", "csv", t("exchange.export.attendeesCsv")),
 						list(eventId, "attendees", "xlsx", t("exchange.export.attendeesXlsx")),
+					],
+					sensitiveChoices: [
+						choice(
+							eventId,
+							{ kind: "list", list: "attendees", format: "csv", sensitive: true },
+							t("exchange.sensitiveExport.csv"),
+						),
+						choice(
+							eventId,
+							{ kind: "list", list: "attendees", format: "xlsx", sensitive: true },
+							t("exchange.sensitiveExport.xlsx"),
+						),
 					],
 				},
 				{

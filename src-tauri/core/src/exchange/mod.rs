@@ -60,14 +60,35 @@ impl ScheduleFormat {
     }
 }
 
-/// A list of an event as file bytes.
+/// A list of an event as file bytes, without sensitive fields.
 pub fn export_list(
     conn: &Connection,
     event_id: &str,
     kind: ListKind,
     format: TableFormat,
 ) -> Result<Vec<u8>> {
+    export_list_with(conn, event_id, kind, format, false)
+}
+
+/// [`export_list`]; with `include_sensitive`, the attendee list also carries passport numbers
+/// and dates of birth (the caller warns the user first).
+pub fn export_list_with(
+    conn: &Connection,
+    event_id: &str,
+    kind: ListKind,
+    format: TableFormat,
+    include_sensitive: bool,
+) -> Result<Vec<u8>> {
+    if include_sensitive && kind != ListKind::Attendees {
+        return Err(Error::invalid(
+            "include_sensitive",
+            "Only the attendee list can include passport numbers and dates of birth.",
+        ));
+    }
     let sheets = match kind {
+        ListKind::Attendees if include_sensitive => {
+            vec![tabular::attendees_with_sensitive(conn, event_id)?]
+        }
         ListKind::Attendees => vec![tabular::attendees(conn, event_id)?],
         ListKind::Delegations => tabular::delegations(conn, event_id)?,
         ListKind::Sessions => vec![tabular::sessions(conn, event_id)?],

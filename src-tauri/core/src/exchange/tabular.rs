@@ -213,7 +213,24 @@ pub const ATTENDEE_COLUMNS: [&str; 22] = [
     "checked_in_at",
 ];
 
-/// Every attendee of an event, in list order.
+/// Every attendee of an event with their passport number and date of birth as two more
+/// columns: only for an export the user explicitly asked to include them in.
+pub fn attendees_with_sensitive(conn: &Connection, event_id: &str) -> Result<Sheet> {
+    let mut sheet = attendees(conn, event_id)?;
+    let data = crate::sensitive::for_event(conn, event_id)?;
+    sheet.headers.extend(["passport_number", "date_of_birth"]);
+    for row in &mut sheet.rows {
+        let found = match row.first() {
+            Some(Cell::Text(id)) => data.get(id),
+            _ => None,
+        };
+        row.push(found.map_or(Cell::Empty, |d| d.passport_number.as_str().into()));
+        row.push(found.map_or(Cell::Empty, |d| d.date_of_birth.as_str().into()));
+    }
+    Ok(sheet)
+}
+
+/// Every attendee of an event, in list order (never their sensitive fields).
 pub fn attendees(conn: &Connection, event_id: &str) -> Result<Sheet> {
     // Read straight from the store: the in-memory search directory is not needed here.
     ops::get_event(conn, event_id)?;

@@ -200,3 +200,33 @@ fn the_number_of_backups_kept_is_a_setting() {
         .count();
     assert_eq!(kept, 2, "only the newest two are kept");
 }
+
+#[test]
+fn a_damaged_live_database_is_set_aside_and_the_backup_restored() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let live = dir.path().join("plenary.db");
+    let copy = dir.path().join("good.db");
+    {
+        let mut conn = db::open(&live).expect("store");
+        let event =
+            plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), now())
+                .expect("event");
+        crate::add(&mut conn, &event.id, &person("Ana", "Silva", "BR")).expect("add");
+        backup::backup_to(&conn, &copy).expect("backup");
+    }
+    // A disk error or a bad copy: the live file is no database any more.
+    let junk = b"this is not a database, it is what is left of one".repeat(100);
+    std::fs::write(&live, &junk).expect("damage the file");
+    let _ = std::fs::remove_file(dir.path().join("plenary.db-wal"));
+    assert!(db::open(&live).is_err(), "the damage is real");
+
+    let aside = backup::restore(&live, &copy, now(), 5).expect("the restore repairs it");
+    assert_eq!(
+        std::fs::read(&aside).expect("kept"),
+        junk,
+        "the damaged file is kept untouched"
+    );
+    assert!(aside.to_string_lossy().contains("damaged"));
+    let conn = db::open(&live).expect("the restored store opens");
+    assert_eq!(count(&conn), 1, "the backup's attendee is back");
+}

@@ -13,6 +13,7 @@ mod migrations;
 mod ops;
 mod sample;
 mod schedule;
+mod sensitive;
 
 use chrono::{DateTime, TimeZone, Utc};
 use plenary_core::model::{AttendeeInput, EventInput, NameOrder};

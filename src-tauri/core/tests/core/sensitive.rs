@@ -1,0 +1,159 @@
+//! Passport numbers and dates of birth: kept apart, out of lists, exports and the audit log
+//! unless asked for, and gone from every byte of the store after a purge (the canary test).
+
+use crate::{add, now, person, plenary_at, store_with_event};
+use plenary_core::exchange::{export_list, export_list_with, ListKind, TableFormat};
+use plenary_core::sensitive::{self, SensitiveData};
+use plenary_core::Error;
+
+const CANARY: &str = "ZQ7CANARY93";
+const BIRTH: &str = "1971-02-13";
+
+fn holds(bytes: &[u8], needle: &str) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+fn file(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_default()
+}
+
+#[test]
+fn a_purged_passport_number_is_nowhere() {
+    let (mut store, event) = store_with_event();
+    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
+    let canary = SensitiveData {
+        passport_number: CANARY.into(),
+        date_of_birth: BIRTH.into(),
+    };
+    sensitive::set(&mut store.conn, &ana.id, &canary, now()).expect("recorded");
+    assert_eq!(sensitive::get(&store.conn, &ana.id).expect("read"), canary);
+    let db = store.path();
+    let wal = db.with_extension("db-wal");
+    assert!(
+        holds(&file(&db), CANARY) || holds(&file(&wal), CANARY),
+        "the test can fail: the value is in the store's bytes before the purge"
+    );
+
+    // Never in a default export, the attendee JSON, or the audit log.
+    for format in [TableFormat::Csv, TableFormat::Xlsx] {
+        let bytes = export_list(&store.conn, &event, ListKind::Attendees, format).expect("export");
+        assert!(
+            !holds(&bytes, CANARY),
+            "{format:?} leaves it out by default"
+        );
+    }
+    let csv = export_list_with(
+        &store.conn,
+        &event,
+        ListKind::Attendees,
+        TableFormat::Csv,
+        true,
+    )
+    .expect("an explicit export");
+    assert!(
+        holds(&csv, CANARY) && holds(&csv, BIRTH),
+        "asked for, it is there"
+    );
+    let audit: Vec<String> = {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT coalesce(old, '') || coalesce(new, '') FROM change_row")
+            .expect("rows");
+        let rows = stmt.query_map([], |r| r.get(0)).expect("rows");
+        rows.collect::<rusqlite::Result<_>>().expect("text")
+    };
+    assert!(
+        audit.iter().any(|r| r.contains("(set)")),
+        "the log says it was set"
+    );
+    assert!(!audit
+        .iter()
+        .any(|r| r.contains(CANARY) || r.contains(BIRTH)));
+    for args in [
+        &["attendee", "list", "--json"][..],
+        &["activity", "--json"],
+        &["export", "attendees", "--format", "csv"],
+    ] {
+        let out = plenary_at(&db, args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            !holds(&out.stdout, CANARY) && !holds(&out.stderr, CANARY),
+            "{args:?} does not print it"
+        );
+    }
+
+    // The purge: gone from the database file and from the WAL.
+    let purged = sensitive::purge(&mut store.conn, &event).expect("purge");
+    assert_eq!(purged, 1);
+    assert_eq!(
+        sensitive::get(&store.conn, &ana.id).expect("read"),
+        SensitiveData::default()
+    );
+    assert!(!holds(&file(&db), CANARY), "not in the database bytes");
+    assert!(!holds(&file(&db), BIRTH), "not in the database bytes");
+    assert!(!holds(&file(&wal), CANARY), "not in the WAL bytes");
+    let after = export_list_with(
+        &store.conn,
+        &event,
+        ListKind::Attendees,
+        TableFormat::Csv,
+        true,
+    )
+    .expect("export");
+    assert!(!holds(&after, CANARY), "not in an export");
+}
+
+#[test]
+fn bad_values_are_refused_by_field() {
+    let (mut store, event) = store_with_event();
+    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
+    let bad = SensitiveData {
+        passport_number: "12".into(),
+        date_of_birth: "2999-01-01".into(),
+    };
+    match sensitive::set(&mut store.conn, &ana.id, &bad, now()) {
+        Err(Error::Validation(list)) => {
+            let fields: Vec<&str> = list.iter().map(|f| f.field.as_str()).collect();
+            assert_eq!(fields, ["passport_number", "date_of_birth"]);
+        }
+        other => panic!("expected both fields named, got {other:?}"),
+    }
+    assert_eq!(
+        sensitive::get(&store.conn, &ana.id).expect("read"),
+        SensitiveData::default(),
+        "nothing stored"
+    );
+}
+
+#[test]
+fn an_event_past_its_retention_period_is_purged() {
+    let (mut store, event) = store_with_event();
+    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
+    let data = SensitiveData {
+        passport_number: "AB123456".into(),
+        date_of_birth: String::new(),
+    };
+    sensitive::set(&mut store.conn, &ana.id, &data, now()).expect("recorded");
+    sensitive::set_retention(&mut store.conn, &event, Some(30)).expect("policy");
+    let summary = sensitive::summary(&store.conn, &event).expect("summary");
+    assert_eq!(summary.people, 1);
+    assert_eq!(
+        summary.purge_on.as_deref(),
+        Some("2024-10-06"),
+        "30 days after 6 September"
+    );
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a date");
+    assert!(sensitive::purge_expired(&mut store.conn, day("2024-10-05"))
+        .expect("nothing due")
+        .is_empty());
+    assert_eq!(
+        sensitive::purge_expired(&mut store.conn, day("2024-10-06")).expect("due"),
+        vec![event.clone()]
+    );
+    assert_eq!(
+        sensitive::summary(&store.conn, &event)
+            .expect("summary")
+            .people,
+        0
+    );
+}
