@@ -193,7 +193,11 @@ pub fn run() {
             // Events past their retention period lose their passport numbers and dates of
             // birth when the app starts.
             let purged = plenary_core::db::open(&path).and_then(|mut conn| {
-                plenary_core::sensitive::purge_expired(&mut conn, chrono::Utc::now().date_naive())
+                plenary_core::sensitive::purge_expired(
+                    &mut conn,
+                    &path,
+                    chrono::Utc::now().date_naive(),
+                )
             });
             if let Err(err) = purged {
                 eprintln!("Plenary: the automatic purge of sensitive data failed: {err}");

@@ -198,13 +198,13 @@ pub async fn set_sensitive_retention(
     Ok(plenary_core::sensitive::summary(&conn, &event_id)?)
 }
 
-/// Removes every passport number and date of birth of the event; returns how many people had
-/// data.
+/// Removes every passport number and date of birth of the event, from the store and from its
+/// automatic backups; returns how many people had data.
 #[tauri::command]
 #[specta::specta]
 pub async fn purge_sensitive(state: State<'_, AppState>, event_id: String) -> Reply<u32> {
-    Ok(plenary_core::sensitive::purge(
-        &mut state.open()?,
-        &event_id,
-    )?)
+    let (people, failed) =
+        plenary_core::sensitive::purge_everywhere(&mut state.open()?, &state.db_path, &event_id)?;
+    plenary_core::sensitive::backups_cleaned(&failed)?;
+    Ok(people)
 }

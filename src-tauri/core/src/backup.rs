@@ -182,8 +182,30 @@ pub fn automatic(
     Ok(dest)
 }
 
+/// The automatic backups of the database at `db_path`, oldest first.
+pub fn automatic_backups(db_path: &Path) -> Result<Vec<PathBuf>> {
+    let folder = folder_for(db_path);
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let stem = db_path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("plenary");
+    own_backups(&folder, stem)
+}
+
 /// Deletes all but the newest `keep` automatic backups of the database named `stem`.
 fn prune(folder: &Path, stem: &str, keep: usize) -> Result<()> {
+    let backups = own_backups(folder, stem)?;
+    let excess = backups.len().saturating_sub(keep.max(1));
+    for old in &backups[..excess] {
+        std::fs::remove_file(old).map_err(io(old))?;
+    }
+    Ok(())
+}
+
+fn own_backups(folder: &Path, stem: &str) -> Result<Vec<PathBuf>> {
     let prefix = format!("{stem}-");
     let mut backups: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(io(folder))?
@@ -203,11 +225,7 @@ fn prune(folder: &Path, stem: &str, keep: usize) -> Result<()> {
         .collect();
     // The names start with a sortable UTC time, so the newest sort last.
     backups.sort();
-    let excess = backups.len().saturating_sub(keep.max(1));
-    for old in &backups[..excess] {
-        std::fs::remove_file(old).map_err(io(old))?;
-    }
-    Ok(())
+    Ok(backups)
 }
 
 /// Replaces the database at `db_path` with the backup `from`, after checking it, and after

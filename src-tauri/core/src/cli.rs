@@ -903,8 +903,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             expired,
             yes,
         } => {
+            let path = db_path.ok_or_else(|| Error::invalid("db", "no database file is known"))?;
             if expired {
-                let purged = crate::sensitive::purge_expired(&mut conn, Utc::now().date_naive())?;
+                let purged =
+                    crate::sensitive::purge_expired(&mut conn, &path, Utc::now().date_naive())?;
                 writeln!(out, "Purged {} events.", purged.len()).map_err(io)?;
                 return Ok(Outcome::Done);
             }
@@ -914,7 +916,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             {
                 return Err(Error::invalid("yes", "nothing was purged"));
             }
-            let people = crate::sensitive::purge(&mut conn, &event_id)?;
+            let (people, failed) = crate::sensitive::purge_everywhere(&mut conn, &path, &event_id)?;
+            crate::sensitive::backups_cleaned(&failed)?;
             writeln!(out, "Purged the sensitive data of {people} attendees.").map_err(io)?;
         }
         Command::Activity { event, limit, json } => {

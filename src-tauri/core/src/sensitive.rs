@@ -211,8 +211,65 @@ pub fn purge(conn: &mut Connection, event_id: &str) -> Result<u32> {
     Ok(u32::try_from(removed).unwrap_or(u32::MAX))
 }
 
+/// [`purge`], and the same in every automatic backup beside the database (`backups/`), which
+/// would otherwise keep the values: each is opened on its own (never migrated), the rows are
+/// deleted with `secure_delete`, and the file is vacuumed. Returns the people purged and the
+/// backups that could not be cleaned (damaged, or from before this table existed and so
+/// holding no such data are skipped silently).
+pub fn purge_everywhere(
+    conn: &mut Connection,
+    db_path: &std::path::Path,
+    event_id: &str,
+) -> Result<(u32, Vec<String>)> {
+    let people = purge(conn, event_id)?;
+    let mut failed = Vec::new();
+    for file in crate::backup::automatic_backups(db_path)? {
+        if let Err(err) = scrub_backup(&file, event_id) {
+            failed.push(format!("{}: {err}", file.display()));
+        }
+    }
+    Ok((people, failed))
+}
+
+/// An error naming the backups that still hold sensitive data, if any.
+pub fn backups_cleaned(failed: &[String]) -> Result<()> {
+    if failed.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Ambiguous(format!(
+        "The sensitive data was purged from the store, but these backups could not be cleaned and may still hold it; delete them by hand: {}",
+        failed.join("; ")
+    )))
+}
+
+fn scrub_backup(file: &std::path::Path, event_id: &str) -> Result<()> {
+    let backup = Connection::open(file)?;
+    let has_table: bool = backup.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'attendee_sensitive'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(());
+    }
+    backup.execute_batch("PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF;")?;
+    backup.execute(
+        "DELETE FROM attendee_sensitive
+          WHERE attendee_id IN (SELECT id FROM attendee WHERE event_id = ?1)",
+        [event_id],
+    )?;
+    // The audit log of a backup holds no values (only "(set)"), but VACUUM rewrites the whole
+    // file, so not even a free page keeps an old copy.
+    backup.execute_batch("VACUUM")?;
+    Ok(())
+}
+
 /// Purges every event whose retention period has passed on `today`; returns the events.
-pub fn purge_expired(conn: &mut Connection, today: NaiveDate) -> Result<Vec<String>> {
+pub fn purge_expired(
+    conn: &mut Connection,
+    db_path: &std::path::Path,
+    today: NaiveDate,
+) -> Result<Vec<String>> {
     let due: Vec<String> = {
         let mut stmt = conn.prepare(
             "SELECT e.id, e.end_date, p.retention_days FROM sensitive_policy p
@@ -238,7 +295,8 @@ pub fn purge_expired(conn: &mut Connection, today: NaiveDate) -> Result<Vec<Stri
             .collect()
     };
     for event in &due {
-        purge(conn, event)?;
+        let (_, failed) = purge_everywhere(conn, db_path, event)?;
+        backups_cleaned(&failed)?;
     }
     Ok(due)
 }

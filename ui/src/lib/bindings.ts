@@ -88,8 +88,8 @@ export const commands = {
 	/**  Sets how many days after the event its sensitive data is purged (null: never). */
 	setSensitiveRetention: (eventId: string, days: number | null) => typedError<SensitiveSummary, ApiError>(__TAURI_INVOKE("set_sensitive_retention", { eventId, days })),
 	/**
-	 *  Removes every passport number and date of birth of the event; returns how many people had
-	 *  data.
+	 *  Removes every passport number and date of birth of the event, from the store and from its
+	 *  automatic backups; returns how many people had data.
 	 */
 	purgeSensitive: (eventId: string) => typedError<number, ApiError>(__TAURI_INVOKE("purge_sensitive", { eventId })),
 	/**  Asks for a CSV or XLSX file, reads it and previews it; `None` when the user cancels. */

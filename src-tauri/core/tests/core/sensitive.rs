@@ -82,9 +82,35 @@ fn a_purged_passport_number_is_nowhere() {
         );
     }
 
-    // The purge: gone from the database file and from the WAL.
-    let purged = sensitive::purge(&mut store.conn, &event).expect("purge");
-    assert_eq!(purged, 1);
+    // Automatic backups taken meanwhile (a timer backup, one before an import) hold it too.
+    for (minute, reason) in [(1, "timer"), (2, "import")] {
+        let at = now() + chrono::Duration::minutes(minute);
+        plenary_core::backup::automatic(&store.conn, &db, reason, at, 10).expect("backup");
+    }
+    let backups = plenary_core::backup::automatic_backups(&db).expect("listed");
+    assert_eq!(backups.len(), 2);
+    assert!(
+        holds(&file(&backups[0]), CANARY),
+        "the test can fail: a backup holds it"
+    );
+
+    // The purge: gone from the database file, the WAL and every automatic backup.
+    let (purged, failed) =
+        sensitive::purge_everywhere(&mut store.conn, &db, &event).expect("purge");
+    assert_eq!((purged, failed), (1, vec![]));
+    for backup in &backups {
+        let bytes = file(backup);
+        assert!(!bytes.is_empty(), "the backup is still there");
+        assert!(
+            !holds(&bytes, CANARY) && !holds(&bytes, BIRTH),
+            "not in {backup:?}"
+        );
+    }
+    let restored_count: u32 = rusqlite::Connection::open(&backups[1])
+        .expect("a backup opens")
+        .query_row("SELECT count(*) FROM attendee", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(restored_count, 1, "the backups keep everything else");
     assert_eq!(
         sensitive::get(&store.conn, &ana.id).expect("read"),
         SensitiveData::default()
@@ -143,11 +169,14 @@ fn an_event_past_its_retention_period_is_purged() {
         "30 days after 6 September"
     );
     let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a date");
-    assert!(sensitive::purge_expired(&mut store.conn, day("2024-10-05"))
-        .expect("nothing due")
-        .is_empty());
+    let path = store.path();
+    assert!(
+        sensitive::purge_expired(&mut store.conn, &path, day("2024-10-05"))
+            .expect("nothing due")
+            .is_empty()
+    );
     assert_eq!(
-        sensitive::purge_expired(&mut store.conn, day("2024-10-06")).expect("due"),
+        sensitive::purge_expired(&mut store.conn, &path, day("2024-10-06")).expect("due"),
         vec![event.clone()]
     );
     assert_eq!(
