@@ -179,15 +179,12 @@ pub async fn export_list(
 ) -> Reply<Option<String>> {
     let conn = state.open()?;
     let bytes = core::export_list_with(&conn, &event_id, kind, format, include_sensitive)?;
-    let what = serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let what = kind.as_str();
     let (filter, extension) = match format {
         TableFormat::Csv => ("CSV", "csv"),
         TableFormat::Xlsx => ("Excel workbook", "xlsx"),
     };
-    let name = format!("{}.{extension}", file_stem(&conn, &event_id, &what)?);
+    let name = format!("{}.{extension}", file_stem(&conn, &event_id, what)?);
     save(&state, &name, filter, extension, &bytes)
 }
 

@@ -263,26 +263,31 @@ pub(crate) fn seal(
 
 /// The newest changes of an event, newest first.
 pub fn activity(conn: &Connection, event_id: &str, limit: u32) -> Result<Vec<ActivityEntry>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.at, e.actor, e.summary, e.reason, e.undone_by IS NOT NULL,
-                e.undoes IS NOT NULL,
-                (SELECT count(*) FROM change_row r
-                  WHERE r.entry_id = e.id AND r.tbl = 'attendee' AND r.new IS NULL)
-           FROM change_entry e WHERE e.event_id = ?1 ORDER BY e.id DESC LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![event_id, limit], |r| {
-        Ok(ActivityEntry {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            summary: r.get(3)?,
-            reason: r.get(4)?,
-            undone: r.get(5)?,
-            is_undo: r.get(6)?,
-            deleted_attendees: r.get(7)?,
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{ENTRY_SELECT} WHERE e.event_id = ?1 ORDER BY e.id DESC LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(params![event_id, limit], entry_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The columns of an [`ActivityEntry`], read from `change_entry e`.
+const ENTRY_SELECT: &str = "SELECT e.id, e.at, e.actor, e.summary, e.reason,
+        e.undone_by IS NOT NULL, e.undoes IS NOT NULL,
+        (SELECT count(*) FROM change_row r
+          WHERE r.entry_id = e.id AND r.tbl = 'attendee' AND r.new IS NULL)
+   FROM change_entry e";
+
+fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActivityEntry> {
+    Ok(ActivityEntry {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        summary: r.get(3)?,
+        reason: r.get(4)?,
+        undone: r.get(5)?,
+        is_undo: r.get(6)?,
+        deleted_attendees: r.get(7)?,
+    })
 }
 
 fn sql_value(v: &Value) -> Sql {
@@ -376,18 +381,23 @@ fn revert(tx: &Transaction<'_>, row: &Row) -> Result<()> {
 /// Reverts the newest change of the event that is not undone yet (undos themselves are
 /// skipped, so repeated undos walk back through the history). `None` if there is nothing.
 pub fn undo_last(conn: &mut Connection, event_id: &str) -> Result<Option<ActivityEntry>> {
-    let last: Option<u32> = conn
+    match last_undoable(conn, event_id)? {
+        Some(id) => undo(conn, id).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The entry that [`undo_last`] would revert: the newest change of the event that is neither
+/// undone nor itself an undo.
+pub fn last_undoable(conn: &Connection, event_id: &str) -> Result<Option<u32>> {
+    Ok(conn
         .query_row(
             "SELECT id FROM change_entry WHERE event_id = ?1 AND undone_by IS NULL
              AND undoes IS NULL ORDER BY id DESC LIMIT 1",
             [event_id],
             |r| r.get(0),
         )
-        .optional()?;
-    match last {
-        Some(id) => undo(conn, id).map(Some),
-        None => Ok(None),
-    }
+        .optional()?)
 }
 
 /// Reverts one change: the last one (Ctrl+Z), or an older deletion, to bring a deleted
@@ -443,13 +453,11 @@ pub fn undo(conn: &mut Connection, entry_id: u32) -> Result<ActivityEntry> {
 }
 
 fn activity_entry(conn: &Connection, id: i64) -> Result<ActivityEntry> {
-    let event: Option<String> = conn.query_row(
-        "SELECT event_id FROM change_entry WHERE id = ?1",
+    conn.query_row(
+        &format!("{ENTRY_SELECT} WHERE e.id = ?1"),
         [id],
-        |r| r.get(0),
-    )?;
-    activity(conn, event.as_deref().unwrap_or_default(), u32::MAX)?
-        .into_iter()
-        .find(|e| i64::from(e.id) == id)
-        .ok_or_else(|| Error::not_found("change", id.to_string()))
+        entry_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("change", id.to_string()))
 }

@@ -946,10 +946,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             let event_id = ops::resolve_event(&conn, event.as_deref())?;
             let target = match entry {
                 Some(id) => Some(id),
-                None => crate::audit::activity(&conn, &event_id, u32::MAX)?
-                    .into_iter()
-                    .find(|e| !e.undone && !e.is_undo)
-                    .map(|e| e.id),
+                None => crate::audit::last_undoable(&conn, &event_id)?,
             };
             let Some(target) = target else {
                 writeln!(out, "Nothing to undo.").map_err(io)?;

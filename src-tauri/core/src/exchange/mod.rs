@@ -28,6 +28,19 @@ pub enum ListKind {
     Signups,
 }
 
+impl ListKind {
+    /// The snake_case name, as in file names and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListKind::Attendees => "attendees",
+            ListKind::Delegations => "delegations",
+            ListKind::Sessions => "sessions",
+            ListKind::Assignments => "assignments",
+            ListKind::Signups => "signups",
+        }
+    }
+}
+
 /// A file format for the lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -136,4 +149,25 @@ pub fn export_schedule(
         (ScheduleFormat::FrabXml, None) => frab::xml(conn, event_id)?.into_bytes(),
         (ScheduleFormat::FrabJson, None) => frab::json(conn, event_id)?.into_bytes(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ListKind;
+
+    #[test]
+    fn list_names_match_their_serialised_form() {
+        for kind in [
+            ListKind::Attendees,
+            ListKind::Delegations,
+            ListKind::Sessions,
+            ListKind::Assignments,
+            ListKind::Signups,
+        ] {
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                Some(serde_json::Value::from(kind.as_str()))
+            );
+        }
+    }
 }
