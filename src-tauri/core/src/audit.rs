@@ -388,12 +388,16 @@ pub fn undo_last(conn: &mut Connection, event_id: &str) -> Result<Option<Activit
 }
 
 /// The entry that [`undo_last`] would revert: the newest change of the event that is neither
-/// undone nor itself an undo.
+/// undone nor itself an undo. The event's own creation is never offered: undoing it would
+/// delete the whole event, and with it the way back to its log.
 pub fn last_undoable(conn: &Connection, event_id: &str) -> Result<Option<u32>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM change_entry WHERE event_id = ?1 AND undone_by IS NULL
-             AND undoes IS NULL ORDER BY id DESC LIMIT 1",
+            "SELECT id FROM change_entry e WHERE event_id = ?1 AND undone_by IS NULL
+             AND undoes IS NULL AND NOT EXISTS (
+                 SELECT 1 FROM change_row r
+                  WHERE r.entry_id = e.id AND r.tbl = 'event' AND r.old IS NULL)
+             ORDER BY id DESC LIMIT 1",
             [event_id],
             |r| r.get(0),
         )
@@ -421,6 +425,12 @@ pub fn undo(conn: &mut Connection, entry_id: u32) -> Result<ActivityEntry> {
         ));
     }
     let rows = rows_of(&tx, Some(entry_id))?;
+    if rows.iter().any(|r| r.tbl == "event" && r.old.is_none()) {
+        return Err(Error::invalid(
+            "undo",
+            "This change created the event; undoing it would delete the whole event. Delete the event from the Events screen if that is what you want.",
+        ));
+    }
     for row in rows.iter().rev() {
         revert(&tx, row).map_err(|e| match e {
             Error::Database(rusqlite::Error::SqliteFailure(f, msg))

@@ -359,3 +359,29 @@ fn the_cli_records_a_reason_and_undoes_from_the_log() {
         "Ana Silva is back"
     );
 }
+
+#[test]
+fn undo_stops_before_the_event_itself() {
+    let (mut store, event) = store_with_event();
+    add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
+    audit::undo_last(&mut store.conn, &event).expect("undo the addition");
+    assert_eq!(
+        audit::undo_last(&mut store.conn, &event).expect("nothing left"),
+        None,
+        "the event's creation is not undone by Ctrl+Z"
+    );
+    assert!(
+        ops::get_event(&store.conn, &event).is_ok(),
+        "the event is still there"
+    );
+    let creation = audit::activity(&store.conn, &event, 10)
+        .expect("log")
+        .last()
+        .expect("one")
+        .id;
+    match audit::undo(&mut store.conn, creation) {
+        Err(Error::Validation(list)) => assert_eq!(list[0].field, "undo"),
+        other => panic!("undoing the event's creation must be refused, got {other:?}"),
+    }
+    assert!(ops::get_event(&store.conn, &event).is_ok());
+}
