@@ -55,6 +55,10 @@ pub struct ActivityEntry {
     pub undone: bool,
     /// True for an entry that is itself an undo.
     pub is_undo: bool,
+    /// True when it can be undone: not undone yet, not itself an undo, and not the creation of
+    /// the event (undoing that would delete the whole event). Undo and Ctrl+Z revert the newest
+    /// such entry.
+    pub undoable: bool,
     /// True when it brought back or removed attendees (a deleted attendee can be brought back
     /// from here).
     pub deleted_attendees: u32,
@@ -270,12 +274,25 @@ pub fn activity(conn: &Connection, event_id: &str, limit: u32) -> Result<Vec<Act
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Whether the entry `e` can be undone (see [`ActivityEntry::undoable`]); the one rule that
+/// the Activity view's Undo button and [`last_undoable`] share.
+macro_rules! undoable_sql {
+    () => {
+        "(e.undone_by IS NULL AND e.undoes IS NULL AND NOT EXISTS (
+            SELECT 1 FROM change_row c
+             WHERE c.entry_id = e.id AND c.tbl = 'event' AND c.old IS NULL))"
+    };
+}
+
 /// The columns of an [`ActivityEntry`], read from `change_entry e`.
-const ENTRY_SELECT: &str = "SELECT e.id, e.at, e.actor, e.summary, e.reason,
+const ENTRY_SELECT: &str = concat!(
+    "SELECT e.id, e.at, e.actor, e.summary, e.reason,
         e.undone_by IS NOT NULL, e.undoes IS NOT NULL,
         (SELECT count(*) FROM change_row r
-          WHERE r.entry_id = e.id AND r.tbl = 'attendee' AND r.new IS NULL)
-   FROM change_entry e";
+          WHERE r.entry_id = e.id AND r.tbl = 'attendee' AND r.new IS NULL), ",
+    undoable_sql!(),
+    " FROM change_entry e"
+);
 
 fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActivityEntry> {
     Ok(ActivityEntry {
@@ -287,6 +304,7 @@ fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActivityEntry> {
         undone: r.get(5)?,
         is_undo: r.get(6)?,
         deleted_attendees: r.get(7)?,
+        undoable: r.get(8)?,
     })
 }
 
@@ -393,11 +411,11 @@ pub fn undo_last(conn: &mut Connection, event_id: &str) -> Result<Option<Activit
 pub fn last_undoable(conn: &Connection, event_id: &str) -> Result<Option<u32>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM change_entry e WHERE event_id = ?1 AND undone_by IS NULL
-             AND undoes IS NULL AND NOT EXISTS (
-                 SELECT 1 FROM change_row r
-                  WHERE r.entry_id = e.id AND r.tbl = 'event' AND r.old IS NULL)
-             ORDER BY id DESC LIMIT 1",
+            concat!(
+                "SELECT e.id FROM change_entry e WHERE e.event_id = ?1 AND ",
+                undoable_sql!(),
+                " ORDER BY e.id DESC LIMIT 1"
+            ),
             [event_id],
             |r| r.get(0),
         )

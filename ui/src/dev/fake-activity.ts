@@ -240,6 +240,7 @@ function view(e: Entry): ActivityEntry {
 		undone: e.undoneBy !== null,
 		is_undo: e.undoes !== null,
 		deleted_attendees: e.deletedAttendees,
+		undoable: e.undoneBy === null && e.undoes === null,
 	};
 }
 

@@ -20,6 +20,8 @@ function entry(id: number, parts: Partial<ActivityEntry> = {}): ActivityEntry {
 		is_undo: false,
 		deleted_attendees: 0,
 		...parts,
+		// As the core derives it: not undone and not an undo (unless a test says otherwise).
+		undoable: parts.undoable ?? (!parts.undone && !parts.is_undo),
 	};
 }
 
@@ -32,6 +34,11 @@ describe("undoTarget", () => {
 		// 5 undid 4; so the next Ctrl+Z reverts 3, not the undo itself.
 		const log = [entry(5, { is_undo: true }), entry(4, { undone: true }), entry(3), entry(2)];
 		expect(undoTarget(log)?.id).toBe(3);
+	});
+
+	it("skips what the core says cannot be undone, such as the event's creation", () => {
+		expect(undoTarget([entry(2, { undoable: false }), entry(1)])?.id).toBe(1);
+		expect(undoTarget([entry(1, { undoable: false })])).toBeNull();
 	});
 
 	it("is null when everything is undone or an undo", () => {

@@ -5,15 +5,15 @@
 import { describeFailure, type FailureText, sentence, toFailure } from "$lib/api";
 import type { ActivityEntry } from "$lib/bindings";
 
-type EntryState = Pick<ActivityEntry, "id" | "undone" | "is_undo">;
+type EntryState = Pick<ActivityEntry, "id" | "undoable">;
 
 /**
  * The entry that Ctrl/Cmd+Z (and the Activity screen's Undo button) reverts: the newest one
- * that is neither undone nor itself an undo, as the core's `undo_last` picks it. `entries` are
- * newest first. Null when there is nothing to undo.
+ * the core marks `undoable` (not undone, not an undo, not the event's own creation), as its
+ * `undo_last` picks it. `entries` are newest first. Null when there is nothing to undo.
  */
 export function undoTarget<T extends EntryState>(entries: readonly T[]): T | null {
-	return entries.find((e) => !e.undone && !e.is_undo) ?? null;
+	return entries.find((e) => e.undoable) ?? null;
 }
 
 /** True when the entry removed attendees and can still be reverted to bring them back. */

@@ -129,6 +129,12 @@ export type ActivityEntry = {
 	/**  True for an entry that is itself an undo. */
 	is_undo: boolean,
 	/**
+	 *  True when it can be undone: not undone yet, not itself an undo, and not the creation of
+	 *  the event (undoing that would delete the whole event). Undo and Ctrl+Z revert the newest
+	 *  such entry.
+	 */
+	undoable: boolean,
+	/**
 	 *  True when it brought back or removed attendees (a deleted attendee can be brought back
 	 *  from here).
 	 */

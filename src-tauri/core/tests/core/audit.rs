@@ -119,6 +119,7 @@ fn undo_walks_back_through_changes_and_restores_old_values() {
         log[0].summary
     );
     assert!(log[0].summary.contains("email") && log[0].summary.contains("country"));
+    assert!(log[0].undoable, "the newest change can be undone");
 
     audit::undo_last(&mut store.conn, &event).expect("undo the change");
     let back = ops::get_attendee(&store.conn, &ana.id).expect("there");
@@ -374,11 +375,12 @@ fn undo_stops_before_the_event_itself() {
         ops::get_event(&store.conn, &event).is_ok(),
         "the event is still there"
     );
-    let creation = audit::activity(&store.conn, &event, 10)
-        .expect("log")
-        .last()
-        .expect("one")
-        .id;
+    let log = audit::activity(&store.conn, &event, 10).expect("log");
+    assert!(
+        log.iter().all(|e| !e.undoable),
+        "neither the undo, the undone addition nor the creation can be undone: {log:?}"
+    );
+    let creation = log.last().expect("one").id;
     match audit::undo(&mut store.conn, creation) {
         Err(Error::Validation(list)) => assert_eq!(list[0].field, "undo"),
         other => panic!("undoing the event's creation must be refused, got {other:?}"),
