@@ -66,6 +66,10 @@ const COMMANDS: &[&str] = &[
     "cancel_import",
     "export_list",
     "export_schedule",
+    "print_options",
+    "preview_document",
+    "save_document",
+    "open_document",
 ];
 
 fn main() {

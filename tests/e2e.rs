@@ -924,3 +924,121 @@ async fn delete_an_attendee_then_undo_brings_them_back() {
     let people = ops::list_attendees(&conn, &event, &Default::default()).expect("the list");
     assert_eq!(people.len(), 2, "Ana Silva is back in the store");
 }
+
+/// Reads a PDF's text with pdftotext (poppler-utils).
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (install poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = dir.path().join("print.db");
+    {
+        let mut conn = db::open(&db_path).expect("the test database opens");
+        plenary_core::sample::load(&mut conn, chrono::Utc::now(), uuid::Uuid::now_v7)
+            .expect("the sample loads");
+    }
+    let saved = dir.path().join("saved-badges.pdf");
+    let opened = dir.path().join("opened.txt");
+    std::fs::create_dir_all(Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens"))
+        .expect("a folder for screenshots");
+    let opened_log = opened.clone();
+    with_app_and(
+        &db_path,
+        &[
+            ("PLENARY_TEST_SAVE_FILE", &saved),
+            ("PLENARY_TEST_OPENED_FILES", &opened),
+        ],
+        |client| async move {
+            let opened = opened_log;
+            open_attendees(&client).await;
+            // Ctrl+P opens the print screen from anywhere.
+            press_with_control(&client, 'p').await;
+            find(&client, "[data-testid=print-kind-agenda]")
+                .await
+                .click()
+                .await
+                .expect("Daily agenda");
+            find(&client, "[data-testid=print-day]")
+                .await
+                .select_by_value("2024-09-04")
+                .await
+                .expect("choose Wednesday");
+            wait_for_text(&client, "[data-testid=print-status]", |t| {
+                t.contains("1 page")
+            })
+            .await;
+            find(&client, "[data-testid=print-page]").await;
+            save_screenshot(&client, "screens/print-agenda.png").await;
+
+            // Badges for the Chinese delegation: four to a sheet.
+            find(&client, "[data-testid=print-kind-badges]")
+                .await
+                .click()
+                .await
+                .expect("Badges");
+            find(&client, "[data-testid=print-who-delegation]")
+                .await
+                .click()
+                .await
+                .expect("One delegation");
+            find(&client, "[data-testid=print-delegation]")
+                .await
+                .select_by_value("CN")
+                .await
+                .expect("choose China");
+            wait_for_text(&client, "[data-testid=print-status]", |t| {
+                t.contains("4 pages")
+            })
+            .await;
+            save_screenshot(&client, "screens/print-badges.png").await;
+            assert!(
+                client
+                    .find(Locator::Css("[data-testid=print-missing]"))
+                    .await
+                    .is_err(),
+                "every Chinese name has a font"
+            );
+            find(&client, "[data-testid=print-save]:not([disabled])")
+                .await
+                .click()
+                .await
+                .expect("Save PDF…");
+            find(&client, "[data-testid=print-open]:not([disabled])")
+                .await
+                .click()
+                .await
+                .expect("Print…");
+            let deadline = Instant::now() + WAIT;
+            while !std::fs::read_to_string(&opened).is_ok_and(|t| t.contains("badges-CN.pdf")) {
+                assert!(
+                    Instant::now() < deadline,
+                    "the PDF was handed to the viewer"
+                );
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        },
+    )
+    .await;
+    let text = pdf_text(&saved);
+    assert!(
+        text.contains("马朝旭"),
+        "the saved badges carry the Chinese names: {text}"
+    );
+    assert!(!text.contains("Egypt"), "and only the Chinese delegation");
+    let opened = std::fs::read_to_string(&opened).expect("the opened list");
+    let printed = Path::new(opened.lines().last().expect("one file").trim());
+    assert!(
+        std::fs::read(printed)
+            .expect("the opened PDF exists")
+            .starts_with(b"%PDF-"),
+        "a real PDF went to the viewer"
+    );
+}

@@ -5,6 +5,7 @@ pub mod commands;
 pub mod desk;
 pub mod error;
 pub mod exchange;
+pub mod printing;
 pub mod safety;
 pub mod schedule;
 pub mod state;
@@ -92,6 +93,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             exchange::cancel_import,
             exchange::export_list,
             exchange::export_schedule,
+            printing::print_options,
+            printing::preview_document,
+            printing::save_document,
+            printing::open_document,
         ])
 }
 
@@ -188,6 +193,19 @@ pub fn run() {
                         .add_filter(filter, extensions)
                         .blocking_pick_file()
                         .and_then(|p| p.into_path().ok())
+                })
+                .with_opener(|path| {
+                    // The end-to-end tests record the file instead of opening a viewer.
+                    if let Some(log) = test_answer("PLENARY_TEST_OPENED_FILES") {
+                        use std::io::Write;
+                        let mut file = std::fs::OpenOptions::new()
+                            .create(true)
+                            .append(true)
+                            .open(log)
+                            .map_err(|e| e.to_string())?;
+                        return writeln!(file, "{}", path.display()).map_err(|e| e.to_string());
+                    }
+                    tauri_plugin_opener::open_path(path, None::<&str>).map_err(|e| e.to_string())
                 });
             app.manage(state);
             // Events past their retention period lose their passport numbers and dates of
@@ -203,6 +221,8 @@ pub fn run() {
                 eprintln!("Plenary: the automatic purge of sensitive data failed: {err}");
             }
             backups_on_a_timer(path);
+            // Finding the system's fonts takes a moment; do it before the first print.
+            std::thread::spawn(|| plenary_core::print::engine::families().len());
             Ok(())
         })
         .invoke_handler(specta_builder::<tauri::Wry>().invoke_handler())

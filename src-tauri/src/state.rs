@@ -15,6 +15,9 @@ pub type SaveDialog = Box<dyn Fn(&str, &str, &[&str]) -> Option<PathBuf> + Send 
 /// Opens the native Open dialog: (filter name, extensions) → the chosen file, or `None`.
 pub type OpenDialog = Box<dyn Fn(&str, &[&str]) -> Option<PathBuf> + Send + Sync>;
 
+/// Hands a file to the operating system's default application (the PDF viewer, to print).
+pub type Opener = Box<dyn Fn(&std::path::Path) -> std::result::Result<(), String> + Send + Sync>;
+
 /// A file the user chose to import, read and waiting for "Import".
 pub struct PendingImport {
     pub table: plenary_core::exchange::read::Table,
@@ -26,6 +29,8 @@ pub struct AppState {
     pub save_dialog: Option<SaveDialog>,
     /// The Open dialog; absent in tests, where choosing answers "cancelled".
     pub open_dialog: Option<OpenDialog>,
+    /// The OS's "open this file"; absent in tests, where nothing is opened.
+    pub opener: Option<Opener>,
     /// The backup file the user chose and Plenary checked, waiting for "Restore".
     pub pending_restore: Mutex<Option<PathBuf>>,
     /// The file being imported, between the preview and the commit.
@@ -42,6 +47,7 @@ impl AppState {
             directories: DirectoryCache::default(),
             save_dialog: None,
             open_dialog: None,
+            opener: None,
             pending_restore: Mutex::new(None),
             pending_import: Mutex::new(None),
         }
@@ -62,6 +68,15 @@ impl AppState {
         dialog: impl Fn(&str, &str, &[&str]) -> Option<PathBuf> + Send + Sync + 'static,
     ) -> Self {
         self.save_dialog = Some(Box::new(dialog));
+        self
+    }
+
+    /// The same state with an opener, which the real app takes from tauri-plugin-opener.
+    pub fn with_opener(
+        mut self,
+        open: impl Fn(&std::path::Path) -> std::result::Result<(), String> + Send + Sync + 'static,
+    ) -> Self {
+        self.opener = Some(Box::new(open));
         self
     }
 

@@ -143,6 +143,36 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Print a document as PDF: a daily agenda, the programme, a room's door sheet, personal
+    /// agendas, speaker briefings, badges, name plates, or the desk's check-in list. Person,
+    /// briefing, badges and plates print everyone without --person or --country. Exits 3 when
+    /// some character has no font to draw it (each is named on standard error).
+    Print {
+        #[arg(value_enum)]
+        kind: crate::print::DocumentKind,
+        /// YYYY-MM-DD, in the event's zone (agenda, room).
+        #[arg(long)]
+        day: Option<String>,
+        /// A room's name or id (room).
+        #[arg(long)]
+        room: Option<String>,
+        /// One attendee's id.
+        #[arg(long)]
+        person: Option<String>,
+        /// One delegation: a two-letter country code.
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: crate::print::Paper,
+        /// A daily agenda's layout: rooms as columns (grid), one list, or whichever reads
+        /// better (auto).
+        #[arg(long, value_enum, default_value = "auto")]
+        layout: crate::print::AgendaLayout,
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// List every conflict warning that is not accepted. Exits 0 when there are none, 3 when
     /// there are some.
     Check {
@@ -886,6 +916,40 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
             .map_err(io)?;
         }
         Command::Export(command) => export(&conn, command, out)?,
+        Command::Print {
+            kind,
+            day,
+            room,
+            person,
+            country,
+            paper,
+            layout,
+            event,
+            out: path,
+        } => {
+            let request = crate::print::PrintRequest {
+                event_id: ops::resolve_event(&conn, event.as_deref())?,
+                kind,
+                day,
+                room,
+                person,
+                country,
+                paper,
+                layout,
+            };
+            let today = chrono::Local::now().date_naive();
+            let printed = crate::print::print(&conn, &request, today)?;
+            crate::print::save(&printed, &path)?;
+            for missing in &printed.missing_glyphs {
+                eprintln!("warning: no installed font can draw {missing}");
+            }
+            let pages = printed.pages;
+            let noun = if pages == 1 { "page" } else { "pages" };
+            writeln!(out, "Wrote {pages} {noun} to {}.", path.display()).map_err(io)?;
+            if !printed.missing_glyphs.is_empty() {
+                return Ok(Outcome::Warnings);
+            }
+        }
         Command::Sensitive {
             person,
             passport_number,

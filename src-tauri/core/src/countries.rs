@@ -114,6 +114,27 @@ pub fn resolve(text: &str) -> Option<String> {
     by_name().get(&fold_name(name)).map(|c| (*c).to_owned())
 }
 
+/// The name to print for a country: the UN short name where `OTHER_NAMES` has one ("Republic
+/// of Korea", "Türkiye"), otherwise the English name, with "of", "and" and "the" in lower case
+/// as UN documents write them. An unknown code prints as itself.
+pub fn display_name(code: &str) -> String {
+    if let Some((name, _)) = OTHER_NAMES.iter().find(|(_, c)| *c == code) {
+        return (*name).to_owned();
+    }
+    let Some(long) = name(code) else {
+        return code.to_owned();
+    };
+    let long = long.strip_prefix("The ").unwrap_or(long);
+    long.split(' ')
+        .enumerate()
+        .map(|(i, word)| match word {
+            "Of" | "And" | "The" if i > 0 => word.to_lowercase(),
+            _ => word.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Every country, sorted by code.
 pub fn all() -> Vec<Country> {
     let mut list: Vec<Country> = CelesCountry::get_countries()
@@ -149,6 +170,20 @@ mod tests {
             None,
             "alpha-3 is not an alpha-2 code"
         );
+    }
+
+    #[test]
+    fn printed_names_are_the_un_short_names() {
+        for (code, expected) in [
+            ("KR", "Republic of Korea"),
+            ("TR", "Türkiye"),
+            ("CN", "China"),
+            ("IM", "Isle of Man"),
+            ("BA", "Bosnia and Herzegovina"),
+            ("XX", "XX"),
+        ] {
+            assert_eq!(display_name(code), expected, "{code}");
+        }
     }
 
     #[test]

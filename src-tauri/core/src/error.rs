@@ -54,6 +54,9 @@ pub enum Error {
         path: String,
         source: std::io::Error,
     },
+    /// The PDF engine failed to lay out a document; a bug in a template, not a user mistake.
+    #[error("the document could not be laid out: {0}")]
+    Render(String),
     /// SQLite failed; this is a bug or a broken file, not a user mistake.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),

@@ -21,6 +21,7 @@ pub mod model;
 pub mod names;
 pub mod ops;
 pub mod paths;
+pub mod print;
 pub mod sample;
 pub mod schedule;
 pub mod sensitive;

@@ -19,6 +19,7 @@ import { COUNTRIES, EXTRA_FAMILY, EXTRA_GIVEN, ORGS, PEOPLE, type Seed } from ".
 import { DESK_COMMANDS, FakeDesk } from "./fake-desk";
 import { EXCHANGE_COMMANDS, FakeExchange } from "./fake-exchange";
 import { fail } from "./fake-fail";
+import { FakePrint, PRINT_COMMANDS } from "./fake-print";
 import { FakeSchedule } from "./fake-schedule";
 import { FakeSensitive, SENSITIVE_COMMANDS } from "./fake-sensitive";
 
@@ -87,6 +88,12 @@ export class FakeCore {
 			return this.#saveAttendee(current.event_id, id, input);
 		},
 		eventName: (eventId) => this.#events.find((e) => e.id === eventId)?.name ?? "",
+	});
+
+	#print = new FakePrint({
+		event: (eventId) => this.#events.find((e) => e.id === eventId),
+		attendees: (eventId) => this.#attendees.filter((x) => x.event_id === eventId),
+		call: (cmd, args) => this.handle(cmd, args),
 	});
 
 	constructor(options: { empty?: boolean } = {}) {
@@ -184,6 +191,7 @@ export class FakeCore {
 				if (this.#schedule.handles(cmd)) return this.#schedule.handle(cmd, a);
 				if (DESK_COMMANDS.has(cmd)) return this.#desk.handle(cmd, a);
 				if (EXCHANGE_COMMANDS.has(cmd)) return this.#exchange.handle(cmd, a);
+				if (PRINT_COMMANDS.has(cmd)) return this.#print.handle(cmd, a);
 				if (BACKUP_COMMANDS.has(cmd)) return this.#backups.handle(cmd, a);
 				if (SENSITIVE_COMMANDS.has(cmd)) return this.#sensitive.handle(cmd, a);
 				if (ACTIVITY_COMMANDS.has(cmd)) return this.#activity.handle(cmd, a);

@@ -1,12 +1,13 @@
 //! The app-wide state: events, the current event, the current section, toasts, undo, the
 //! "data changed" revision that screens reload on, and the handlers that the current screen
-//! registers for Ctrl/Cmd+F and Ctrl/Cmd+N.
+//! registers for Ctrl/Cmd+F, Ctrl/Cmd+N, Ctrl/Cmd+E and Ctrl/Cmd+P.
 
 import { describeUndoFailure } from "$lib/activity";
 import { type ActivityEntry, activityApi } from "$lib/activity-api";
 import { ApiFailure, api, describeFailure, type FailureText } from "$lib/api";
 import type { Country, EventSummary } from "$lib/bindings";
 import { t } from "$lib/i18n";
+import type { PrintIntent } from "$lib/print";
 
 export type Section =
 	| "events"
@@ -30,7 +31,7 @@ export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "speakers", ready: true },
 	{ id: "checkin", ready: true },
 	{ id: "io", ready: true },
-	{ id: "print", ready: false },
+	{ id: "print", ready: true },
 	{ id: "activity", ready: true },
 	{ id: "settings", ready: true },
 ];
@@ -40,8 +41,16 @@ export type ToastAction = { label: string; run: () => void; testid?: string };
 
 export type Toast = { id: number; message: string; action?: ToastAction };
 
-/** What the current screen does on Ctrl/Cmd+F, Ctrl/Cmd+N and Ctrl/Cmd+E. */
-export type ScreenShortcuts = { search?: () => void; create?: () => void; export?: () => void };
+/**
+ * What the current screen does on Ctrl/Cmd+F, Ctrl/Cmd+N and Ctrl/Cmd+E; `print` says what
+ * Ctrl/Cmd+P should print from it (the day shown, the person open), or null for the last choice.
+ */
+export type ScreenShortcuts = {
+	search?: () => void;
+	create?: () => void;
+	export?: () => void;
+	print?: () => PrintIntent | null;
+};
 
 const CURRENT_EVENT_KEY = "plenary.currentEventId";
 const TOAST_MS = 6000;
@@ -57,6 +66,8 @@ class AppState {
 	/** Set by the switcher's "New event…" so the events screen opens its create form. */
 	createEventRequested = $state(false);
 	shortcuts: ScreenShortcuts = {};
+	/** What the Print screen should show first when it opens (set by Ctrl/Cmd+P), or null. */
+	printIntent = $state<PrintIntent | null>(null);
 	/**
 	 * Goes up whenever data changed behind the current screen's back (an undo). Screens read it
 	 * in the `$effect` that loads their data, so they load again.
@@ -118,6 +129,20 @@ class AppState {
 	openEvent(id: string): void {
 		this.selectEvent(id);
 		this.section = "dashboard";
+	}
+
+	/** Opens the Print screen (Ctrl/Cmd+P), with the document the screen left asked for. */
+	openPrint(intent: PrintIntent | null): void {
+		if (!this.currentEvent) return;
+		if (intent) this.printIntent = intent;
+		this.section = "print";
+	}
+
+	/** Hands the pending print intent over once, to the Print screen. */
+	takePrintIntent(): PrintIntent | null {
+		const intent = this.printIntent;
+		this.printIntent = null;
+		return intent;
 	}
 
 	/** Loads the sample seminar (idempotent on the Rust side) and opens it. */

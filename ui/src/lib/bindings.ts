@@ -111,6 +111,17 @@ export const commands = {
 	exportList: (eventId: string, kind: ListKind, format: TableFormat, includeSensitive: boolean) => typedError<string | null, ApiError>(__TAURI_INVOKE("export_list", { eventId, kind, format, includeSensitive })),
 	/**  Exports the programme, or one person's, to a file the user chooses. */
 	exportSchedule: (eventId: string, personId: string | null, format: ScheduleFormat) => typedError<string | null, ApiError>(__TAURI_INVOKE("export_schedule", { eventId, personId, format })),
+	/**  The days, rooms, delegations and speakers the event's documents can be printed for. */
+	printOptions: (eventId: string) => typedError<PrintOptions, ApiError>(__TAURI_INVOKE("print_options", { eventId })),
+	/**  The first pages of a document as SVG, with the page count and any missing glyphs. */
+	previewDocument: (request: PrintRequest) => typedError<PagePreview, ApiError>(__TAURI_INVOKE("preview_document", { request })),
+	/**  Saves a document as PDF where the user chooses; `None` when they cancel. */
+	saveDocument: (request: PrintRequest) => typedError<PrintedFile | null, ApiError>(__TAURI_INVOKE("save_document", { request })),
+	/**
+	 *  Writes a document to the temporary folder and hands it to the operating system, whose PDF
+	 *  viewer prints it.
+	 */
+	openDocument: (request: PrintRequest) => typedError<PrintedFile, ApiError>(__TAURI_INVOKE("open_document", { request })),
 };
 
 /* Types */
@@ -148,6 +159,15 @@ export type AgendaItem = {
 	roles: Role[],
 	signed_up: boolean,
 };
+
+/**  How a daily agenda is laid out. */
+export type AgendaLayout = 
+/**  A grid when sessions run in parallel in two to five rooms, otherwise a list. */
+"auto" | 
+/**  One time-ordered list. */
+"list" | 
+/**  Rooms as columns (a list when sessions in one room overlap). */
+"grid";
 
 export type ApiError = {
 	code: ErrorCode,
@@ -327,6 +347,25 @@ export type DeskCounts = {
 	by_country: CountryCount[],
 };
 
+/**  What to print. */
+export type DocumentKind = 
+/**  One day, all rooms. */
+"agenda" | 
+/**  Every day, with a cover page. */
+"programme" | 
+/**  One room's door sheet for one day, in large type. */
+"room" | 
+/**  Personal agendas: one person, a delegation, or everyone. */
+"person" | 
+/**  Speaker briefings: one speaker, a delegation's speakers, or every speaker. */
+"briefing" | 
+/**  A6 badges, four to a sheet, with cut marks. */
+"badges" | 
+/**  Folded tent name plates, one per sheet. */
+"plates" | 
+/**  The desk's check-in list: by country, then name, with a tick box. */
+"checkin";
+
 /**  What kind of failure the UI is told about. */
 export type ErrorCode = 
 /**  The input breaks a rule; `fields` says which. */
@@ -434,6 +473,19 @@ export type Organizer = {
 /**  What part an organisation plays in putting on the event. */
 export type OrganizerRole = "co_sponsor" | "host" | "organizer";
 
+/**  Pages of a document drawn as SVG, for the app's preview. */
+export type PagePreview = {
+	/**  The first pages, each a complete SVG document. */
+	pages: string[],
+	/**  How many pages the whole document has. */
+	page_count: number,
+	missing_glyphs: string[],
+	file_name: string,
+};
+
+/**  The sheet size. */
+export type Paper = "a4" | "letter";
+
 /**  What an import would do, before anything is written. */
 export type Preview = {
 	source: Source,
@@ -456,6 +508,51 @@ export type PreviewRow = {
 	status: RowStatus,
 	/**  The values as they will be stored (as read, for an invalid row). */
 	attendee: AttendeeInput,
+};
+
+/**  One choice in the print dialog. */
+export type PrintChoice = {
+	/**  What the request carries: a date, a room id, a country code or a person's id. */
+	value: string,
+	label: string,
+};
+
+/**  What the print dialog offers for an event. */
+export type PrintOptions = {
+	/**  The event's days: `2024-09-03`, "Tuesday 3 September 2024". */
+	days: PrintChoice[],
+	/**  Rooms and off-site venues, in timetable order. */
+	rooms: PrintChoice[],
+	/**  Delegations with attending members: `CN`, "China (14)". */
+	delegations: PrintChoice[],
+	/**  People who speak at a session, for briefings. */
+	speakers: PrintChoice[],
+	/**  The font families the documents use, first choice first, as found on this machine. */
+	fonts: string[],
+};
+
+/**  Everything the print dialog and the CLI ask for. */
+export type PrintRequest = {
+	event_id: string,
+	kind: DocumentKind,
+	/**  `YYYY-MM-DD` in the event's zone (agenda and room). */
+	day: string | null,
+	/**  A room's id or name (room). */
+	room: string | null,
+	/**  An attendee's id (person, briefing, badges, plates). */
+	person: string | null,
+	/**  A delegation's alpha-2 code (person, briefing, badges, plates, checkin). */
+	country: string | null,
+	paper: Paper,
+	layout: AgendaLayout,
+};
+
+/**  A document written to a file. */
+export type PrintedFile = {
+	path: string,
+	pages: number,
+	/**  Characters that no installed font could draw, each with the text it is in. */
+	missing_glyphs: string[],
 };
 
 /**  A backup file the user chose, checked and waiting for confirmation. */

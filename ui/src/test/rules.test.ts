@@ -40,6 +40,11 @@ describe("project rules", () => {
 		expect(importers).toEqual(["dev/preview.ts", "lib/bindings.ts", "lib/exchange-api.ts"].sort());
 	});
 
+	it("never calls the web view's own print, which would block the window (the e2e tests too)", () => {
+		const calls = files.filter((f) => /\bprint\s*\(\s*\)/.test(f.text)).map((f) => f.path);
+		expect(calls).toEqual([]);
+	});
+
 	it("the production build has one entry, so the preview's fake core is never shipped", async () => {
 		const config = (await import("../../vite.config")).default as {
 			build?: { rolldownOptions?: { input?: unknown } };
@@ -59,6 +64,7 @@ describe("project rules", () => {
 			"lib/api.ts",
 			"lib/desk-api.ts",
 			"lib/exchange-api.ts",
+			"lib/print-api.ts",
 			"lib/schedule-api.ts",
 		]);
 	});

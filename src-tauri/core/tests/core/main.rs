@@ -11,6 +11,7 @@ mod exchange;
 mod feeds;
 mod migrations;
 mod ops;
+mod print;
 mod sample;
 mod schedule;
 mod sensitive;

@@ -1,0 +1,249 @@
+//! The typesetting engine: typst as a library.
+//!
+//! A document is one of the templates in `templates/` (fixed markup, compiled into the binary)
+//! and one JSON file of data that the template reads with `json("/data.json")`. Names, titles
+//! and every other user text reach typst only as JSON strings, which typst places as text:
+//! a name such as `#set page(...)` or `*bold*` prints literally. Nothing is ever spliced into
+//! markup.
+//!
+//! Fonts are the operating system's (found once per process with fontdb, the way the typst
+//! CLI does it), followed by typst's embedded fonts as a Latin fallback. After layout every
+//! shaped glyph is checked; a character that no font could draw is reported by name, so a
+//! missing font never prints a silent box.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime};
+use typst::layout::{Frame, FrameItem};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+
+use crate::{Error, Result};
+
+/// The shared markup every template imports (`#import "/common.typ": *`).
+const COMMON: &str = include_str!("templates/common.typ");
+
+/// Font families to try first, in order: Latin, then the scripts that a seminar's names come
+/// in. Whichever of them this machine has are passed to the templates; typst falls back to
+/// any other installed font for a character none of them has.
+const PREFERRED_FAMILIES: &[&str] = &[
+    // Latin, Cyrillic, Greek, Vietnamese.
+    "Noto Sans",
+    "Segoe UI",
+    "Helvetica Neue",
+    "Arial",
+    "Liberation Sans",
+    "DejaVu Sans",
+    // Chinese (simplified forms first), Japanese, Korean.
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    // Arabic.
+    "Noto Sans Arabic",
+    "Noto Naskh Arabic",
+    "Segoe UI Historic",
+    "Geeza Pro",
+    // Devanagari, Thai.
+    "Noto Sans Devanagari",
+    "Nirmala UI",
+    "Kohinoor Devanagari",
+    "Noto Sans Thai",
+    "Leelawadee UI",
+    "Thonburi",
+    // Embedded in Plenary: always there.
+    "Libertinus Serif",
+];
+
+/// The Latin face carried inside Plenary (from typst's embedded fonts), used when the system
+/// has none of the preferred families.
+const FALLBACK_FAMILY: &str = "Libertinus Serif";
+
+/// The fonts and the standard library, loaded once per process.
+struct Engine {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    families: Vec<String>,
+}
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let mut fonts = FontStore::new();
+        fonts.extend(typst_kit::fonts::system());
+        // Of typst's embedded fonts only the Latin text face: the others (maths, monospace)
+        // carry private-use glyphs that would hide a missing font behind a wrong character.
+        fonts.extend(
+            typst_kit::fonts::embedded().filter(|(_, info)| info.family == FALLBACK_FAMILY),
+        );
+        let book = fonts.book();
+        let families = PREFERRED_FAMILIES
+            .iter()
+            .filter(|f| book.contains_family(&f.to_lowercase()))
+            .map(|f| (*f).to_owned())
+            .collect();
+        Engine {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            families,
+        }
+    })
+}
+
+/// The font families the templates ask for, in order (those of [`PREFERRED_FAMILIES`] that
+/// this machine has).
+pub fn families() -> &'static [String] {
+    &engine().families
+}
+
+/// One compilation: a template, its data and the date to print in the footer.
+struct Job<'a> {
+    engine: &'a Engine,
+    main: Source,
+    common: Source,
+    data: Bytes,
+    today: Datetime,
+}
+
+fn file_id(path: &str) -> FileId {
+    // The paths are constants, so this cannot fail.
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("bad virtual path {path}"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl World for Job<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.engine.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.engine.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else if id == self.common.id() {
+            Ok(self.common.clone())
+        } else {
+            Err(FileError::NotFound(id.vpath().get_with_slash().into()))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == file_id("/data.json") {
+            Ok(self.data.clone())
+        } else {
+            Ok(Bytes::from_string(self.source(id)?))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.engine.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+/// A laid-out document and what could not be drawn in it.
+pub struct Laid {
+    pub document: PagedDocument,
+    /// Each character no font could draw, with the text it came in ("ꯀ in 'ꯀꯁ Name'").
+    pub missing: Vec<String>,
+}
+
+/// Lays out `template` (markup that reads `/data.json`) with `data`.
+pub fn layout(template: &str, data: &serde_json::Value, today: chrono::NaiveDate) -> Result<Laid> {
+    use chrono::Datelike;
+    let engine = engine();
+    let data = serde_json::to_vec(data).map_err(|e| Error::Render(e.to_string()))?;
+    let today = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8)
+        .ok_or_else(|| Error::Render("the print date is out of range".into()))?;
+    let job = Job {
+        engine,
+        main: Source::new(file_id("/main.typ"), template.to_owned()),
+        common: Source::new(file_id("/common.typ"), COMMON.to_owned()),
+        data: Bytes::new(data),
+        today,
+    };
+    let warned = typst::compile::<PagedDocument>(&job);
+    let document = warned
+        .output
+        .map_err(|errors| Error::Render(describe(&errors)))?;
+    let missing = missing_glyphs(&document);
+    // Memoised layouts older than a few compilations are of no further use.
+    typst::comemo::evict(10);
+    Ok(Laid { document, missing })
+}
+
+/// The PDF of a laid-out document.
+pub fn pdf(document: &PagedDocument, ident: &str) -> Result<Vec<u8>> {
+    let options = typst_pdf::PdfOptions {
+        ident: typst::foundations::Smart::Custom(ident.to_owned()),
+        creator: typst::foundations::Smart::Custom(Some(
+            concat!("Plenary ", env!("CARGO_PKG_VERSION")).to_owned(),
+        )),
+        ..Default::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| Error::Render(describe(&errors)))
+}
+
+/// One page as SVG, for the app's preview.
+pub fn svg(document: &PagedDocument, page: usize) -> Option<String> {
+    let page = document.pages().get(page)?;
+    Some(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
+}
+
+fn describe(errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .filter(|e| e.severity == Severity::Error)
+        .map(|e| e.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Every character that was shaped as glyph 0 (the font's "missing" box), with its text.
+fn missing_glyphs(document: &PagedDocument) -> Vec<String> {
+    let mut found = BTreeSet::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut found);
+    }
+    found.into_iter().collect()
+}
+
+fn walk(frame: &Frame, found: &mut BTreeSet<String>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => walk(&group.frame, found),
+            FrameItem::Text(text) => {
+                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                    let chars = text.text.get(glyph.range()).unwrap_or("");
+                    let visible: String = chars.chars().filter(|c| !c.is_whitespace()).collect();
+                    if !visible.is_empty() {
+                        found.insert(format!("“{visible}” in “{}”", text.text.trim()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Forgets every memoised layout, so that the next document is laid out from scratch (the
+/// benchmarks measure that case).
+pub fn forget_layouts() {
+    typst::comemo::evict(0);
+}
