@@ -925,6 +925,29 @@ async fn delete_an_attendee_then_undo_brings_them_back() {
     assert_eq!(people.len(), 2, "Ana Silva is back in the store");
 }
 
+/// Waits until the print preview's pages have loaded and drawn (each SVG decoded).
+async fn wait_for_pages_drawn(client: &Client) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let drawn = client
+            .execute(
+                "const pages = [...document.querySelectorAll('[data-testid=print-page]')];\
+                 return pages.length > 0 && pages.every(p => p.complete && p.naturalWidth > 0);",
+                vec![],
+            )
+            .await
+            .expect("the page answers");
+        if drawn == json!(true) {
+            return;
+        }
+        if Instant::now() > deadline {
+            let shot = save_screenshot(client, "e2e-failure.png").await;
+            panic!("the preview's pages never drew; the window is in {shot}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Reads a PDF's text with pdftotext (poppler-utils).
 fn pdf_text(path: &Path) -> String {
     let out = Command::new("pdftotext")
@@ -942,8 +965,25 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
     let db_path = dir.path().join("print.db");
     {
         let mut conn = db::open(&db_path).expect("the test database opens");
-        plenary_core::sample::load(&mut conn, chrono::Utc::now(), uuid::Uuid::now_v7)
-            .expect("the sample loads");
+        let event = plenary_core::sample::load(&mut conn, chrono::Utc::now(), uuid::Uuid::now_v7)
+            .expect("the sample loads")
+            .event;
+        // A name in a script that no installed font draws (Nag Mundari, Unicode 15).
+        let input = plenary_core::model::AttendeeInput {
+            given_name: "Sanne".into(),
+            family_name: "de Vries \u{1E4D0}".into(),
+            country: "NL".into(),
+            category: "expert".into(),
+            ..Default::default()
+        };
+        ops::register_attendee(
+            &mut conn,
+            &event.id,
+            uuid::Uuid::now_v7(),
+            &input,
+            chrono::Utc::now(),
+        )
+        .expect("registered");
     }
     let saved = dir.path().join("saved-badges.pdf");
     let opened = dir.path().join("opened.txt");
@@ -975,7 +1015,7 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
                 t.contains("1 page")
             })
             .await;
-            find(&client, "[data-testid=print-page]").await;
+            wait_for_pages_drawn(&client).await;
             save_screenshot(&client, "screens/print-agenda.png").await;
 
             // Badges for the Chinese delegation: four to a sheet.
@@ -998,6 +1038,7 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
                 t.contains("4 pages")
             })
             .await;
+            wait_for_pages_drawn(&client).await;
             save_screenshot(&client, "screens/print-badges.png").await;
             assert!(
                 client
@@ -1024,6 +1065,19 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
                 );
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
+
+            // A delegation with a name no font can draw: the screen says which character.
+            find(&client, "[data-testid=print-delegation]")
+                .await
+                .select_by_value("NL")
+                .await
+                .expect("choose the Netherlands");
+            wait_for_text(&client, "[data-testid=print-missing]", |t| {
+                t.contains("U+1E4D0") && t.contains("VRIES")
+            })
+            .await;
+            wait_for_pages_drawn(&client).await;
+            save_screenshot(&client, "screens/print-missing-glyph.png").await;
         },
     )
     .await;

@@ -160,7 +160,7 @@ impl World for Job<'_> {
 /// A laid-out document and what could not be drawn in it.
 pub struct Laid {
     pub document: PagedDocument,
-    /// Each character no font could draw, with the text it came in ("ꯀ in 'ꯀꯁ Name'").
+    /// Each character no font could draw, with its code point and the texts it is in.
     pub missing: Vec<String>,
 }
 
@@ -168,6 +168,7 @@ pub struct Laid {
 pub fn layout(template: &str, data: &serde_json::Value, today: chrono::NaiveDate) -> Result<Laid> {
     use chrono::Datelike;
     let engine = engine();
+    let data_value = data;
     let data = serde_json::to_vec(data).map_err(|e| Error::Render(e.to_string()))?;
     let today = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8)
         .ok_or_else(|| Error::Render("the print date is out of range".into()))?;
@@ -182,7 +183,7 @@ pub fn layout(template: &str, data: &serde_json::Value, today: chrono::NaiveDate
     let document = warned
         .output
         .map_err(|errors| Error::Render(describe(&errors)))?;
-    let missing = missing_glyphs(&document);
+    let missing = describe_missing(&missing_chars(&document), data_value);
     // Memoised layouts older than a few compilations are of no further use.
     typst::comemo::evict(10);
     Ok(Laid { document, missing })
@@ -215,26 +216,23 @@ fn describe(errors: &[SourceDiagnostic]) -> String {
         .join("; ")
 }
 
-/// Every character that was shaped as glyph 0 (the font's "missing" box), with its text.
-fn missing_glyphs(document: &PagedDocument) -> Vec<String> {
+/// Every character that was shaped as glyph 0 (the font's "missing" box).
+fn missing_chars(document: &PagedDocument) -> BTreeSet<char> {
     let mut found = BTreeSet::new();
     for page in document.pages() {
         walk(&page.frame, &mut found);
     }
-    found.into_iter().collect()
+    found
 }
 
-fn walk(frame: &Frame, found: &mut BTreeSet<String>) {
+fn walk(frame: &Frame, found: &mut BTreeSet<char>) {
     for (_, item) in frame.items() {
         match item {
             FrameItem::Group(group) => walk(&group.frame, found),
             FrameItem::Text(text) => {
                 for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
                     let chars = text.text.get(glyph.range()).unwrap_or("");
-                    let visible: String = chars.chars().filter(|c| !c.is_whitespace()).collect();
-                    if !visible.is_empty() {
-                        found.insert(format!("“{visible}” in “{}”", text.text.trim()));
-                    }
+                    found.extend(chars.chars().filter(|c| !c.is_whitespace()));
                 }
             }
             _ => {}
@@ -242,8 +240,72 @@ fn walk(frame: &Frame, found: &mut BTreeSet<String>) {
     }
 }
 
+/// The most texts named for one missing character.
+const MAX_PLACES: usize = 5;
+
+/// Each missing character with its code point and the texts of the data it occurs in, e.g.
+/// "“𞓐” (U+1E4D0) in “Sanne de VRIES 𞓐”": the shaped run alone holds only the character.
+fn describe_missing(chars: &BTreeSet<char>, data: &serde_json::Value) -> Vec<String> {
+    if chars.is_empty() {
+        return Vec::new();
+    }
+    let mut texts = Vec::new();
+    strings(data, &mut texts);
+    chars
+        .iter()
+        .map(|c| {
+            let mut places: Vec<&str> = texts.iter().copied().filter(|t| t.contains(*c)).collect();
+            places.sort_unstable();
+            places.dedup();
+            let named: Vec<String> = places
+                .iter()
+                .take(MAX_PLACES)
+                .map(|t| format!("“{t}”"))
+                .collect();
+            let code = format!("“{c}” (U+{:04X})", u32::from(*c));
+            match (named.is_empty(), places.len() > MAX_PLACES) {
+                (true, _) => code,
+                (false, false) => format!("{code} in {}", named.join(", ")),
+                (false, true) => format!(
+                    "{code} in {} and {} more",
+                    named.join(", "),
+                    places.len() - MAX_PLACES
+                ),
+            }
+        })
+        .collect()
+}
+
+fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
 /// Forgets every memoised layout, so that the next document is laid out from scratch (the
 /// benchmarks measure that case).
 pub fn forget_layouts() {
     typst::comemo::evict(0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_character_is_named_with_its_code_point_and_where_it_is() {
+        let data = serde_json::json!({
+            "people": [{ "name": "Sanne de VRIES \u{1E4D0}" }, { "name": "Ana" }],
+            "title": "Badges",
+        });
+        let chars: BTreeSet<char> = ['\u{1E4D0}'].into_iter().collect();
+        assert_eq!(
+            describe_missing(&chars, &data),
+            ["“\u{1E4D0}” (U+1E4D0) in “Sanne de VRIES \u{1E4D0}”"]
+        );
+        assert!(describe_missing(&BTreeSet::new(), &data).is_empty());
+    }
 }
