@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, lints, the UI's type
 # check and tests, the Rust unit, integration and IPC tests (with the bindings drift check),
-# and the end-to-end tests in a real window under Xvfb. Exits non-zero on the first failure.
+# the end-to-end tests in a real window under Xvfb, and the .deb installed, run and removed
+# (scripts/test-deb.sh). Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -32,6 +33,9 @@ cargo test --workspace "${features[@]}"
 
 step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
 xvfb-run -a --server-args="-screen 0 1400x900x24" \
-  cargo test "${features[@]}" --test e2e -- --ignored --test-threads=1
+  cargo test "${features[@]}" --test e2e -- --ignored --test-threads=1 --skip installed_app_
+
+step "The .deb: build, install, run the installed app and CLI, remove"
+bash scripts/test-deb.sh
 
 step "All checks passed"

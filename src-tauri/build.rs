@@ -4,6 +4,7 @@
 
 const COMMANDS: &[&str] = &[
     "app_info",
+    "open_log_folder",
     "list_countries",
     "list_events",
     "create_event",

@@ -107,11 +107,20 @@ fn free_port() -> u16 {
     listener.local_addr().expect("an address").port()
 }
 
+/// The app under test: the one cargo built, or with `PLENARY_E2E_APP` an installed one (the
+/// package tests in `scripts/test-deb.sh` point it at `/usr/bin/plenary-desktop`).
+fn app_binary() -> String {
+    std::env::var("PLENARY_E2E_APP")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_plenary-desktop").to_owned())
+}
+
 async fn connect(driver: &Driver) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
-        json!({ "application": env!("CARGO_BIN_EXE_plenary-desktop") }),
+        json!({ "application": app_binary() }),
     );
     caps.insert("browserName".into(), json!("wry"));
     ClientBuilder::rustls()
@@ -204,6 +213,20 @@ fn store_with_event(dir: &Path) -> std::path::PathBuf {
     )
     .expect("the event is created");
     path
+}
+
+/// Registers an attendee of the store's only event straight into the database file.
+fn register(db_path: &Path, input: plenary_core::model::AttendeeInput) {
+    let mut conn = db::open(db_path).expect("the store opens");
+    let event = ops::resolve_event(&conn, None).expect("one event");
+    ops::register_attendee(
+        &mut conn,
+        &event,
+        uuid::Uuid::now_v7(),
+        &input,
+        chrono::Utc::now(),
+    )
+    .expect("registered");
 }
 
 async fn open_attendees(client: &Client) {
@@ -841,26 +864,15 @@ async fn press_with_control(client: &Client, key: char) {
 async fn delete_an_attendee_then_undo_brings_them_back() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db_path = store_with_event(dir.path());
-    {
-        let mut conn = db::open(&db_path).expect("the store opens");
-        let event = ops::resolve_event(&conn, None).expect("one event");
-        for (given, family, country) in [("Ana", "Silva", "BR"), ("Kwame", "Mensah", "GH")] {
-            let input = plenary_core::model::AttendeeInput {
-                given_name: given.into(),
-                family_name: family.into(),
-                country: country.into(),
-                category: "official".into(),
-                ..Default::default()
-            };
-            ops::register_attendee(
-                &mut conn,
-                &event,
-                uuid::Uuid::now_v7(),
-                &input,
-                chrono::Utc::now(),
-            )
-            .expect("registered");
-        }
+    for (given, family, country) in [("Ana", "Silva", "BR"), ("Kwame", "Mensah", "GH")] {
+        let input = plenary_core::model::AttendeeInput {
+            given_name: given.into(),
+            family_name: family.into(),
+            country: country.into(),
+            category: "official".into(),
+            ..Default::default()
+        };
+        register(&db_path, input);
     }
     with_app(&db_path, |client| async move {
         open_attendees(&client).await;
@@ -1095,4 +1107,162 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
             .starts_with(b"%PDF-"),
         "a real PDF went to the viewer"
     );
+}
+
+/// The installed package's app, as `scripts/test-deb.sh` sets it; these tests refuse to run
+/// against anything else.
+fn installed_app() -> String {
+    let app = std::env::var("PLENARY_E2E_APP").unwrap_or_default();
+    assert!(
+        app.starts_with("/usr/"),
+        "run the installed-package tests through scripts/test-deb.sh (PLENARY_E2E_APP={app:?})"
+    );
+    app
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the .deb installed; scripts/test-deb.sh runs it"]
+async fn installed_app_starts_on_the_start_screen() {
+    installed_app();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = dir.path().join("fresh.db");
+    std::fs::create_dir_all(Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens"))
+        .expect("a folder for screenshots");
+    with_app(&db_path, |client| async move {
+        // A new database: the start screen offers to create an event or load the sample.
+        find(&client, "[data-testid=load-sample]").await;
+        save_screenshot(&client, "screens/installed-start.png").await;
+    })
+    .await;
+    assert!(db_path.exists(), "the installed app created its database");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the .deb installed; scripts/test-deb.sh runs it"]
+async fn installed_app_migrates_a_database_from_the_first_version() {
+    installed_app();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = dir.path().join("old.db");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plenary-schema-v1.db"),
+        &db_path,
+    )
+    .expect("copy the version 1 fixture");
+    with_app(&db_path, |client| async move {
+        open_attendees(&client).await;
+        // The fixture's sample seminar, read through every migration since version 1.
+        type_into(&client, "[data-testid=attendee-search]", "guterres").await;
+        wait_for_text(&client, "[data-testid=attendee-row]", |t| {
+            t.contains("GUTERRES")
+        })
+        .await;
+        save_screenshot(&client, "screens/installed-migrated.png").await;
+    })
+    .await;
+    let conn = db::open(&db_path).expect("the migrated file opens");
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("the schema version");
+    assert_eq!(
+        version,
+        db::SCHEMA_VERSION,
+        "the installed app migrated the file"
+    );
+    let backups = std::fs::read_dir(dir.path().join("backups"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert!(
+        backups > 0,
+        "a backup of the old file was kept before migrating"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn the_app_reopens_at_the_size_it_was_left_and_logs_no_attendee_data() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_event(dir.path());
+    register(
+        &db_path,
+        plenary_core::model::AttendeeInput {
+            given_name: "Wenjing".into(),
+            family_name: "Quanhai".into(),
+            country: "CN".into(),
+            category: "official".into(),
+            email: "wenjing.quanhai@example.cn".into(),
+            ..Default::default()
+        },
+    );
+    // Their own settings and data folders, so that the remembered size and the log stay out of
+    // the other tests.
+    let config = dir.path().join("config");
+    let data = dir.path().join("data");
+    for folder in [&config, &data] {
+        std::fs::create_dir_all(folder).expect("a folder");
+    }
+    let vars = [
+        ("XDG_CONFIG_HOME", config.as_path()),
+        ("XDG_DATA_HOME", data.as_path()),
+    ];
+    with_app_and(&db_path, &vars, |client| async move {
+        open_attendees(&client).await;
+        type_into(&client, "[data-testid=attendee-search]", "quanhai").await;
+        wait_for_text(&client, "[data-testid=attendee-row]", |t| {
+            t.contains("QUANHAI")
+        })
+        .await;
+        client
+            .set_window_rect(0, 0, 1000, 700)
+            .await
+            .expect("the window is resized");
+        // The place is saved half a second after the window stops changing.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    })
+    .await;
+    let state = std::fs::read_to_string(config.join("org.plenary.desktop/.window-state.json"))
+        .expect("the window's state was saved");
+    assert!(state.contains("1000"), "the new width was saved: {state}");
+    with_app_and(&db_path, &vars, |client| async move {
+        find(&client, "body").await;
+        let (_, _, width, height) = client.get_window_rect().await.expect("the window's size");
+        assert_eq!(
+            (width, height),
+            (1000, 700),
+            "the window reopens at the size it was left"
+        );
+        // The About box: version, build date, the database file and the log folder.
+        open_attendees(&client).await;
+        find(&client, "[data-testid=open-about]")
+            .await
+            .click()
+            .await
+            .expect("About Plenary");
+        wait_for_text(&client, "[data-testid=about-version]", |t| {
+            t.contains(env!("CARGO_PKG_VERSION"))
+        })
+        .await;
+        wait_for_text(&client, "[data-testid=about-build-date]", |t| {
+            t.chars().any(|c| c.is_ascii_digit())
+        })
+        .await;
+        wait_for_text(&client, "[data-testid=about-db-path]", |t| {
+            t.ends_with("e2e.db")
+        })
+        .await;
+        wait_for_text(&client, "[data-testid=about-log-dir]", |t| {
+            t.contains("org.plenary.desktop") && t.contains("logs")
+        })
+        .await;
+        save_screenshot(&client, "screens/about.png").await;
+    })
+    .await;
+    let log = std::fs::read_to_string(data.join("org.plenary.desktop/logs/plenary.log"))
+        .expect("the app wrote its log in the OS log folder");
+    assert!(log.contains("starting"), "the log records the start: {log}");
+    for personal in ["Quanhai", "QUANHAI", "Wenjing", "example.cn"] {
+        assert!(
+            !log.contains(personal),
+            "the log holds no attendee data: {log}"
+        );
+    }
 }

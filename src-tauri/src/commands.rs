@@ -9,7 +9,7 @@ use plenary_core::countries::{self, Country};
 use plenary_core::model::{
     Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
 };
-use plenary_core::{ops, sample};
+use plenary_core::{ops, sample, Error};
 use serde::Serialize;
 use std::sync::Arc;
 use tauri::State;
@@ -21,16 +21,44 @@ type Reply<T> = Result<T, ApiError>;
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct AppInfo {
     pub version: String,
+    /// The day this build was made, `YYYY-MM-DD`.
+    pub build_date: String,
     pub db_path: String,
+    /// The folder of the app's log files (empty when the OS gives none).
+    pub log_dir: String,
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
-        version: env!("CARGO_PKG_VERSION").to_owned(),
+        version: plenary_core::VERSION.to_owned(),
+        build_date: plenary_core::BUILD_DATE.to_owned(),
         db_path: state.db_path.display().to_string(),
+        log_dir: state
+            .log_dir
+            .as_ref()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
     }
+}
+
+/// Opens the folder of the app's log files in the system's file manager.
+#[tauri::command]
+#[specta::specta]
+pub fn open_log_folder(state: State<'_, AppState>) -> Reply<()> {
+    let Some(dir) = state.log_dir.as_ref() else {
+        return Err(Error::invalid("log_dir", "This system gives the app no log folder.").into());
+    };
+    let io = |source: std::io::Error| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    if let Some(open) = state.opener.as_ref() {
+        open(dir).map_err(|message| io(std::io::Error::other(message)))?;
+    }
+    Ok(())
 }
 
 #[tauri::command]

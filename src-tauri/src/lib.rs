@@ -31,6 +31,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .disable_serde_phases()
         .commands(tauri_specta::collect_commands![
             commands::app_info,
+            commands::open_log_folder,
             commands::list_countries,
             commands::list_events,
             commands::create_event,
@@ -155,7 +156,42 @@ fn test_answer(var: &str) -> Option<PathBuf> {
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // A rotating log in the OS log folder. Only the app's own doings go there (start-up,
+        // migrations, backups, failures), never attendee data.
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .clear_targets()
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::LogDir {
+                        file_name: Some("plenary".into()),
+                    },
+                ))
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::Stderr,
+                ))
+                .level(log::LevelFilter::Info)
+                .max_file_size(1_000_000)
+                .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepSome(5))
+                .build(),
+        )
+        // The window opens where and as large as the user left it. The plugin saves when the
+        // app quits; `remember_window` also saves shortly after each move or resize, so that
+        // the place survives a crash or a forced quit.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .on_window_event(|window, event| {
+            if matches!(
+                event,
+                tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+            ) {
+                window_moved(window.app_handle());
+            }
+        })
         .setup(|app| {
+            log::info!(
+                "Plenary {} (built {}) starting",
+                plenary_core::VERSION,
+                plenary_core::BUILD_DATE
+            );
             let path = match db_override() {
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join(paths::DB_FILE_NAME),
@@ -163,14 +199,17 @@ pub fn run() {
             // Opening once at start-up migrates the schema before the first command. A file
             // that cannot be used (say, from a newer Plenary) is reported by every command
             // with the same clear message, which the UI shows.
-            if let Err(err) = plenary_core::db::open(&path) {
-                eprintln!(
-                    "Plenary: the database {} cannot be used: {err}",
-                    path.display()
-                );
+            match plenary_core::db::open(&path) {
+                Ok(_) => log::info!(
+                    "the database opened (schema {})",
+                    plenary_core::db::SCHEMA_VERSION
+                ),
+                Err(err) => log::error!("the database cannot be used: {err}"),
             }
             let (saving, opening) = (app.handle().clone(), app.handle().clone());
-            let state = AppState::new(path.clone())
+            let mut state = AppState::new(path.clone());
+            state.log_dir = app.path().app_log_dir().ok();
+            let state = state
                 .with_save_dialog(move |name, filter, extensions| {
                     if let Some(path) = test_answer("PLENARY_TEST_SAVE_FILE") {
                         return Some(path);
@@ -218,7 +257,7 @@ pub fn run() {
                 )
             });
             if let Err(err) = purged {
-                eprintln!("Plenary: the automatic purge of sensitive data failed: {err}");
+                log::error!("the automatic purge of sensitive data failed: {err}");
             }
             backups_on_a_timer(path);
             // Finding the system's fonts takes a moment; do it before the first print.
@@ -228,9 +267,43 @@ pub fn run() {
         .invoke_handler(specta_builder::<tauri::Wry>().invoke_handler())
         .run(context());
     if let Err(err) = result {
+        log::error!("Plenary could not start: {err}");
         eprintln!("Plenary could not start: {err}");
         std::process::exit(1);
     }
+}
+
+/// When the window last moved or changed size, until its state is saved.
+static WINDOW_MOVED: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
+
+/// Saves the window's size and position half a second after it stops moving (a drag sends
+/// dozens of events; only the last place is written).
+fn window_moved<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    const QUIET: std::time::Duration = std::time::Duration::from_millis(500);
+    let mut moved = WINDOW_MOVED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let waiting = moved.is_some();
+    *moved = Some(std::time::Instant::now());
+    if waiting {
+        return;
+    }
+    let app = app.clone();
+    std::thread::spawn(move || loop {
+        std::thread::sleep(QUIET);
+        let mut moved = WINDOW_MOVED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if moved.is_some_and(|at| at.elapsed() >= QUIET) {
+            *moved = None;
+            drop(moved);
+            if let Err(err) = app.save_window_state(StateFlags::all()) {
+                log::warn!("the window's place could not be saved: {err}");
+            }
+            return;
+        }
+    });
 }
 
 /// While the app runs, takes an automatic backup every ten minutes if the database files
@@ -251,7 +324,7 @@ fn backups_on_a_timer(path: PathBuf) {
                 plenary_core::backup::automatic(&conn, &path, "timer", chrono::Utc::now(), keep)
             });
             if let Err(err) = taken {
-                eprintln!("Plenary: the automatic backup failed: {err}");
+                log::error!("the automatic backup failed: {err}");
             }
             last = plenary_core::backup::fingerprint(&path);
         }

@@ -31,6 +31,8 @@ pub struct AppState {
     pub open_dialog: Option<OpenDialog>,
     /// The OS's "open this file"; absent in tests, where nothing is opened.
     pub opener: Option<Opener>,
+    /// Where the app writes its log files (tauri-plugin-log), for the About box.
+    pub log_dir: Option<PathBuf>,
     /// The backup file the user chose and Plenary checked, waiting for "Restore".
     pub pending_restore: Mutex<Option<PathBuf>>,
     /// The file being imported, between the preview and the commit.
@@ -48,6 +50,7 @@ impl AppState {
             save_dialog: None,
             open_dialog: None,
             opener: None,
+            log_dir: None,
             pending_restore: Mutex::new(None),
             pending_import: Mutex::new(None),
         }

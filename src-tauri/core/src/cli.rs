@@ -23,6 +23,7 @@ use uuid::Uuid;
 #[command(
     name = "plenary",
     version,
+    long_version = long_version(),
     about = "Plenary: attendees, schedule and speakers of international seminars"
 )]
 pub struct Cli {
@@ -31,6 +32,25 @@ pub struct Cli {
     pub db: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// What `plenary --version` prints after the name: the version, the build date, and the
+/// database the CLI opens without `--db` (`$PLENARY_DB`, else the app's own).
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let db = std::env::var_os(paths::DB_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(paths::default_db_path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "none known; pass --db FILE".to_owned());
+        format!(
+            "{} (built {})\ndatabase: {db}",
+            crate::VERSION,
+            crate::BUILD_DATE
+        )
+    })
 }
 
 #[derive(Subcommand, Debug)]

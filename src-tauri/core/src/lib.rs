@@ -29,3 +29,9 @@ pub mod store;
 pub mod validate;
 
 pub use error::{Error, FieldError, Result};
+
+/// This build's version, e.g. `0.1.0`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The day this build was made (`YYYY-MM-DD`, UTC), or `SOURCE_DATE_EPOCH`'s day.
+pub const BUILD_DATE: &str = env!("PLENARY_BUILD_DATE");

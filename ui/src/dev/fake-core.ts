@@ -2,6 +2,7 @@
 //! contract loosely (validation, sorting, delegations) and is never shipped.
 
 import type {
+	AppInfo,
 	Attendee,
 	AttendeeFilter,
 	AttendeeInput,
@@ -105,8 +106,13 @@ export class FakeCore {
 			case "app_info":
 				return {
 					version: "0.1.0-preview",
+					build_date: "2026-11-27",
 					db_path: "/home/you/.local/share/org.plenary.desktop/plenary.db",
-				};
+					log_dir: "/home/you/.local/share/org.plenary.desktop/logs",
+				} satisfies AppInfo;
+			case "open_log_folder":
+				// There is no file manager to open in a browser tab; the real core opens the folder.
+				return null;
 			case "list_countries":
 				return COUNTRIES;
 			case "list_events":

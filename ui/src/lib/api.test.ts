@@ -5,6 +5,7 @@ const commands = vi.hoisted(() => ({
 	listEvents: vi.fn(),
 	addAttendee: vi.fn(),
 	appInfo: vi.fn(),
+	openLogFolder: vi.fn(),
 }));
 vi.mock("$lib/bindings", () => ({ commands }));
 
@@ -43,6 +44,18 @@ describe("unwrapping command results", () => {
 		const input = { given_name: "Jie" } as never;
 		await api.addAttendee("e1", input);
 		expect(commands.addAttendee).toHaveBeenCalledWith("e1", input);
+	});
+
+	it("opens the log folder, or throws the core's refusal as an ApiFailure", async () => {
+		commands.openLogFolder.mockResolvedValueOnce({ status: "ok", data: null });
+		await expect(api.openLogFolder()).resolves.toBeNull();
+		commands.openLogFolder.mockResolvedValueOnce({
+			status: "error",
+			error: { code: "io", message: "no file manager", fields: [] },
+		});
+		const failure = await api.openLogFolder().catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(ApiFailure);
+		expect((failure as ApiFailure).code).toBe("io");
 	});
 
 	it("maps a thrown Error (no Tauri, unknown command) to 'unreachable'", async () => {

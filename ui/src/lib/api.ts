@@ -157,6 +157,8 @@ async function infallible<T>(call: () => Promise<T>): Promise<T> {
 /** The commands, each returning its data or throwing an `ApiFailure`. */
 export const api = {
 	appInfo: () => infallible(() => commands.appInfo()),
+	/** Opens the folder of the app's log files in the OS file manager. */
+	openLogFolder: () => unwrap(commands.openLogFolder()),
 	listCountries: () => infallible(() => commands.listCountries()),
 	listEvents: () => unwrap(commands.listEvents()),
 	createEvent: (input: EventInput) => unwrap(commands.createEvent(input)),

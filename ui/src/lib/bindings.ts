@@ -8,6 +8,8 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	/**  Opens the folder of the app's log files in the system's file manager. */
+	openLogFolder: () => typedError<null, ApiError>(__TAURI_INVOKE("open_log_folder")),
 	listCountries: () => __TAURI_INVOKE<Country[]>("list_countries"),
 	listEvents: () => typedError<EventSummary[], ApiError>(__TAURI_INVOKE("list_events")),
 	createEvent: (input: EventInput) => typedError<EventSummary, ApiError>(__TAURI_INVOKE("create_event", { input })),
@@ -178,7 +180,11 @@ export type ApiError = {
 /**  What the About box and the error screens show. */
 export type AppInfo = {
 	version: string,
+	/**  The day this build was made, `YYYY-MM-DD`. */
+	build_date: string,
 	db_path: string,
+	/**  The folder of the app's log files (empty when the OS gives none). */
+	log_dir: string,
 };
 
 export type AttendanceRow = {

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the .deb, installs it on this machine, drives the installed app in a real window
+# (the start screen, and a version-1 database it must migrate), checks the installed CLI, and
+# removes the package again, even when a check fails. scripts/test.sh runs it last.
+# Needs root or sudo (apt-get), and what scripts/setup.sh test installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/plenary-target}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Building the .deb (tauri build --bundles deb; the CLI is staged by scripts/stage-cli.mjs)"
+rm -rf "$CARGO_TARGET_DIR/release/bundle/deb"
+ui/node_modules/.bin/tauri build --bundles deb
+deb=$(ls "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb)
+echo "Built $deb ($(du -h "$deb" | cut -f1))"
+dpkg-deb --info "$deb"
+dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E 'usr/bin/|\.desktop$|icons/hicolor/.*/apps' 
+
+remove() {
+  step "Removing the package"
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get remove -y -qq plenary >/dev/null || true
+  if dpkg -s plenary >/dev/null 2>&1; then echo "the package is still installed" >&2; exit 1; fi
+  [ ! -e /usr/bin/plenary ] && [ ! -e /usr/bin/plenary-desktop ] || { echo "files were left behind" >&2; exit 1; }
+  echo "Removed."
+}
+if dpkg -s plenary >/dev/null 2>&1; then remove; fi
+step "Installing it (apt-get install ./…deb pulls in the declared dependencies)"
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "$(realpath "$deb")" >/dev/null
+trap remove EXIT
+
+step "The installed CLI"
+version=$(/usr/bin/plenary --version)
+echo "$version"
+grep -q "^plenary $(grep -m1 '"version"' tauri.conf.json | cut -d'"' -f4) (built " <<<"$version"
+grep -q "^database: " <<<"$version"
+test -f /usr/share/applications/Plenary.desktop
+grep -q "^Exec=plenary-desktop" /usr/share/applications/Plenary.desktop
+test -f /usr/share/icons/hicolor/128x128/apps/plenary-desktop.png
+
+step "The installed app in a real window: the start screen, and a database from version 1"
+PLENARY_E2E_APP=/usr/bin/plenary-desktop xvfb-run -a --server-args="-screen 0 1400x900x24" \
+  cargo test --features plenary-desktop/custom-protocol --test e2e -- --ignored --test-threads=1 installed_app_
+echo "Screenshots: $CARGO_TARGET_DIR/tmp/screens/installed-*.png"
