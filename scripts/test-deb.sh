@@ -17,7 +17,7 @@ ui/node_modules/.bin/tauri build --bundles deb
 deb=$(ls "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb)
 echo "Built $deb ($(du -h "$deb" | cut -f1))"
 dpkg-deb --info "$deb"
-dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E 'usr/bin/|\.desktop$|icons/hicolor/.*/apps' 
+dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E 'usr/bin/|\.desktop$|icons/hicolor/.*/apps/|/copyright$' 
 
 remove() {
   step "Removing the package"
@@ -39,6 +39,7 @@ grep -q "^database: " <<<"$version"
 test -f /usr/share/applications/Plenary.desktop
 grep -q "^Exec=plenary-desktop" /usr/share/applications/Plenary.desktop
 test -f /usr/share/icons/hicolor/128x128/apps/plenary-desktop.png
+grep -q "MIT License" /usr/share/doc/plenary/copyright
 
 step "The installed app in a real window: the start screen, and a database from version 1"
 PLENARY_E2E_APP=/usr/bin/plenary-desktop xvfb-run -a --server-args="-screen 0 1400x900x24" \
