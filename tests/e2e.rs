@@ -977,26 +977,20 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
     let db_path = dir.path().join("print.db");
     {
         let mut conn = db::open(&db_path).expect("the test database opens");
-        let event = plenary_core::sample::load(&mut conn, chrono::Utc::now(), uuid::Uuid::now_v7)
-            .expect("the sample loads")
-            .event;
-        // A name in a script that no installed font draws (Nag Mundari, Unicode 15).
-        let input = plenary_core::model::AttendeeInput {
+        plenary_core::sample::load(&mut conn, chrono::Utc::now(), uuid::Uuid::now_v7)
+            .expect("the sample loads");
+    }
+    // A name in a script that no installed font draws (Nag Mundari, Unicode 15).
+    register(
+        &db_path,
+        plenary_core::model::AttendeeInput {
             given_name: "Sanne".into(),
             family_name: "de Vries \u{1E4D0}".into(),
             country: "NL".into(),
             category: "expert".into(),
             ..Default::default()
-        };
-        ops::register_attendee(
-            &mut conn,
-            &event.id,
-            uuid::Uuid::now_v7(),
-            &input,
-            chrono::Utc::now(),
-        )
-        .expect("registered");
-    }
+        },
+    );
     let saved = dir.path().join("saved-badges.pdf");
     let opened = dir.path().join("opened.txt");
     std::fs::create_dir_all(Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens"))

@@ -17,7 +17,7 @@ use super::{engine, AgendaLayout, DocumentKind, PrintRequest};
 use crate::exchange::ics::{kind_label, role_label};
 use crate::model::{Attendee, AttendeeFilter, EventSummary};
 use crate::schedule::model::{Room, Session, SessionType};
-use crate::schedule::ops::{list_rooms, list_sessions, person_agenda};
+use crate::schedule::ops::{list_rooms, list_sessions, AgendaBook};
 use crate::schedule::time::parse_stored;
 use crate::{countries, names, ops, Error, Result};
 
@@ -576,10 +576,11 @@ fn category_label(ctx: &Ctx, key: &str) -> String {
 
 fn personal(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built> {
     let people = chosen_people(conn, ctx, request)?;
+    let book = AgendaBook::load(conn, &ctx.event.id)?;
     let mut out = Vec::new();
     for person in &people {
         let mut days: Vec<(String, Vec<Value>)> = Vec::new();
-        for item in person_agenda(conn, &person.id)? {
+        for item in book.agenda(&person.id) {
             let session = session_out(ctx, &item.session)?;
             let entry = json!({
                 "session": session,

@@ -686,28 +686,49 @@ pub fn unaccept_warning(conn: &mut Connection, event_id: &str, key: &str) -> Res
 /// Everything one person speaks at or signed up for, in time order.
 pub fn person_agenda(conn: &Connection, person_id: &str) -> Result<Vec<AgendaItem>> {
     let person = attendees::get(conn, person_id)?;
-    let signed: std::collections::HashSet<String> =
-        signups::list_for_event(conn, &person.event_id)?
-            .into_iter()
-            .filter(|(_, p)| p == person_id)
-            .map(|(s, _)| s)
-            .collect();
-    let mut items = Vec::new();
-    for session in list_sessions(conn, &person.event_id, None)? {
-        let roles: Vec<Role> = session
-            .speakers
-            .iter()
-            .filter(|s| s.person_id == person_id)
-            .map(|s| s.role)
-            .collect();
-        let signed_up = signed.contains(&session.id);
-        if !roles.is_empty() || signed_up {
-            items.push(AgendaItem {
-                session,
-                roles,
-                signed_up,
-            });
-        }
+    let book = AgendaBook::load(conn, &person.event_id)?;
+    Ok(book.agenda(person_id))
+}
+
+/// An event's sessions and sign-ups, read once, from which any number of people's agendas
+/// are made (a batch of personal agendas reads the store once, not once a person).
+pub struct AgendaBook {
+    sessions: Vec<Session>,
+    /// (session id, person id) of every sign-up.
+    signups: std::collections::HashSet<(String, String)>,
+}
+
+impl AgendaBook {
+    pub fn load(conn: &Connection, event_id: &str) -> Result<Self> {
+        Ok(AgendaBook {
+            sessions: list_sessions(conn, event_id, None)?,
+            signups: signups::list_for_event(conn, event_id)?
+                .into_iter()
+                .collect(),
+        })
     }
-    Ok(items)
+
+    /// Everything `person_id` speaks at or signed up for, in time order.
+    pub fn agenda(&self, person_id: &str) -> Vec<AgendaItem> {
+        let mut items = Vec::new();
+        for session in &self.sessions {
+            let roles: Vec<Role> = session
+                .speakers
+                .iter()
+                .filter(|s| s.person_id == person_id)
+                .map(|s| s.role)
+                .collect();
+            let signed_up = self
+                .signups
+                .contains(&(session.id.clone(), person_id.to_owned()));
+            if !roles.is_empty() || signed_up {
+                items.push(AgendaItem {
+                    session: session.clone(),
+                    roles,
+                    signed_up,
+                });
+            }
+        }
+        items
+    }
 }
