@@ -27,6 +27,7 @@ pub(crate) fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
         tx: conn.transaction_with_behavior(TransactionBehavior::Immediate)?,
         summary: None,
         reason: String::new(),
+        event: None,
     })
 }
 
@@ -35,6 +36,9 @@ pub(crate) struct WriteTx<'c> {
     tx: rusqlite::Transaction<'c>,
     summary: Option<String>,
     reason: String,
+    /// The event the change belongs to, when the logged rows may not say (an import logs
+    /// only the ids of the people it adds).
+    event: Option<String>,
 }
 
 impl<'c> std::ops::Deref for WriteTx<'c> {
@@ -51,6 +55,11 @@ impl WriteTx<'_> {
         self.summary = Some(summary.into());
     }
 
+    /// The event this change belongs to, for the audit log.
+    pub(crate) fn for_event(&mut self, event_id: &str) {
+        self.event = Some(event_id.to_owned());
+    }
+
     /// Why the user made the change, if they said.
     pub(crate) fn set_reason(&mut self, reason: &str) {
         reason.clone_into(&mut self.reason);
@@ -63,7 +72,12 @@ impl WriteTx<'_> {
 
     /// [`Self::commit`], returning the audit entry's id (`None` if nothing changed).
     pub(crate) fn commit_entry(self) -> Result<Option<i64>> {
-        let entry = crate::audit::seal(&self.tx, self.summary.as_deref(), &self.reason)?;
+        let entry = crate::audit::seal(
+            &self.tx,
+            self.summary.as_deref(),
+            &self.reason,
+            self.event.as_deref(),
+        )?;
         self.tx.commit()?;
         Ok(entry)
     }

@@ -96,6 +96,19 @@ struct Planned {
     existing: Option<String>,
     unchanged: bool,
     problems: Vec<FieldError>,
+    /// The folded name and country (see [`person_key`]) when both are given.
+    person: Option<String>,
+    /// What is stored beside the row, computed with the plan for a commit.
+    derived: Option<attendees::Derived>,
+}
+
+impl Planned {
+    fn derived(&self) -> std::borrow::Cow<'_, attendees::Derived> {
+        match &self.derived {
+            Some(derived) => std::borrow::Cow::Borrowed(derived),
+            None => std::borrow::Cow::Owned(attendees::Derived::of(&self.input)),
+        }
+    }
 }
 
 impl Planned {
@@ -129,7 +142,7 @@ pub fn preview_with_limit(
     options: &ImportOptions,
     limit: usize,
 ) -> Result<Preview> {
-    let plan = plan(conn, event_id, table, columns, options)?;
+    let plan = plan(conn, event_id, table, columns, options, false)?;
     let mut preview = Preview {
         source: table.source.clone(),
         columns: columns.to_vec(),
@@ -207,7 +220,7 @@ fn commit_in(
 ) -> Result<ImportReport> {
     let mut tx = write_tx(conn)?;
     // Planned inside the transaction, so that the checks see what is stored now.
-    let plan = plan(&tx, event_id, table, columns, options)?;
+    let plan = plan(&tx, event_id, table, columns, options, true)?;
     let problems: Vec<FieldError> = plan.iter().flat_map(|r| r.problems.clone()).collect();
     if !problems.is_empty() && !valid_only {
         return Err(Error::Validation(problems));
@@ -242,7 +255,8 @@ fn commit_in(
          DROP TRIGGER IF EXISTS audit_attendee_insert;",
     )?;
     // The audit log needs only the id of an added row to undo the import (updates are
-    // logged whole by their trigger, which stays).
+    // logged whole by their trigger, which stays). The entry is given its event below, as
+    // these rows do not name it.
     let mut log_added = tx.prepare_cached(
         "INSERT INTO change_row (tbl, pk, old, new)
          VALUES ('attendee', json_array(?1), NULL, json_object('id', ?1))",
@@ -259,7 +273,7 @@ fn commit_in(
             RowStatus::Unchanged => report.unchanged += 1,
             RowStatus::New => {
                 let id = new_id();
-                attendees::insert(&tx, &id, event_id, &row.input, &now)?;
+                attendees::insert_derived(&tx, &id, event_id, &row.input, &row.derived(), &now)?;
                 log_added.execute([&id])?;
                 if row.attending == Some(false) {
                     set_attending.execute(rusqlite::params![id, false])?;
@@ -269,7 +283,7 @@ fn commit_in(
             }
             RowStatus::Update => {
                 let id = row.existing.as_deref().unwrap_or_default();
-                attendees::update(&tx, id, &row.input, &now)?;
+                attendees::update_derived(&tx, id, &row.input, &row.derived(), &now)?;
                 if let Some(attending) = row.attending {
                     set_attending.execute(rusqlite::params![id, attending])?;
                 }
@@ -296,6 +310,7 @@ fn commit_in(
         "Imported {} attendees ({} updated)",
         report.imported, report.updated
     ));
+    tx.for_event(event_id);
     tx.commit()?;
     Ok(report)
 }
@@ -349,13 +364,18 @@ struct Known {
     id: Option<String>,
 }
 
+/// What the import would do with each row. Each row is read, validated and compared with the
+/// store on its own, on every core; only the duplicate checks, which depend on the rows
+/// above, run in file order. `for_commit` also computes what will be stored beside each row.
 fn plan(
     conn: &Connection,
     event_id: &str,
     table: &Table,
     columns: &[ColumnMapping],
     options: &ImportOptions,
+    for_commit: bool,
 ) -> Result<Vec<Planned>> {
+    use rayon::prelude::*;
     let event = ops::get_event(conn, event_id)?;
     let categories = ops::list_categories(conn, event_id)?;
     let keys: Vec<String> = categories.iter().map(|c| c.key.clone()).collect();
@@ -389,13 +409,10 @@ fn plan(
         by_person.insert(person_key(&a.to_input()), known());
     }
     let column = |field: ImportField| columns.iter().position(|c| c.field == Some(field));
-    let at: HashMap<ImportField, usize> = ImportField::ALL
-        .iter()
-        .filter_map(|f| column(*f).map(|i| (*f, i)))
-        .collect();
-    let mut plan = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
-        let cell = |field: ImportField| at.get(&field).map_or("", |i| row.cell(*i));
+    // The column of each field, indexed by the field (looked up for every cell).
+    let at: Vec<Option<usize>> = ImportField::ALL.iter().map(|f| column(*f)).collect();
+    let check = |row: &Row| -> Result<Planned> {
+        let cell = |field: ImportField| at[field as usize].map_or("", |i| row.cell(i));
         let mut problems = Vec::new();
         let mut problem = |field: &str, message: String| {
             problems.push(FieldError {
@@ -412,7 +429,7 @@ fn plan(
         if let Some(stored) = existing.as_deref().and_then(|id| stored_by_id.get(id)) {
             // A file that updates people may carry only some columns: what it does not map
             // keeps the stored value instead of being blanked.
-            keep_unmapped(&mut raw, &stored.to_input(), &|f| at.contains_key(&f));
+            keep_unmapped(&mut raw, &stored.to_input(), &|f| at[f as usize].is_some());
         }
         let input = match validate::attendee(&raw, &keys) {
             Ok(input) => input,
@@ -432,22 +449,28 @@ fn plan(
             }
             Err(other) => return Err(other),
         };
-        let mut planned = Planned {
+        let unchanged = existing
+            .as_deref()
+            .and_then(|id| stored_by_id.get(id))
+            .is_some_and(|a| a.to_input() == input && attending.is_none_or(|v| v == a.attending));
+        let person = (!input.family_name.is_empty() && !input.country.is_empty())
+            .then(|| person_key(&input));
+        let derived = (for_commit && problems.is_empty() && !unchanged)
+            .then(|| attendees::Derived::of(&input));
+        Ok(Planned {
             line: row.line,
-            unchanged: false,
+            unchanged,
             input,
             attending,
             existing,
             problems,
-        };
-        check_duplicates(&mut planned, &mut by_email, &mut by_person, row);
-        if let Some(id) = &planned.existing {
-            if let Some(a) = stored_by_id.get(id.as_str()) {
-                planned.unchanged = a.to_input() == planned.input
-                    && planned.attending.is_none_or(|v| v == a.attending);
-            }
-        }
-        plan.push(planned);
+            person,
+            derived,
+        })
+    };
+    let mut plan: Vec<Planned> = table.rows.par_iter().map(check).collect::<Result<_>>()?;
+    for (planned, row) in plan.iter_mut().zip(&table.rows) {
+        check_duplicates(planned, &mut by_email, &mut by_person, row);
     }
     Ok(plan)
 }
@@ -482,8 +505,7 @@ fn check_duplicates(
             }
         }
     }
-    if !planned.input.family_name.is_empty() && !planned.input.country.is_empty() {
-        let key = person_key(&planned.input);
+    if let Some(key) = planned.person.take() {
         match by_person.get(&key) {
             // Two people of one name and country are told apart by different emails.
             Some(known)

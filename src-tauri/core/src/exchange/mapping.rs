@@ -117,6 +117,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_field_is_its_own_index_in_all() {
+        // The import looks columns up in an array indexed by `field as usize`.
+        for (i, field) in ImportField::ALL.iter().enumerate() {
+            assert_eq!(*field as usize, i, "{field:?}");
+        }
+    }
+
+    #[test]
     fn synonyms_and_spellings_map() {
         for (header, field) in [
             ("First Name", ImportField::GivenName),

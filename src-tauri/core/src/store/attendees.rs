@@ -128,11 +128,43 @@ pub fn count(conn: &Connection, event_id: &str) -> Result<u32> {
     )?)
 }
 
+/// What is stored beside an attendee's fields and derived from them: the search key, the
+/// ICU sort key and the languages as JSON. A bulk import computes them on every core before
+/// it writes (see `exchange::import`).
+#[derive(Debug, Clone)]
+pub struct Derived {
+    pub search_key: String,
+    pub sort_key: Vec<u8>,
+    pub languages: String,
+}
+
+impl Derived {
+    pub fn of(a: &AttendeeInput) -> Self {
+        Self {
+            search_key: search_key(a),
+            sort_key: sort_key(a),
+            languages: languages_json(&a.languages),
+        }
+    }
+}
+
 pub fn insert(
     tx: &Transaction<'_>,
     id: &str,
     event_id: &str,
     a: &AttendeeInput,
+    now: &str,
+) -> Result<()> {
+    insert_derived(tx, id, event_id, a, &Derived::of(a), now)
+}
+
+/// [`insert`], with the derived values already computed from `a`.
+pub fn insert_derived(
+    tx: &Transaction<'_>,
+    id: &str,
+    event_id: &str,
+    a: &AttendeeInput,
+    derived: &Derived,
     now: &str,
 ) -> Result<()> {
     let mut stmt = tx.prepare_cached(
@@ -158,13 +190,13 @@ pub fn insert(
         a.category,
         a.email,
         a.phone,
-        languages_json(&a.languages),
+        derived.languages,
         a.dietary,
         a.accessibility,
         a.notes,
-        search_key(a),
+        derived.search_key,
         now,
-        sort_key(a)
+        derived.sort_key
     ])?;
     Ok(())
 }
@@ -172,24 +204,41 @@ pub fn insert(
 /// The stored sort key: the Latin forms where given, as the generated `sort_family` and
 /// `sort_given` columns choose them.
 fn sort_key(a: &AttendeeInput) -> Vec<u8> {
-    let pick = |latin: &str, native: &'_ str| -> String {
-        if latin.is_empty() { native } else { latin }.to_owned()
-    };
+    fn pick<'a>(latin: &'a str, native: &'a str) -> &'a str {
+        if latin.is_empty() {
+            native
+        } else {
+            latin
+        }
+    }
     crate::collation::sort_key(
-        &pick(&a.family_name_latin, &a.family_name),
-        &pick(&a.given_name_latin, &a.given_name),
+        pick(&a.family_name_latin, &a.family_name),
+        pick(&a.given_name_latin, &a.given_name),
     )
 }
 
 pub fn update(tx: &Transaction<'_>, id: &str, a: &AttendeeInput, now: &str) -> Result<()> {
-    let changed = tx.execute(
-        "UPDATE attendee SET honorific = ?2, given_name = ?3, family_name = ?4,
+    update_derived(tx, id, a, &Derived::of(a), now)
+}
+
+/// [`update`], with the derived values already computed from `a`.
+pub fn update_derived(
+    tx: &Transaction<'_>,
+    id: &str,
+    a: &AttendeeInput,
+    derived: &Derived,
+    now: &str,
+) -> Result<()> {
+    let changed = tx
+        .prepare_cached(
+            "UPDATE attendee SET honorific = ?2, given_name = ?3, family_name = ?4,
              name_order = ?5, given_name_latin = ?6, family_name_latin = ?7, country = ?8,
              organization = ?9, position = ?10, category = ?11, email = ?12, phone = ?13,
              languages = ?14, dietary = ?15, accessibility = ?16, notes = ?17,
              search_key = ?18, updated_at = ?19, sort_key = ?20
          WHERE id = ?1",
-        params![
+        )?
+        .execute(params![
             id,
             a.honorific,
             a.given_name,
@@ -203,15 +252,14 @@ pub fn update(tx: &Transaction<'_>, id: &str, a: &AttendeeInput, now: &str) -> R
             a.category,
             a.email,
             a.phone,
-            languages_json(&a.languages),
+            derived.languages,
             a.dietary,
             a.accessibility,
             a.notes,
-            search_key(a),
+            derived.search_key,
             now,
-            sort_key(a)
-        ],
-    )?;
+            derived.sort_key
+        ])?;
     if changed == 0 {
         return Err(Error::not_found("attendee", id));
     }

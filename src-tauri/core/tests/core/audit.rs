@@ -140,6 +140,24 @@ fn undo_walks_back_through_changes_and_restores_old_values() {
     assert_eq!(unsealed(&store.conn), 0);
 }
 
+/// Imports `csv` into `event`, all rows or none, and says what it did.
+fn import_csv(conn: &mut Connection, event: &str, csv: &str) -> import::ImportReport {
+    let table = read::read_bytes(csv.as_bytes()).expect("reads");
+    let columns = mapping::suggest(&table.headers);
+    import::commit(
+        conn,
+        event,
+        &table,
+        &columns,
+        &ImportOptions::default(),
+        false,
+        now(),
+        &mut || uuid::Uuid::now_v7().to_string(),
+        &mut |_, _| {},
+    )
+    .expect("import")
+}
+
 #[test]
 fn undoing_an_import_removes_exactly_its_rows() {
     let (mut store, event) = store_with_event();
@@ -159,20 +177,7 @@ fn undoing_an_import_removes_exactly_its_rows() {
          ,Kwame,Mensah,GH,\n,Lan,Nguyen,VN,\n{},Bea,Costa,BR,+55 2\n",
         updated.id
     );
-    let table = read::read_bytes(csv.as_bytes()).expect("reads");
-    let columns = mapping::suggest(&table.headers);
-    let report = import::commit(
-        &mut store.conn,
-        &event,
-        &table,
-        &columns,
-        &ImportOptions::default(),
-        false,
-        now(),
-        &mut || uuid::Uuid::now_v7().to_string(),
-        &mut |_, _| {},
-    )
-    .expect("import");
+    let report = import_csv(&mut store.conn, &event, &csv);
     assert_eq!((report.imported, report.updated), (2, 1));
     let log = audit::activity(&store.conn, &event, 10).expect("activity");
     assert_eq!(log[0].summary, "Imported 2 attendees (1 updated)");
@@ -191,6 +196,27 @@ fn undoing_an_import_removes_exactly_its_rows() {
     assert!(
         ops::get_attendee(&store.conn, &later.id).is_ok(),
         "a later change stays"
+    );
+}
+
+#[test]
+fn an_import_that_only_adds_people_is_listed_with_its_event_and_undone_by_undo_last() {
+    let (mut store, event) = store_with_event();
+    import_csv(
+        &mut store.conn,
+        &event,
+        "given_name,family_name,country\nKwame,Mensah,GH\nLan,Nguyen,VN\n",
+    );
+    // The logged rows of added people carry only their ids; the entry must still belong to
+    // the event, or the Activity view and Ctrl+Z would never see it.
+    let log = audit::activity(&store.conn, &event, 10).expect("activity");
+    assert_eq!(log[0].summary, "Imported 2 attendees (0 updated)");
+    assert!(log[0].undoable);
+    assert_eq!(everyone(&store.conn, &event).len(), 2);
+    audit::undo_last(&mut store.conn, &event).expect("undo the newest change");
+    assert!(
+        everyone(&store.conn, &event).is_empty(),
+        "the import is undone"
     );
 }
 
