@@ -818,6 +818,17 @@ async fn import_a_csv_with_an_error_fix_the_mapping_and_see_the_attendees() {
                 wait_for_text(&client, "[data-testid=attendee-row]", |t| t.contains(name)).await;
             }
             save_screenshot(&client, "screens/import-done.png").await;
+            // The import is one change in the event's log, so Ctrl+Z can take it back.
+            find(&client, "[data-testid=nav-activity]")
+                .await
+                .click()
+                .await
+                .expect("open Activity");
+            wait_for_text(&client, "[data-testid=activity-row]", |t| {
+                t.contains("Imported 3 attendees")
+            })
+            .await;
+            save_screenshot(&client, "screens/import-activity.png").await;
             find(&client, "[data-testid=nav-io]")
                 .await
                 .click()
