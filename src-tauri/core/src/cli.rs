@@ -1079,8 +1079,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
 }
 
 fn nothing_imported(invalid: u32) -> Error {
+    let (rows, them) = if invalid == 1 {
+        ("1 row is invalid".to_owned(), "it")
+    } else {
+        (format!("{invalid} rows are invalid"), "them")
+    };
     Error::Ambiguous(format!(
-        "{invalid} rows are invalid, so nothing was imported. Fix them, or pass --valid-only to import the rest."
+        "{rows}, so nothing was imported. Fix {them}, or pass --valid-only to import the rest."
     ))
 }
 

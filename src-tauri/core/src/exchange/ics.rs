@@ -121,7 +121,14 @@ fn calendar_for(event: &EventSummary, name: &str) -> Calendar {
             concat!("-//Plenary//Plenary ", env!("CARGO_PKG_VERSION"), "//EN"),
         ))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .name(&clean(name))
+        // icalendar's `name()` escapes X-WR-CALNAME but not NAME (RFC 7986), whose type it
+        // does not know; VALUE=TEXT makes it escape commas, semicolons and line breaks.
+        .append_property(
+            Property::new("NAME", clean(name))
+                .add_parameter("VALUE", "TEXT")
+                .done(),
+        )
+        .append_property(Property::new("X-WR-CALNAME", clean(name)))
         .append_property(Property::new("X-WR-TIMEZONE", &event.timezone));
     calendar
 }

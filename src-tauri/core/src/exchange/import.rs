@@ -469,7 +469,24 @@ fn plan(
         })
     };
     let mut plan: Vec<Planned> = table.rows.par_iter().map(check).collect::<Result<_>>()?;
+    // The line that first updates each stored attendee: a second row for them would
+    // silently overwrite the first.
+    let mut updated_at: HashMap<String, u32> = HashMap::new();
     for (planned, row) in plan.iter_mut().zip(&table.rows) {
+        if let Some(id) = &planned.existing {
+            match updated_at.get(id) {
+                Some(first) => planned.problems.push(FieldError {
+                    field: "id".to_owned(),
+                    message: format!(
+                        "Duplicate: line {first} also updates this attendee; keep one row per person."
+                    ),
+                    row: Some(row.line),
+                }),
+                None => {
+                    updated_at.insert(id.clone(), row.line);
+                }
+            }
+        }
         check_duplicates(planned, &mut by_email, &mut by_person, row);
     }
     Ok(plan)
@@ -593,7 +610,9 @@ fn read_row<'a>(
         ..AttendeeInput::default()
     };
     let full = cell(F::FullName).trim();
-    if a.family_name.trim().is_empty() && a.given_name.trim().is_empty() && !full.is_empty() {
+    let from_full =
+        a.family_name.trim().is_empty() && a.given_name.trim().is_empty() && !full.is_empty();
+    if from_full {
         let (given, family, order) = split_full_name(full);
         a.given_name = given;
         a.family_name = family;
@@ -601,8 +620,9 @@ fn read_row<'a>(
     }
     let order = cell(F::NameOrder).trim();
     a.name_order = match fold::fold_latin(order).replace([' ', '-'], "_").as_str() {
-        "" if full.is_empty() || !a.family_name.is_empty() => infer_order(&a),
-        "" => a.name_order,
+        // A full name says its order by how it is written ("GUTERRES António").
+        "" if from_full => a.name_order,
+        "" => infer_order(&a),
         "given_first" | "given" | "western" => NameOrder::GivenFirst,
         "family_first" | "family" | "eastern" => NameOrder::FamilyFirst,
         _ => {

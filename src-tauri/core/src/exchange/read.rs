@@ -12,6 +12,11 @@ use std::path::Path;
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 /// The most data rows an import accepts.
 pub const MAX_ROWS: usize = 200_000;
+/// The widest sheet an import reads (a registration export has a few dozen columns).
+pub const MAX_COLUMNS: u32 = 1024;
+/// The most cells (a row's empty cells up to its last value included) an XLSX sheet may
+/// hold; a CSV file is bounded by its size instead.
+pub const MAX_CELLS: u64 = 10_000_000;
 
 /// A file's header and data rows, as text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,6 +50,12 @@ impl Row {
     pub fn cell(&self, index: usize) -> &str {
         self.cells.get(index).map_or("", String::as_str)
     }
+}
+
+fn too_many_rows() -> Error {
+    invalid(format!(
+        "The file has more than {MAX_ROWS} rows; it is not imported. Split it into smaller files."
+    ))
 }
 
 fn invalid(message: impl Into<String>) -> Error {
@@ -96,8 +107,12 @@ pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return (text.into_owned(), encoding);
     }
+    // UTF-16 of ASCII text (and of most CJK text) is also valid UTF-8, with a zero byte in
+    // every other place; a text file never holds zero bytes, so these mean UTF-16.
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), UTF_8);
+        if !text.contains('\0') {
+            return (text.to_owned(), UTF_8);
+        }
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
@@ -180,19 +195,21 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
         .from_reader(text.as_bytes());
     let mut rows = Rows::default();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(&text);
     loop {
-        let line = reader.position().line();
+        let at = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
+                let at = e.position().map_or(at, csv::Position::byte);
                 return Err(invalid(format!(
                     "line {}: the file cannot be read as CSV: {e}",
-                    e.position().map_or(line, csv::Position::line)
-                )))
+                    lines.line_at(at)
+                )));
             }
         }
-        let line = record.position().map_or(line, csv::Position::line);
+        let line = lines.line_at(record.position().map_or(at, csv::Position::byte));
         // A cell guarded against formula injection (ours, or Excel's own "'") reads back
         // as the value it guards.
         let cells: Vec<String> = record
@@ -210,6 +227,49 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
         },
     };
     rows.finish(source, "The file is empty: it has no header row.")
+}
+
+/// The line on which a record starts, from its byte offset. The csv crate's own line count
+/// is one short after every CRLF ending (Excel's and Plenary's files) and does not count
+/// skipped blank lines; a record's offset can point at the line ending before it.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    /// How far the newlines have been counted, and how many there were before it.
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            counted_to: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The 1-based line of the first character at or after `byte` that ends no line.
+    /// Offsets only grow, so each newline is counted once.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start > self.counted_to {
+            // A line ends at LF, at CRLF (counted at its LF), or at a lone CR (old Mac files).
+            let text = self.text;
+            self.newlines += memchr::memchr2_iter(b'\r', b'\n', &text[self.counted_to..start])
+                .filter(|&i| {
+                    let at = self.counted_to + i;
+                    text[at] == b'\n' || text.get(at + 1) != Some(&b'\n')
+                })
+                .count() as u64;
+            self.counted_to = start;
+        }
+        self.newlines + 1
+    }
 }
 
 /// Collects rows: blank rows are skipped, the first other row is the header, and more than
@@ -230,9 +290,7 @@ impl Rows {
             return Ok(());
         }
         if self.rows.len() == MAX_ROWS {
-            return Err(invalid(format!(
-                "The file has more than {MAX_ROWS} rows; it is not imported. Split it into smaller files."
-            )));
+            return Err(too_many_rows());
         }
         self.rows.push(Row {
             line: u32::try_from(line).unwrap_or(u32::MAX),
@@ -259,8 +317,6 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table> {
         .first()
         .cloned()
         .ok_or_else(|| invalid("The workbook has no sheet."))?;
-    let range = workbook.worksheet_range(&sheet).map_err(unreadable)?;
-    let first_row = range.start().map_or(0, |(row, _)| row);
     let text = |cell: &Data| -> String {
         match cell {
             Data::Empty => String::new(),
@@ -282,10 +338,57 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table> {
             Data::Error(e) => format!("#{e:?}"),
         }
     };
+    // The cells are streamed, never laid out as the sheet's whole rectangle: a workbook of a
+    // few KB can claim a cell at XFD1048576, and calamine's dense range for it would need
+    // hundreds of GB. Only cells with a value are kept, within a budget.
+    let mut reader = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(unreadable)?;
+    let mut sparse: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut cells: u64 = 0;
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let value = text(&Data::from(cell.get_value().clone()));
+        if value.is_empty() {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        if column >= MAX_COLUMNS {
+            return Err(invalid(format!(
+                "Row {}: the first sheet has a value in column {}; sheets wider than {MAX_COLUMNS} columns are not imported.",
+                u64::from(row) + 1,
+                u64::from(column) + 1
+            )));
+        }
+        if !sparse.contains_key(&row) && sparse.len() > MAX_ROWS {
+            return Err(too_many_rows());
+        }
+        let line = sparse.entry(row).or_default();
+        // What the row will take once its gaps are filled with empty cells.
+        let before = line
+            .iter()
+            .map(|(c, _)| u64::from(*c) + 1)
+            .max()
+            .unwrap_or(0);
+        cells += (u64::from(column) + 1).saturating_sub(before);
+        if cells > MAX_CELLS {
+            return Err(invalid(format!(
+                "The first sheet is too large to import: more than {MAX_CELLS} cells. Remove its empty columns, or split it."
+            )));
+        }
+        line.push((column, value));
+    }
     let mut rows = Rows::default();
-    for (index, row) in range.rows().enumerate() {
-        let line = u64::from(first_row) + index as u64 + 1;
-        rows.push(line, row.iter().map(text).collect())?;
+    for (row, values) in sparse {
+        let width = values
+            .iter()
+            .map(|(c, _)| *c as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut dense = vec![String::new(); width];
+        for (column, value) in values {
+            dense[column as usize] = value;
+        }
+        rows.push(u64::from(row) + 1, dense)?;
     }
     let source = Source {
         format: "xlsx".into(),
@@ -344,6 +447,56 @@ mod tests {
             assert_eq!(table.source.encoding, encoding, "{label}");
             assert_eq!(table.source.delimiter, "tab", "{label}");
         }
+        Ok(())
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_read_when_its_text_is_also_valid_utf8() -> Result<()> {
+        // Every byte pair of ASCII in UTF-16 is valid UTF-8 (a letter and a zero byte).
+        for text in [
+            "family_name\tcountry\r\nSilva\tBR\r\nOkafor\tNG\r\n",
+            "family_name\tgiven_name\tcountry\r\n张\t伟\tCN\r\nSilva\tAna\tBR\r\n",
+        ] {
+            for big_endian in [false, true] {
+                let table = read_bytes(&utf16(text, big_endian, false))?;
+                assert_eq!(table.headers[0], "family_name", "{text:?}");
+                assert_eq!(table.rows.len(), 2, "{text:?}");
+                assert!(table.source.encoding.starts_with("UTF-16"), "{text:?}");
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn line_numbers_count_crlf_endings_blank_lines_and_quoted_line_breaks() -> Result<()> {
+        let lines = |text: &str| -> Result<Vec<u32>> {
+            Ok(read_bytes(text.as_bytes())?
+                .rows
+                .iter()
+                .map(|r| r.line)
+                .collect())
+        };
+        assert_eq!(
+            lines("a,b\r\nx,y\r\nz,w\r\n")?,
+            [2, 3],
+            "CRLF, as Excel writes"
+        );
+        assert_eq!(lines("a,b\n\n\nx,y\n")?, [4], "blank lines are counted");
+        assert_eq!(
+            lines("\r\n\r\na,b\r\nx,y\r\n")?,
+            [4],
+            "blank lines before the header"
+        );
+        assert_eq!(
+            lines("a,b\r\n\"two\r\nlines\",1\r\n\r\nz,w")?,
+            [2, 5],
+            "a quoted line break, a blank line, and no line end after the last row"
+        );
+        assert_eq!(
+            lines("a;b\rx;y\rz;w\r")?,
+            [2, 3],
+            "old Mac endings (CR alone)"
+        );
         Ok(())
     }
 

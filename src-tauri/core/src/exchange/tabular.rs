@@ -140,7 +140,9 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>> {
             for (col, cell) in row.iter().enumerate() {
                 let c = col_index(col);
                 match cell {
-                    Cell::Text(s) => ws.write_string(r, c, s).map(|_| ()),
+                    Cell::Text(s) => ws
+                        .write_string(r, c, fit_excel_cell(s).as_ref())
+                        .map(|_| ()),
                     // Excel's numbers are doubles; ids and counts here are far below 2^53.
                     Cell::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()),
                     Cell::Bool(b) => ws.write_boolean(r, c, *b).map(|_| ()),
@@ -525,6 +527,28 @@ pub fn signups(conn: &Connection, event_id: &str) -> Result<Sheet> {
         ],
         rows,
     })
+}
+
+/// Excel's limit on the text in one cell, in UTF-16 units.
+const EXCEL_CELL_TEXT: usize = 32_767;
+
+/// `text`, cut with a note where Excel's limit falls (a large delegation's member list can
+/// pass it; the Roster sheet lists every member on a row of their own).
+fn fit_excel_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    const NOTE: &str = " … (cut here: an Excel cell holds at most 32,767 characters)";
+    if text.encode_utf16().count() <= EXCEL_CELL_TEXT {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let budget = EXCEL_CELL_TEXT - NOTE.encode_utf16().count();
+    let (mut used, mut end) = (0, 0);
+    for (i, c) in text.char_indices() {
+        if used + c.len_utf16() > budget {
+            break;
+        }
+        used += c.len_utf16();
+        end = i + c.len_utf8();
+    }
+    std::borrow::Cow::Owned(format!("{}{NOTE}", &text[..end]))
 }
 
 #[cfg(test)]

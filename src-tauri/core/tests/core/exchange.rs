@@ -98,6 +98,33 @@ fn a_ministry_list_maps_and_imports() {
 }
 
 #[test]
+fn a_full_name_column_keeps_the_order_the_name_is_written_in() {
+    let (store, event) = store_with_event();
+    let t = table(
+        "Name,Country\nGUTERRES António,PT\nAna SILVA,BR\n张伟,CN\nNGUYEN Thi Lan,VN\nOkafor,NG\n",
+    );
+    let p = preview(&store.conn, &event, &t);
+    let got: Vec<(&str, &str, NameOrder)> = p
+        .rows
+        .iter()
+        .map(|r| {
+            let a = &r.attendee;
+            (a.given_name.as_str(), a.family_name.as_str(), a.name_order)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("António", "Guterres", NameOrder::FamilyFirst),
+            ("Ana", "Silva", NameOrder::GivenFirst),
+            ("伟", "张", NameOrder::FamilyFirst),
+            ("Thi Lan", "Nguyen", NameOrder::FamilyFirst),
+            ("", "Okafor", NameOrder::GivenFirst),
+        ]
+    );
+}
+
+#[test]
 fn every_problem_is_named_by_line_and_field_and_nothing_is_imported() {
     let (mut store, event) = store_with_event();
     add(
@@ -224,6 +251,25 @@ fn an_edited_export_updates_the_people_it_names() {
         "the guarded phone survives"
     );
     assert_eq!(everyone(&store.conn, &event).len(), 1, "no duplicate");
+
+    // The same person twice in one file: the second row would silently win over the first.
+    let mut lines = csv.trim_end().lines();
+    let (header, row) = (
+        lines.next().expect("a header"),
+        lines.next().expect("a row"),
+    );
+    let twice = format!("{header}\r\n{row}\r\n{}\r\n", row.replace("Ana", "Anna"));
+    let p = preview(&store.conn, &event, &table(&twice));
+    assert_eq!(
+        p.problems
+            .iter()
+            .map(|e| (e.row, e.field.as_str()))
+            .collect::<Vec<_>>(),
+        [(Some(3), "id")],
+        "{:?}",
+        p.problems
+    );
+    assert!(p.problems[0].message.contains("line 2"));
 }
 
 #[test]
@@ -293,6 +339,87 @@ fn an_xlsx_export_is_typed_and_frozen() {
         "never a formula"
     );
     assert_eq!(at("attending"), Data::Bool(true), "booleans are typed");
+}
+
+#[test]
+fn an_xlsx_sheet_is_read_cell_by_cell_and_a_sheet_claiming_every_cell_is_refused() {
+    let workbook = |cells: &[(u32, u16, &str)]| -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (row, column, value) in cells {
+            sheet.write_string(*row, *column, *value).expect("a cell");
+        }
+        book.save_to_buffer().expect("a workbook")
+    };
+    // The header in row 3 after two blank rows, an empty column, a blank row between people.
+    let table = read::read_bytes(&workbook(&[
+        (2, 0, "family_name"),
+        (2, 2, "country"),
+        (3, 0, "Silva"),
+        (3, 2, "BR"),
+        (5, 0, "Okafor"),
+        (5, 2, "NG"),
+    ]))
+    .expect("the sheet reads");
+    assert_eq!(table.headers, ["family_name", "", "country"]);
+    let rows: Vec<(u32, &str, &str)> = table
+        .rows
+        .iter()
+        .map(|r| (r.line, r.cell(0), r.cell(2)))
+        .collect();
+    assert_eq!(
+        rows,
+        [(4, "Silva", "BR"), (6, "Okafor", "NG")],
+        "sheet row numbers"
+    );
+
+    // A few KB that claim a cell at XFD1048576: laid out as a rectangle, that sheet would
+    // need hundreds of GB and abort the process; it is refused by its column instead.
+    let err = read::read_bytes(&workbook(&[
+        (0, 0, "family_name"),
+        (1_048_575, 16_383, "x"),
+    ]))
+    .expect_err("refused")
+    .to_string();
+    assert!(err.contains("column 16384"), "{err}");
+}
+
+#[test]
+fn a_delegation_too_large_for_one_excel_cell_still_exports() {
+    use calamine::{Data, Reader, Xlsx};
+    let (mut store, event) = store_with_event();
+    // 1,500 members of one delegation: their names, joined, pass Excel's 32,767 characters.
+    let mut csv = String::from("given_name,family_name,country\n");
+    for i in 0..1500 {
+        csv.push_str(&format!("Member {i},Delegate-{i},CN\n"));
+    }
+    commit(&mut store.conn, &event, &table(&csv), false).expect("imports");
+    let bytes = export_list(
+        &store.conn,
+        &event,
+        ListKind::Delegations,
+        TableFormat::Xlsx,
+    )
+    .expect("the workbook is written");
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+    let sheet = book.worksheet_range("Delegations").expect("the sheet");
+    let members = sheet
+        .rows()
+        .nth(1)
+        .and_then(|row| row.last().cloned())
+        .expect("the delegation's members");
+    let Data::String(members) = members else {
+        panic!("members are text: {members:?}")
+    };
+    assert!(members.encode_utf16().count() <= 32_767);
+    assert!(
+        members.starts_with("Member 0 DELEGATE-0"),
+        "{}",
+        &members[..40]
+    );
+    assert!(members.ends_with("32,767 characters)"), "the cut is said");
+    let roster = book.worksheet_range("Roster").expect("the roster");
+    assert_eq!(roster.rows().count(), 1 + 1500, "the roster has everyone");
 }
 
 /// Text in many scripts, with the characters that trouble CSV and spreadsheets.

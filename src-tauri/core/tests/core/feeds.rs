@@ -416,6 +416,31 @@ fn nasty_text_survives_the_calendar_escaped_and_folded() {
 }
 
 #[test]
+fn a_calendar_name_with_commas_semicolons_and_backslashes_is_escaped() {
+    let mut store = Store::default();
+    let name = "AI, data; policy \\ seminar";
+    let event = ops::create_event(
+        &mut store.conn,
+        Uuid::now_v7(),
+        &plenary_core::model::EventInput {
+            name: name.into(),
+            ..crate::seminar()
+        },
+        now(),
+    )
+    .expect("the event is valid");
+    let text = ics::programme_at(&store.conn, &event.id, now()).expect("exports");
+    assert_folded(&text);
+    for key in ["NAME;VALUE=TEXT", "X-WR-CALNAME"] {
+        assert!(
+            text.contains(&format!("\r\n{key}:AI\\, data\\; policy \\\\ seminar\r\n")),
+            "{key} is escaped:\n{text}"
+        );
+    }
+    assert_eq!(parse_calendar(&text).get_name(), Some(name));
+}
+
+#[test]
 fn a_person_without_sessions_gets_an_empty_but_valid_calendar() {
     let (mut store, event) = store_with_event();
     let nobody =
