@@ -235,28 +235,6 @@ fn event_of(conn: &Connection, row: &Row) -> Option<String> {
         .or_else(|| lookup("SELECT event_id FROM attendee WHERE id = ?1", "attendee_id"))
 }
 
-/// `None` if this transaction logged nothing; otherwise the event of the first logged row
-/// that names one (reading no further than that row).
-fn first_event(conn: &Connection) -> Result<Option<Option<String>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT tbl, old, new FROM change_row WHERE entry_id IS NULL ORDER BY seq",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut any = false;
-    while let Some(r) = rows.next()? {
-        any = true;
-        let row = Row {
-            tbl: r.get(0)?,
-            old: parse(r.get(1)?),
-            new: parse(r.get(2)?),
-        };
-        if let Some(event) = event_of(conn, &row) {
-            return Ok(Some(Some(event)));
-        }
-    }
-    Ok(any.then_some(None))
-}
-
 /// Seals the rows this transaction logged into one entry; `None` if it changed nothing.
 pub(crate) fn seal(
     tx: &Transaction<'_>,
@@ -277,12 +255,7 @@ pub(crate) fn seal(
             }
             (Some(event.to_owned()), summary.to_owned())
         }
-        // A summary alone needs only the event: the first row that names it is enough.
-        (Some(summary), None) => match first_event(tx)? {
-            None => return Ok(None),
-            Some(event) => (event, summary.to_owned()),
-        },
-        (None, event) => {
+        (summary, event) => {
             let rows = rows_of(tx, None)?;
             if rows.is_empty() {
                 return Ok(None);
@@ -290,7 +263,8 @@ pub(crate) fn seal(
             let event = event
                 .map(str::to_owned)
                 .or_else(|| rows.iter().find_map(|r| event_of(tx, r)));
-            (event, summarize(&rows))
+            let summary = summary.map_or_else(|| summarize(&rows), str::to_owned);
+            (event, summary)
         }
     };
     tx.execute(

@@ -344,7 +344,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table> {
     let mut reader = workbook
         .worksheet_cells_reader(&sheet)
         .map_err(unreadable)?;
-    let mut sparse: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    // Each row's width (up to its last value) and its values, by row.
+    let mut sparse: std::collections::BTreeMap<u32, (u32, Vec<(u32, String)>)> = Default::default();
     let mut cells: u64 = 0;
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {
         let value = text(&Data::from(cell.get_value().clone()));
@@ -362,29 +363,20 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table> {
         if !sparse.contains_key(&row) && sparse.len() > MAX_ROWS {
             return Err(too_many_rows());
         }
-        let line = sparse.entry(row).or_default();
-        // What the row will take once its gaps are filled with empty cells.
-        let before = line
-            .iter()
-            .map(|(c, _)| u64::from(*c) + 1)
-            .max()
-            .unwrap_or(0);
-        cells += (u64::from(column) + 1).saturating_sub(before);
+        let (width, values) = sparse.entry(row).or_default();
+        // What the rows will take once their gaps are filled with empty cells.
+        cells += u64::from((column + 1).saturating_sub(*width));
+        *width = (*width).max(column + 1);
         if cells > MAX_CELLS {
             return Err(invalid(format!(
                 "The first sheet is too large to import: more than {MAX_CELLS} cells. Remove its empty columns, or split it."
             )));
         }
-        line.push((column, value));
+        values.push((column, value));
     }
     let mut rows = Rows::default();
-    for (row, values) in sparse {
-        let width = values
-            .iter()
-            .map(|(c, _)| *c as usize + 1)
-            .max()
-            .unwrap_or(0);
-        let mut dense = vec![String::new(); width];
+    for (row, (width, values)) in sparse {
+        let mut dense = vec![String::new(); width as usize];
         for (column, value) in values {
             dense[column as usize] = value;
         }
