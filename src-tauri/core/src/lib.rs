@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod backup;
 pub mod cli;
+pub mod clock;
 pub mod collation;
 pub mod countries;
 pub mod db;
