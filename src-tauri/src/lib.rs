@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod desk;
+pub mod entry;
 pub mod error;
 pub mod exchange;
 pub mod printing;

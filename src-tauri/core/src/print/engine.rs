@@ -7,7 +7,7 @@
 //! markup.
 //!
 //! Fonts are the operating system's (found once per process with fontdb, the way the typst
-//! CLI does it), followed by typst's embedded fonts as a Latin fallback. After layout every
+//! CLI does it), followed by Libertinus Serif, carried in the binary, as a Latin fallback. After layout every
 //! shaped glyph is checked; a character that no font could draw is reported by name, so a
 //! missing font never prints a silent box.
 
@@ -58,12 +58,31 @@ const PREFERRED_FAMILIES: &[&str] = &[
     "Leelawadee UI",
     "Thonburi",
     // Embedded in Plenary: always there.
-    "Libertinus Serif",
+    FALLBACK_FAMILY,
 ];
 
-/// The Latin face carried inside Plenary (from typst's embedded fonts), used when the system
+/// The Latin face carried inside Plenary ([`EMBEDDED_FONTS`]), used when the system
 /// has none of the preferred families.
 const FALLBACK_FAMILY: &str = "Libertinus Serif";
+
+/// The weights of the fallback face the templates use (regular, semibold, bold), carried in the
+/// binary. Only these: typst-kit's `embedded-fonts` would add 9.6 MB of maths, monospace and
+/// Computer Modern faces, and the maths face maps private-use characters to ligatures, which
+/// would hide a missing font behind a wrong glyph. Licence: `fonts/OFL.txt`.
+const EMBEDDED_FONTS: [&[u8]; 3] = [
+    include_bytes!("fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("fonts/LibertinusSerif-Semibold.otf"),
+    include_bytes!("fonts/LibertinusSerif-Bold.otf"),
+];
+
+fn embedded_fallback() -> impl Iterator<Item = (Font, typst::text::FontInfo)> {
+    EMBEDDED_FONTS.into_iter().flat_map(|data| {
+        Font::iter(Bytes::new(data)).map(|font| {
+            let info = font.info().clone();
+            (font, info)
+        })
+    })
+}
 
 /// The fonts and the standard library, loaded once per process.
 struct Engine {
@@ -77,11 +96,7 @@ fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| {
         let mut fonts = FontStore::new();
         fonts.extend(typst_kit::fonts::system());
-        // Of typst's embedded fonts only the Latin text face: the others (maths, monospace)
-        // carry private-use glyphs that would hide a missing font behind a wrong character.
-        fonts.extend(
-            typst_kit::fonts::embedded().filter(|(_, info)| info.family == FALLBACK_FAMILY),
-        );
+        fonts.extend(embedded_fallback());
         let book = fonts.book();
         let families = PREFERRED_FAMILIES
             .iter()
@@ -307,5 +322,19 @@ mod tests {
             ["“\u{1E4D0}” (U+1E4D0) in “Sanne de VRIES \u{1E4D0}”"]
         );
         assert!(describe_missing(&BTreeSet::new(), &data).is_empty());
+    }
+
+    #[test]
+    fn the_embedded_fallback_is_libertinus_serif_in_the_three_weights_the_templates_use() {
+        // The templates ask for regular, semibold and bold; a weight missing here would be
+        // replaced by the nearest one on a machine without the preferred system fonts.
+        let faces: Vec<(String, u16)> = embedded_fallback()
+            .map(|(_, info)| (info.family, info.variant.weight.to_number()))
+            .collect();
+        let expected: Vec<(String, u16)> = [400, 600, 700]
+            .into_iter()
+            .map(|w| (FALLBACK_FAMILY.to_owned(), w))
+            .collect();
+        assert_eq!(faces, expected);
     }
 }
