@@ -375,6 +375,261 @@ fn the_export_reimports_without_changing_anything() {
     }
 }
 
+/// Each data row of `t` by header.
+fn by_header(t: &Table) -> Vec<std::collections::HashMap<&str, &str>> {
+    t.rows
+        .iter()
+        .map(|r| {
+            t.headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.as_str(), r.cell(i)))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_list_opens_on_what_people_read_and_ends_with_its_ids() {
+    let mut store = Store::default();
+    let loaded = plenary_core::sample::load(&mut store.conn, now(), Uuid::now_v7).expect("sample");
+    let event = loaded.event.id;
+    let attendee_columns = [
+        "honorific",
+        "given_name",
+        "family_name",
+        "given_name_latin",
+        "family_name_latin",
+        "country",
+        "organization",
+        "position",
+        "category",
+        "email",
+        "phone",
+        "languages",
+        "dietary",
+        "accessibility",
+        "notes",
+        "attending",
+        "name_order",
+        "id",
+        "event_id",
+        "checked_in_at",
+        "created_at",
+        "updated_at",
+    ];
+    for (kind, want) in [
+        (ListKind::Attendees, &attendee_columns[..]),
+        (
+            ListKind::Sessions,
+            &[
+                "start",
+                "end",
+                "title",
+                "type",
+                "room",
+                "track",
+                "speakers",
+                "capacity",
+                "signups",
+                "description",
+                "start_utc",
+                "id",
+            ][..],
+        ),
+        (
+            ListKind::Assignments,
+            &[
+                "session_title",
+                "start",
+                "room",
+                "name",
+                "country",
+                "role",
+                "position",
+                "home_timezone",
+                "id",
+                "session_id",
+                "person_id",
+            ][..],
+        ),
+        (
+            ListKind::Signups,
+            &[
+                "session_title",
+                "start",
+                "name",
+                "country",
+                "email",
+                "session_id",
+                "person_id",
+            ][..],
+        ),
+        (
+            ListKind::Delegations,
+            &[
+                "country",
+                "country_name",
+                "count",
+                "head",
+                "categories",
+                "members",
+            ][..],
+        ),
+    ] {
+        for format in [TableFormat::Csv, TableFormat::Xlsx] {
+            let t =
+                read::read_bytes(&export_list(&store.conn, &event, kind, format).expect("export"))
+                    .expect("reads");
+            assert_eq!(t.headers, want, "{kind:?} as {format:?}");
+            assert!(
+                !t.rows.is_empty(),
+                "{kind:?}: the test can fail: the sample fills the list"
+            );
+        }
+    }
+    assert_eq!(
+        tabular::ATTENDEE_COLUMNS,
+        attendee_columns,
+        "the constant is the export's order"
+    );
+
+    // The same keys as `attendee list --json`, only in another order.
+    let people = everyone(&store.conn, &event);
+    let json = serde_json::to_value(&people[0]).expect("JSON");
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut columns = attendee_columns.to_vec();
+    keys.sort_unstable();
+    columns.sort_unstable();
+    assert_eq!(columns, keys, "the CSV header is the --json keys");
+
+    // Each value is still under its own header.
+    let person = |id: &str| {
+        people
+            .iter()
+            .find(|a| a.id == id)
+            .unwrap_or_else(|| panic!("{id:?} is an attendee's id"))
+    };
+    let sessions =
+        plenary_core::schedule::ops::list_sessions(&store.conn, &event, None).expect("sessions");
+    let title = |id: &str| {
+        sessions
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.title.as_str())
+            .unwrap_or_else(|| panic!("{id:?} is a session's id"))
+    };
+    let csv = |kind| {
+        read::read_bytes(&export_list(&store.conn, &event, kind, TableFormat::Csv).expect("export"))
+            .expect("reads")
+    };
+    let t = csv(ListKind::Sessions);
+    for row in by_header(&t) {
+        assert_eq!(title(row["id"]), row["title"], "a session's id and title");
+    }
+    let t = csv(ListKind::Assignments);
+    for row in by_header(&t) {
+        assert_eq!(title(row["session_id"]), row["session_title"]);
+        assert_eq!(person(row["person_id"]).country, row["country"], "{row:?}");
+        assert!(Uuid::parse_str(row["id"]).is_ok(), "{row:?}");
+    }
+    let t = csv(ListKind::Signups);
+    for row in by_header(&t) {
+        assert_eq!(title(row["session_id"]), row["session_title"]);
+        let p = person(row["person_id"]);
+        assert_eq!(
+            (p.country.as_str(), p.email.as_str()),
+            (row["country"], row["email"])
+        );
+    }
+
+    // The roster, the delegations workbook's second sheet.
+    {
+        use calamine::{Reader, Xlsx};
+        let bytes = export_list(
+            &store.conn,
+            &event,
+            ListKind::Delegations,
+            TableFormat::Xlsx,
+        )
+        .expect("xlsx");
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+        let roster = book.worksheet_range("Roster").expect("the roster");
+        let mut rows = roster.rows();
+        let header: Vec<String> = rows
+            .next()
+            .expect("a header")
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            header,
+            [
+                "country",
+                "name",
+                "category",
+                "organization",
+                "position",
+                "email",
+                "attending",
+                "id"
+            ]
+        );
+        for row in rows {
+            let p = person(&row[7].to_string());
+            assert_eq!(
+                (p.country.clone(), p.email.clone()),
+                (row[0].to_string(), row[5].to_string())
+            );
+        }
+    }
+
+    // Passport numbers and dates of birth, asked for, come after the person's details and
+    // before the bookkeeping, beside the right person.
+    let ana = &people[0];
+    plenary_core::sensitive::set(
+        &mut store.conn,
+        &ana.id,
+        &plenary_core::sensitive::SensitiveData {
+            passport_number: "P1234567".into(),
+            date_of_birth: "1971-02-13".into(),
+        },
+        now(),
+    )
+    .expect("recorded");
+    let t = read::read_bytes(
+        &plenary_core::exchange::export_list_with(
+            &store.conn,
+            &event,
+            ListKind::Attendees,
+            TableFormat::Csv,
+            true,
+        )
+        .expect("export"),
+    )
+    .expect("reads");
+    let at = attendee_columns
+        .iter()
+        .position(|c| *c == "id")
+        .expect("id");
+    let mut with_sensitive = attendee_columns.to_vec();
+    with_sensitive.splice(at..at, ["passport_number", "date_of_birth"]);
+    assert_eq!(t.headers, with_sensitive);
+    let row = by_header(&t)
+        .into_iter()
+        .find(|r| r["id"] == ana.id)
+        .expect("Ana's row");
+    assert_eq!(
+        (row["passport_number"], row["date_of_birth"], row["email"]),
+        ("P1234567", "1971-02-13", ana.email.as_str())
+    );
+}
+
 #[test]
 fn an_edited_export_updates_the_people_it_names() {
     let (mut store, event) = store_with_event();
