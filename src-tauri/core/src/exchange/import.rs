@@ -421,6 +421,10 @@ fn plan(
                 row: Some(row.line),
             });
         };
+        // A ragged row is a problem of its own: its values may not be under their headers.
+        if let Some(message) = table.ragged(row) {
+            problem("row", message);
+        }
         let (mut raw, attending) = read_row(&cell, &category_of, options, &mut problem);
         let existing = match cell(ImportField::Id).trim() {
             "" => None,

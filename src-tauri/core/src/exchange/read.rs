@@ -52,6 +52,39 @@ impl Row {
     }
 }
 
+impl Table {
+    /// Why a CSV row does not fit its header, if it does not: it has fewer fields than the
+    /// header names (a line broken in two, so its later fields went to a row of their own or
+    /// were lost), or a value past the header's last column (an unquoted delimiter inside a
+    /// value, which shifts every later field). Empty fields past the header (a trailing
+    /// delimiter) lose nothing and pass. An XLSX row is never ragged: a sheet stores no
+    /// empty trailing cells, and a cell cannot shift into its neighbour.
+    pub fn ragged(&self, row: &Row) -> Option<String> {
+        if self.source.format != "csv" {
+            return None;
+        }
+        // Unnamed columns after the last header (a header line ending in a delimiter) hold
+        // nothing a row must give; a value in one is listed as an unknown column instead.
+        let named = self
+            .headers
+            .iter()
+            .rposition(|h| !h.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        let (fields, width) = (row.cells.len(), self.headers.len());
+        if fields < named {
+            Some(format!(
+                "{fields} fields, the header has {named}: the line may be broken in two."
+            ))
+        } else if row.cells.iter().skip(width).any(|c| !c.trim().is_empty()) {
+            Some(format!(
+                "{fields} fields, the header has {width}: a value may hold an unquoted delimiter; quote it, or remove what is past the last column."
+            ))
+        } else {
+            None
+        }
+    }
+}
+
 fn too_many_rows() -> Error {
     invalid(format!(
         "The file has more than {MAX_ROWS} rows; it is not imported. Split it into smaller files."

@@ -1,8 +1,11 @@
 //! The lists as tables, written as Excel-safe CSV or as typed XLSX: attendees, delegations
 //! (per-country counts, and the roster), sessions, speaker assignments, sign-ups, and the
-//! programme (or one person's agenda).
+//! programme (or one person's agenda). Every list opens on the columns people read (names,
+//! countries, titles, times); its ids and record times come last, for programs and for the
+//! import, which matches columns by name.
 
 use crate::model::Attendee;
+use crate::schedule::model::Session;
 use crate::schedule::ops as sched;
 use crate::{countries, names, ops, Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -189,45 +192,86 @@ fn sheet_name(name: &str) -> String {
 
 // ---- the lists ------------------------------------------------------------------------------
 
-/// The columns of the attendee export: the keys of `attendee list --json`, in its order.
-pub const ATTENDEE_COLUMNS: [&str; 22] = [
-    "id",
-    "event_id",
-    "honorific",
-    "given_name",
-    "family_name",
-    "name_order",
-    "given_name_latin",
-    "family_name_latin",
-    "country",
-    "organization",
-    "position",
-    "category",
-    "email",
-    "phone",
-    "languages",
-    "dietary",
-    "accessibility",
-    "notes",
-    "created_at",
-    "updated_at",
-    "attending",
-    "checked_in_at",
+/// A column of a list: its header and the cell it shows of one item. Each list is one table
+/// of these, so a header and its cells cannot drift apart when the order changes.
+type Column<T> = (&'static str, fn(&T) -> Cell);
+
+/// The headers of a table of columns.
+const fn headers<T, const N: usize>(columns: &[Column<T>; N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = columns[i].0;
+        i += 1;
+    }
+    out
+}
+
+fn row_of<T>(columns: &[Column<T>], item: &T) -> Vec<Cell> {
+    columns.iter().map(|(_, cell)| cell(item)).collect()
+}
+
+/// The attendee export, in the order a person reads it: who the person is and how to reach
+/// them, then the record's own keys and times (which the import matches by `id` or reads
+/// past), so that the file does not open on two columns of ids. The headers are the keys of
+/// `attendee list --json`, so an export maps itself when imported again.
+const ATTENDEE: [Column<Attendee>; 22] = [
+    ("honorific", |a| a.honorific.as_str().into()),
+    ("given_name", |a| a.given_name.as_str().into()),
+    ("family_name", |a| a.family_name.as_str().into()),
+    ("given_name_latin", |a| a.given_name_latin.as_str().into()),
+    ("family_name_latin", |a| a.family_name_latin.as_str().into()),
+    ("country", |a| a.country.as_str().into()),
+    ("organization", |a| a.organization.as_str().into()),
+    ("position", |a| a.position.as_str().into()),
+    ("category", |a| a.category.as_str().into()),
+    ("email", |a| a.email.as_str().into()),
+    ("phone", |a| a.phone.as_str().into()),
+    ("languages", |a| a.languages.join("; ").into()),
+    ("dietary", |a| a.dietary.as_str().into()),
+    ("accessibility", |a| a.accessibility.as_str().into()),
+    ("notes", |a| a.notes.as_str().into()),
+    ("attending", |a| Cell::Bool(a.attending)),
+    ("name_order", |a| a.name_order.as_str().into()),
+    // The bookkeeping: from here on, the columns describe the record, not the person.
+    ("id", |a| a.id.as_str().into()),
+    ("event_id", |a| a.event_id.as_str().into()),
+    ("checked_in_at", |a| {
+        a.checked_in_at.clone().map_or(Cell::Empty, Cell::Text)
+    }),
+    ("created_at", |a| a.created_at.as_str().into()),
+    ("updated_at", |a| a.updated_at.as_str().into()),
 ];
 
+/// The columns of the attendee export, in their order: the keys of `attendee list --json`,
+/// the person's details first and the bookkeeping (from `id` on) last.
+pub const ATTENDEE_COLUMNS: [&str; 22] = headers(&ATTENDEE);
+
+/// The first of the attendee export's bookkeeping columns.
+const FIRST_BOOKKEEPING: &str = "id";
+
 /// Every attendee of an event with their passport number and date of birth as two more
-/// columns: only for an export the user explicitly asked to include them in.
+/// columns, after the person's details and before the bookkeeping: only for an export the
+/// user explicitly asked to include them in.
 pub fn attendees_with_sensitive(conn: &Connection, event_id: &str) -> Result<Sheet> {
     let mut sheet = attendees(conn, event_id)?;
     let data = crate::sensitive::for_event(conn, event_id)?;
-    sheet.headers.extend(["passport_number", "date_of_birth"]);
+    let at = sheet
+        .headers
+        .iter()
+        .position(|h| *h == FIRST_BOOKKEEPING)
+        .ok_or_else(|| Error::invalid("list", "The attendee list has no id column."))?;
+    sheet
+        .headers
+        .splice(at..at, ["passport_number", "date_of_birth"]);
     for row in &mut sheet.rows {
-        let found = match row.first() {
+        let found = match row.get(at) {
             Some(Cell::Text(id)) => data.get(id),
             _ => None,
         };
-        row.push(found.map_or(Cell::Empty, |d| d.passport_number.as_str().into()));
-        row.push(found.map_or(Cell::Empty, |d| d.date_of_birth.as_str().into()));
+        let passport = found.map_or(Cell::Empty, |d| d.passport_number.as_str().into());
+        let birth = found.map_or(Cell::Empty, |d| d.date_of_birth.as_str().into());
+        row.splice(at..at, [passport, birth]);
     }
     Ok(sheet)
 }
@@ -240,35 +284,8 @@ pub fn attendees(conn: &Connection, event_id: &str) -> Result<Sheet> {
     Ok(Sheet {
         name: "Attendees".into(),
         headers: ATTENDEE_COLUMNS.to_vec(),
-        rows: list.iter().map(|(a, _)| attendee_row(a)).collect(),
+        rows: list.iter().map(|(a, _)| row_of(&ATTENDEE, a)).collect(),
     })
-}
-
-fn attendee_row(a: &Attendee) -> Vec<Cell> {
-    vec![
-        a.id.as_str().into(),
-        a.event_id.as_str().into(),
-        a.honorific.as_str().into(),
-        a.given_name.as_str().into(),
-        a.family_name.as_str().into(),
-        a.name_order.as_str().into(),
-        a.given_name_latin.as_str().into(),
-        a.family_name_latin.as_str().into(),
-        a.country.as_str().into(),
-        a.organization.as_str().into(),
-        a.position.as_str().into(),
-        a.category.as_str().into(),
-        a.email.as_str().into(),
-        a.phone.as_str().into(),
-        a.languages.join("; ").into(),
-        a.dietary.as_str().into(),
-        a.accessibility.as_str().into(),
-        a.notes.as_str().into(),
-        a.created_at.as_str().into(),
-        a.updated_at.as_str().into(),
-        Cell::Bool(a.attending),
-        a.checked_in_at.clone().map_or(Cell::Empty, Cell::Text),
-    ]
 }
 
 /// One row per country: its size, head and categories; the roster is a second sheet.
@@ -322,28 +339,29 @@ pub fn delegations(conn: &Connection, event_id: &str) -> Result<Vec<Sheet>> {
         },
         Sheet {
             name: "Roster".into(),
+            // The id last, after what people read.
             headers: vec![
                 "country",
-                "id",
                 "name",
                 "category",
                 "organization",
                 "position",
                 "email",
                 "attending",
+                "id",
             ],
             rows: roster
                 .iter()
                 .map(|a| {
                     vec![
                         a.country.as_str().into(),
-                        a.id.as_str().into(),
                         names::display(a, event.family_name_upper).into(),
                         a.category.as_str().into(),
                         a.organization.as_str().into(),
                         a.position.as_str().into(),
                         a.email.as_str().into(),
                         Cell::Bool(a.attending),
+                        a.id.as_str().into(),
                     ]
                 })
                 .collect(),
@@ -362,78 +380,77 @@ fn opt_int(value: Option<u32>) -> Cell {
     value.map_or(Cell::Empty, |v| Cell::Int(i64::from(v)))
 }
 
-const SESSION_COLUMNS: [&str; 12] = [
-    "id",
-    "start",
-    "end",
-    "title",
-    "type",
-    "room",
-    "track",
-    "speakers",
-    "capacity",
-    "signups",
-    "description",
-    "start_utc",
-];
-
-fn session_row(s: &crate::schedule::model::Session) -> Vec<Cell> {
-    let utc = DateTime::<FixedOffset>::parse_from_rfc3339(&s.start)
-        .map(|t| t.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default();
-    vec![
-        s.id.as_str().into(),
-        local(&s.start),
-        local(&s.end),
-        s.title.as_str().into(),
-        s.kind.as_str().into(),
-        s.room.clone().unwrap_or_default().into(),
-        s.track.as_str().into(),
+/// A session's columns as people read them: when, what, where and who.
+const SESSION: [Column<Session>; 10] = [
+    ("start", |s| local(&s.start)),
+    ("end", |s| local(&s.end)),
+    ("title", |s| s.title.as_str().into()),
+    ("type", |s| s.kind.as_str().into()),
+    ("room", |s| s.room.clone().unwrap_or_default().into()),
+    ("track", |s| s.track.as_str().into()),
+    ("speakers", |s| {
         s.speakers
             .iter()
             .map(|p| format!("{} ({})", p.name, p.role.as_str()))
             .collect::<Vec<_>>()
             .join("; ")
-            .into(),
-        opt_int(s.capacity),
-        Cell::Int(i64::from(s.signups)),
-        s.description.as_str().into(),
-        utc.into(),
-    ]
-}
+            .into()
+    }),
+    ("capacity", |s| opt_int(s.capacity)),
+    ("signups", |s| Cell::Int(i64::from(s.signups))),
+    ("description", |s| s.description.as_str().into()),
+];
+
+/// A session's keys for programs, after what people read: its start in UTC and its id.
+const SESSION_KEYS: [Column<Session>; 2] = [
+    ("start_utc", |s| {
+        DateTime::<FixedOffset>::parse_from_rfc3339(&s.start)
+            .map(|t| t.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default()
+            .into()
+    }),
+    ("id", |s| s.id.as_str().into()),
+];
 
 /// The programme: every session in time order, times local to the event.
 pub fn sessions(conn: &Connection, event_id: &str) -> Result<Sheet> {
     let list = sched::list_sessions(conn, event_id, None)?;
     Ok(Sheet {
         name: "Sessions".into(),
-        headers: SESSION_COLUMNS.to_vec(),
-        rows: list.iter().map(session_row).collect(),
+        headers: [headers(&SESSION).as_slice(), &headers(&SESSION_KEYS)].concat(),
+        rows: list
+            .iter()
+            .map(|s| [row_of(&SESSION, s), row_of(&SESSION_KEYS, s)].concat())
+            .collect(),
     })
 }
 
 /// One person's agenda: their talks with roles, and their sign-ups.
 pub fn person_agenda(conn: &Connection, person_id: &str) -> Result<Sheet> {
     let agenda = sched::person_agenda(conn, person_id)?;
-    let mut headers = SESSION_COLUMNS.to_vec();
-    headers.extend(["roles", "signed_up"]);
     Ok(Sheet {
         name: "Agenda".into(),
-        headers,
+        headers: [
+            headers(&SESSION).as_slice(),
+            &["roles", "signed_up"],
+            &headers(&SESSION_KEYS),
+        ]
+        .concat(),
         rows: agenda
             .iter()
             .map(|item| {
-                let mut row = session_row(&item.session);
-                row.push(
-                    item.roles
-                        .iter()
-                        .map(|r| r.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                        .into(),
-                );
-                row.push(Cell::Bool(item.signed_up));
-                row
+                let roles = item
+                    .roles
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                [
+                    row_of(&SESSION, &item.session),
+                    vec![roles.into(), Cell::Bool(item.signed_up)],
+                    row_of(&SESSION_KEYS, &item.session),
+                ]
+                .concat()
             })
             .collect(),
     })
@@ -451,34 +468,35 @@ pub fn assignments(conn: &Connection, event_id: &str) -> Result<Sheet> {
         for p in &s.speakers {
             let person = people.get(&p.person_id);
             rows.push(vec![
-                p.assignment_id.as_str().into(),
-                s.id.as_str().into(),
                 s.title.as_str().into(),
                 local(&s.start),
                 s.room.clone().unwrap_or_default().into(),
-                p.person_id.as_str().into(),
                 p.name.as_str().into(),
                 person.map(|a| a.country.clone()).unwrap_or_default().into(),
                 p.role.as_str().into(),
                 Cell::Int(i64::from(p.position)),
                 p.home_timezone.as_str().into(),
+                p.assignment_id.as_str().into(),
+                s.id.as_str().into(),
+                p.person_id.as_str().into(),
             ]);
         }
     }
     Ok(Sheet {
         name: "Assignments".into(),
+        // The ids last, after what people read.
         headers: vec![
-            "id",
-            "session_id",
             "session_title",
             "start",
             "room",
-            "person_id",
             "name",
             "country",
             "role",
             "position",
             "home_timezone",
+            "id",
+            "session_id",
+            "person_id",
         ],
         rows,
     })
@@ -501,29 +519,30 @@ pub fn signups(conn: &Connection, event_id: &str) -> Result<Sheet> {
         for person_id in by_session.remove(&s.id).unwrap_or_default() {
             let person = people.get(&person_id);
             rows.push(vec![
-                s.id.as_str().into(),
                 s.title.as_str().into(),
                 local(&s.start),
-                person_id.as_str().into(),
                 person
                     .map(|a| names::display(a, event.family_name_upper))
                     .unwrap_or_default()
                     .into(),
                 person.map(|a| a.country.clone()).unwrap_or_default().into(),
                 person.map(|a| a.email.clone()).unwrap_or_default().into(),
+                s.id.as_str().into(),
+                person_id.as_str().into(),
             ]);
         }
     }
     Ok(Sheet {
         name: "Sign-ups".into(),
+        // The ids last, after what people read.
         headers: vec![
-            "session_id",
             "session_title",
             "start",
-            "person_id",
             "name",
             "country",
             "email",
+            "session_id",
+            "person_id",
         ],
         rows,
     })

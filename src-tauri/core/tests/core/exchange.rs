@@ -192,6 +192,159 @@ fn every_problem_is_named_by_line_and_field_and_nothing_is_imported() {
     assert_eq!(everyone(&store.conn, &event).len(), 2);
 }
 
+/// The problems of `table`, as (line, field, message).
+fn problems(conn: &Connection, event: &str, table: &Table) -> Vec<(Option<u32>, String, String)> {
+    preview(conn, event, table)
+        .problems
+        .into_iter()
+        .map(|e| (e.row, e.field, e.message))
+        .collect()
+}
+
+#[test]
+fn a_ragged_csv_row_is_a_problem_on_its_own_line() {
+    let (mut store, event) = store_with_event();
+    for ending in ["\n", "\r\n"] {
+        // A quoted two-line value and a blank line before the short row: it starts on line 5.
+        let csv = [
+            "given_name,family_name,country,organization,notes",
+            "Ana,Silva,BR,Ministry of Science,\"two",
+            "lines\"",
+            "",
+            "Ragged,Row,KE",
+            "Kwame,Mensah,GH,Ministry of Communications,",
+            "",
+        ]
+        .join(ending);
+        let t = table(&csv);
+        let found = problems(&store.conn, &event, &t);
+        assert_eq!(
+            found
+                .iter()
+                .map(|(line, field, _)| (*line, field.as_str()))
+                .collect::<Vec<_>>(),
+            [(Some(5), "row")],
+            "{ending:?}: only the short row, by the line it is on: {found:?}"
+        );
+        assert!(
+            found[0].2.starts_with("3 fields, the header has 5"),
+            "{ending:?}: the message gives both counts: {}",
+            found[0].2
+        );
+
+        let before = everyone(&store.conn, &event);
+        match commit(&mut store.conn, &event, &t, false) {
+            Err(Error::Validation(list)) => assert_eq!(
+                list.iter()
+                    .map(|e| (e.row, e.field.as_str()))
+                    .collect::<Vec<_>>(),
+                [(Some(5), "row")],
+                "{ending:?}: the commit refuses for the same reason"
+            ),
+            other => panic!("{ending:?}: expected the problem, got {other:?}"),
+        }
+        assert_eq!(
+            everyone(&store.conn, &event),
+            before,
+            "{ending:?}: all or nothing: nothing was imported"
+        );
+    }
+
+    let t =
+        table("given_name,family_name,country,organization,notes\nRagged,Row,KE\nAna,Silva,BR,,\n");
+    let report = commit(&mut store.conn, &event, &t, true).expect("the valid rows import");
+    assert_eq!(
+        (report.imported, report.skipped),
+        (1, 1),
+        "valid rows only leaves the short row out"
+    );
+    let families: Vec<String> = everyone(&store.conn, &event)
+        .into_iter()
+        .map(|a| a.family_name)
+        .collect();
+    assert_eq!(families, ["Silva"], "the short row was not imported");
+}
+
+#[test]
+fn which_rows_fit_their_header() {
+    let (store, event) = store_with_event();
+    let header = "given_name,family_name,country\n";
+    for (rows, expected) in [
+        ("Ana,Silva,BR\n", &[][..]),
+        // A trailing delimiter adds an empty field: nothing is lost.
+        ("Ana,Silva,BR,\nKwame,Mensah,GH,,\n", &[][..]),
+        ("Ana,Silva\n", &[(2, "2 fields, the header has 3")][..]),
+        // An unquoted comma in a value shifts every field after it.
+        (
+            "Ana,Silva, Jr.,BR\n",
+            &[(2, "4 fields, the header has 3")][..],
+        ),
+        ("\n\nAna,Silva,BR\n\n", &[][..]),
+    ] {
+        // The row problems (the shifted fields have their own), up to the advice.
+        let found: Vec<(u32, String)> =
+            problems(&store.conn, &event, &table(&format!("{header}{rows}")))
+                .into_iter()
+                .filter(|(_, field, _)| field == "row")
+                .map(|(line, _, message)| {
+                    let counts = message.split(':').next().unwrap_or_default();
+                    (line.unwrap_or(0), counts.to_owned())
+                })
+                .collect();
+        let want: Vec<(u32, String)> = expected
+            .iter()
+            .map(|(line, message)| (*line, (*message).to_owned()))
+            .collect();
+        assert_eq!(found, want, "{rows:?}");
+    }
+
+    // A header line ending in a delimiter names nothing after it, so rows without that
+    // empty field are whole; a value under it is an unnamed column, listed as unknown.
+    let t = table("given_name,family_name,country,\nAna,Silva,BR\nKwame,Mensah,GH,Hilton\n");
+    assert_eq!(problems(&store.conn, &event, &t), vec![], "{:?}", t.headers);
+    assert!(
+        preview(&store.conn, &event, &t).columns[3].unknown,
+        "the unnamed column is listed, not lost"
+    );
+}
+
+#[test]
+fn an_xlsx_row_with_empty_trailing_cells_is_not_ragged() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, header) in [
+        "given_name",
+        "family_name",
+        "country",
+        "organization",
+        "notes",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet
+            .write_string(0, column as u16, *header)
+            .expect("a header");
+    }
+    for (column, value) in ["Kwame", "Mensah", "GH"].iter().enumerate() {
+        sheet
+            .write_string(1, column as u16, *value)
+            .expect("a cell");
+    }
+    let t = read::read_bytes(&book.save_to_buffer().expect("a workbook")).expect("reads");
+    assert_eq!(
+        t.rows[0].cells.len(),
+        3,
+        "the test can fail: the row is short"
+    );
+    let (store, event) = store_with_event();
+    assert_eq!(
+        problems(&store.conn, &event, &t),
+        vec![],
+        "a sheet stores no empty trailing cells"
+    );
+}
+
 #[test]
 fn the_export_reimports_without_changing_anything() {
     let mut store = Store::default();
@@ -220,6 +373,261 @@ fn the_export_reimports_without_changing_anything() {
             "{format:?}: nothing changed, not even a timestamp"
         );
     }
+}
+
+/// Each data row of `t` by header.
+fn by_header(t: &Table) -> Vec<std::collections::HashMap<&str, &str>> {
+    t.rows
+        .iter()
+        .map(|r| {
+            t.headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.as_str(), r.cell(i)))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_list_opens_on_what_people_read_and_ends_with_its_ids() {
+    let mut store = Store::default();
+    let loaded = plenary_core::sample::load(&mut store.conn, now(), Uuid::now_v7).expect("sample");
+    let event = loaded.event.id;
+    let attendee_columns = [
+        "honorific",
+        "given_name",
+        "family_name",
+        "given_name_latin",
+        "family_name_latin",
+        "country",
+        "organization",
+        "position",
+        "category",
+        "email",
+        "phone",
+        "languages",
+        "dietary",
+        "accessibility",
+        "notes",
+        "attending",
+        "name_order",
+        "id",
+        "event_id",
+        "checked_in_at",
+        "created_at",
+        "updated_at",
+    ];
+    for (kind, want) in [
+        (ListKind::Attendees, &attendee_columns[..]),
+        (
+            ListKind::Sessions,
+            &[
+                "start",
+                "end",
+                "title",
+                "type",
+                "room",
+                "track",
+                "speakers",
+                "capacity",
+                "signups",
+                "description",
+                "start_utc",
+                "id",
+            ][..],
+        ),
+        (
+            ListKind::Assignments,
+            &[
+                "session_title",
+                "start",
+                "room",
+                "name",
+                "country",
+                "role",
+                "position",
+                "home_timezone",
+                "id",
+                "session_id",
+                "person_id",
+            ][..],
+        ),
+        (
+            ListKind::Signups,
+            &[
+                "session_title",
+                "start",
+                "name",
+                "country",
+                "email",
+                "session_id",
+                "person_id",
+            ][..],
+        ),
+        (
+            ListKind::Delegations,
+            &[
+                "country",
+                "country_name",
+                "count",
+                "head",
+                "categories",
+                "members",
+            ][..],
+        ),
+    ] {
+        for format in [TableFormat::Csv, TableFormat::Xlsx] {
+            let t =
+                read::read_bytes(&export_list(&store.conn, &event, kind, format).expect("export"))
+                    .expect("reads");
+            assert_eq!(t.headers, want, "{kind:?} as {format:?}");
+            assert!(
+                !t.rows.is_empty(),
+                "{kind:?}: the test can fail: the sample fills the list"
+            );
+        }
+    }
+    assert_eq!(
+        tabular::ATTENDEE_COLUMNS,
+        attendee_columns,
+        "the constant is the export's order"
+    );
+
+    // The same keys as `attendee list --json`, only in another order.
+    let people = everyone(&store.conn, &event);
+    let json = serde_json::to_value(&people[0]).expect("JSON");
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut columns = attendee_columns.to_vec();
+    keys.sort_unstable();
+    columns.sort_unstable();
+    assert_eq!(columns, keys, "the CSV header is the --json keys");
+
+    // Each value is still under its own header.
+    let person = |id: &str| {
+        people
+            .iter()
+            .find(|a| a.id == id)
+            .unwrap_or_else(|| panic!("{id:?} is an attendee's id"))
+    };
+    let sessions =
+        plenary_core::schedule::ops::list_sessions(&store.conn, &event, None).expect("sessions");
+    let title = |id: &str| {
+        sessions
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.title.as_str())
+            .unwrap_or_else(|| panic!("{id:?} is a session's id"))
+    };
+    let csv = |kind| {
+        read::read_bytes(&export_list(&store.conn, &event, kind, TableFormat::Csv).expect("export"))
+            .expect("reads")
+    };
+    let t = csv(ListKind::Sessions);
+    for row in by_header(&t) {
+        assert_eq!(title(row["id"]), row["title"], "a session's id and title");
+    }
+    let t = csv(ListKind::Assignments);
+    for row in by_header(&t) {
+        assert_eq!(title(row["session_id"]), row["session_title"]);
+        assert_eq!(person(row["person_id"]).country, row["country"], "{row:?}");
+        assert!(Uuid::parse_str(row["id"]).is_ok(), "{row:?}");
+    }
+    let t = csv(ListKind::Signups);
+    for row in by_header(&t) {
+        assert_eq!(title(row["session_id"]), row["session_title"]);
+        let p = person(row["person_id"]);
+        assert_eq!(
+            (p.country.as_str(), p.email.as_str()),
+            (row["country"], row["email"])
+        );
+    }
+
+    // The roster, the delegations workbook's second sheet.
+    {
+        use calamine::{Reader, Xlsx};
+        let bytes = export_list(
+            &store.conn,
+            &event,
+            ListKind::Delegations,
+            TableFormat::Xlsx,
+        )
+        .expect("xlsx");
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+        let roster = book.worksheet_range("Roster").expect("the roster");
+        let mut rows = roster.rows();
+        let header: Vec<String> = rows
+            .next()
+            .expect("a header")
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            header,
+            [
+                "country",
+                "name",
+                "category",
+                "organization",
+                "position",
+                "email",
+                "attending",
+                "id"
+            ]
+        );
+        for row in rows {
+            let p = person(&row[7].to_string());
+            assert_eq!(
+                (p.country.clone(), p.email.clone()),
+                (row[0].to_string(), row[5].to_string())
+            );
+        }
+    }
+
+    // Passport numbers and dates of birth, asked for, come after the person's details and
+    // before the bookkeeping, beside the right person.
+    let ana = &people[0];
+    plenary_core::sensitive::set(
+        &mut store.conn,
+        &ana.id,
+        &plenary_core::sensitive::SensitiveData {
+            passport_number: "P1234567".into(),
+            date_of_birth: "1971-02-13".into(),
+        },
+        now(),
+    )
+    .expect("recorded");
+    let t = read::read_bytes(
+        &plenary_core::exchange::export_list_with(
+            &store.conn,
+            &event,
+            ListKind::Attendees,
+            TableFormat::Csv,
+            true,
+        )
+        .expect("export"),
+    )
+    .expect("reads");
+    let at = attendee_columns
+        .iter()
+        .position(|c| *c == "id")
+        .expect("id");
+    let mut with_sensitive = attendee_columns.to_vec();
+    with_sensitive.splice(at..at, ["passport_number", "date_of_birth"]);
+    assert_eq!(t.headers, with_sensitive);
+    let row = by_header(&t)
+        .into_iter()
+        .find(|r| r["id"] == ana.id)
+        .expect("Ana's row");
+    assert_eq!(
+        (row["passport_number"], row["date_of_birth"], row["email"]),
+        ("P1234567", "1971-02-13", ana.email.as_str())
+    );
 }
 
 #[test]
@@ -549,6 +957,44 @@ fn cli_import_reports_lines_and_imports_all_or_nothing() {
         .map(|d| d.count())
         .unwrap_or(0);
     assert_eq!(backups, 1, "a backup was taken before the import");
+}
+
+#[test]
+fn cli_import_names_a_ragged_row_by_its_line_and_exits_1() {
+    let (store, _) = store_with_event();
+    let file = write(
+        store.dir.path(),
+        "ragged.csv",
+        "given_name,family_name,country,organization,notes\r\n\
+         Ana,Silva,BR,\"Ministry\r\nof Science\",\r\n\
+         Ragged,Row,KE\r\n"
+            .as_bytes(),
+    );
+    let path = file.to_str().expect("a path");
+    let out = plenary_at(&store.path(), &["import", "attendees", path]);
+    assert_eq!(out.status.code(), Some(1), "a ragged row blocks the import");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("line 4: row: 3 fields, the header has 5")),
+        "{err}"
+    );
+    assert_eq!(count(&store), 0, "nothing imported");
+
+    let out = plenary_at(
+        &store.path(),
+        &["import", "attendees", path, "--valid-only"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        count(&store),
+        1,
+        "the whole row imported, the ragged one left out"
+    );
 }
 
 #[test]
