@@ -440,3 +440,15 @@ pub fn set_delegation_head(
     tx.commit()?;
     Ok(())
 }
+
+// ---- rooms by name ---------------------------------------------------------------------------
+
+/// The event's room called `name`, if there is one. The CLI names rooms as people say them
+/// (`session add --room "Hall A"`), so it needs the room behind a name.
+pub fn find_room_by_name(
+    conn: &Connection,
+    event_id: &str,
+    name: &str,
+) -> Result<Option<crate::schedule::model::Room>> {
+    store::rooms::find_by_name(conn, event_id, name)
+}

@@ -1,5 +1,7 @@
 //! The `plenary` binary as scripts use it: its flags, output, JSON keys and exit codes are a
-//! contract.
+//! contract. The shape of each `--json` output is pinned by snapshots in `cli/json.rs`.
+
+mod json;
 
 use crate::Store;
 use serde_json::Value;

@@ -46,14 +46,22 @@ impl Store {
 /// Runs the `plenary` binary on the database at `db`, as a script would: no terminal on
 /// standard input, and no `PLENARY_DB` from the environment.
 pub fn plenary_at(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .arg("--db")
-        .arg(db)
+    plenary_command(db)
         .args(args)
-        .env_remove("PLENARY_DB")
-        .stdin(std::process::Stdio::null())
         .output()
         .expect("the plenary binary runs")
+}
+
+/// [`plenary_at`]'s command before its arguments, for a test that sets more of its
+/// environment (such as `PLENARY_NOW`).
+pub fn plenary_command(db: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"));
+    command
+        .arg("--db")
+        .arg(db)
+        .env_remove("PLENARY_DB")
+        .stdin(std::process::Stdio::null());
+    command
 }
 
 /// A fixed instant, so that timestamps are predictable.

@@ -1,0 +1,214 @@
+//! The `plenary` command line: the same core as the app, for scripting. Its commands, flags,
+//! exit codes, printed text and JSON keys are a contract that scripts rely on; add to them,
+//! never change them.
+//!
+//! Exit codes: 0 success, 1 any error (the message is on stderr), 2 a usage error (from clap),
+//! 3 `check` found conflict warnings, or `print` found a character without a font.
+//!
+//! This file holds the entry points ([`main`], [`run`]), the top-level [`Cli`] and [`Command`]
+//! and the dispatch. Each command family lives in its own module with its flags and one
+//! function that maps them to a verb of the core: `events`, `attendees`, `schedule` (rooms,
+//! sessions, assign, signup), `desk` (checkin, attendance), `exchange` (import, export),
+//! `print`, `safety` (backup, restore, sensitive data), `activity` (the audit log and undo) and
+//! `check`. `output` holds how the CLI writes: JSON, aligned tables, and the question a
+//! destructive command asks.
+
+mod activity;
+mod attendees;
+mod check;
+mod desk;
+mod events;
+mod exchange;
+mod output;
+mod print;
+mod safety;
+mod schedule;
+
+pub use activity::{Activity, Undo};
+pub use attendees::{AddAttendee, AttendeeCommand};
+pub use check::Check;
+pub use desk::{Attendance, Checkin};
+pub use events::EventCommand;
+pub use exchange::{ExportCommand, ImportCommand, ListExport, ScheduleFormatArg, TableFormatArg};
+pub use print::Print;
+pub use safety::{Backup, PurgeSensitive, Restore, Sensitive};
+pub use schedule::{Assign, RoomCommand, SessionCommand, Signup};
+
+use crate::{db, paths, Error, Result};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "plenary",
+    version,
+    long_version = long_version(),
+    about = "Plenary: attendees, schedule and speakers of international seminars"
+)]
+pub struct Cli {
+    /// The database file (default: the app's data folder, or $PLENARY_DB).
+    #[arg(long, global = true, env = paths::DB_ENV, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create and list events.
+    #[command(subcommand)]
+    Event(EventCommand),
+    /// Load the sample seminar (Shanghai, 3 to 6 September 2024); loading it twice does nothing.
+    Sample,
+    /// Register, list and remove attendees.
+    #[command(subcommand)]
+    Attendee(AttendeeCommand),
+    /// Add and list rooms and off-site venues.
+    #[command(subcommand)]
+    Room(RoomCommand),
+    /// Add and list sessions.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Assign a person to a session in a role; prints the assignment id.
+    Assign(Assign),
+    /// Sign a person up for a session.
+    Signup(Signup),
+    /// Write a consistent copy of the database to FILE (SQLite's online backup).
+    Backup(Backup),
+    /// Replace the database with a backup, after checking it and keeping a copy of the
+    /// current state. Asks first on a terminal; elsewhere needs --yes.
+    Restore(Restore),
+    /// Check a person in at the desk: by id, or by a search that must match exactly one person.
+    Checkin(Checkin),
+    /// Tick a person off as present at a session (or, with --absent, take it back).
+    Attendance(Attendance),
+    /// Import attendees from a CSV or XLSX file: all rows or, on any invalid row, none.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export a list (CSV, XLSX) or the programme (ICS, schedule.xml, schedule.json, CSV).
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Record an attendee's passport number and date of birth (empty values remove them).
+    Sensitive(Sensitive),
+    /// Remove every passport number and date of birth of an event from the store (or, with
+    /// --expired, of every event whose retention period has passed). Asks first on a
+    /// terminal; elsewhere needs --yes.
+    PurgeSensitive(PurgeSensitive),
+    /// The audit log: the newest changes of an event, newest first.
+    Activity(Activity),
+    /// Undo the newest change of an event (or, with --entry, one change from `activity`).
+    /// Asks first on a terminal; elsewhere needs --yes.
+    Undo(Undo),
+    /// Print a document as PDF: a daily agenda, the programme, a room's door sheet, personal
+    /// agendas, speaker briefings, badges, name plates, or the desk's check-in list. Person,
+    /// briefing, badges and plates print everyone without --person or --country. Exits 3 when
+    /// some character has no font to draw it (each is named on standard error).
+    Print(Print),
+    /// List every conflict warning that is not accepted. Exits 0 when there are none, 3 when
+    /// there are some.
+    Check(Check),
+}
+
+/// The exit code of `plenary check` when it found warnings (and of `print` when a character
+/// has no font).
+pub const EXIT_WARNINGS: u8 = 3;
+
+/// How a command that did not fail ended.
+pub enum Outcome {
+    Done,
+    /// `check` found warnings, or `print` found a character without a font.
+    Warnings,
+}
+
+/// Runs the CLI with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    match run(cli, &mut out) {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Warnings) => ExitCode::from(EXIT_WARNINGS),
+        // A reader such as `head` that stops early is not an error.
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            report(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one parsed command, writing its normal output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
+    // A restore must not open (and so migrate) the database before it has checked the file.
+    if let Command::Restore(restore) = &cli.command {
+        return safety::restore(db_path(cli.db.clone())?, restore, out);
+    }
+    let path = db_path(cli.db)?;
+    let mut conn = db::open(&path)?;
+    match cli.command {
+        Command::Event(command) => events::event(&mut conn, command, out),
+        Command::Sample => events::sample(&mut conn, out),
+        Command::Attendee(command) => attendees::attendee(&mut conn, command, out),
+        Command::Room(command) => schedule::room(&mut conn, command, out),
+        Command::Session(command) => schedule::session(&mut conn, command, out),
+        Command::Assign(assign) => schedule::assign(&mut conn, assign, out),
+        Command::Signup(signup) => schedule::signup(&mut conn, signup, out),
+        Command::Backup(backup) => safety::backup(&conn, backup, out),
+        Command::Restore(_) => Err(Error::Ambiguous(
+            "restore is handled before the database is opened".into(),
+        )),
+        Command::Checkin(checkin) => desk::checkin(&mut conn, checkin, out),
+        Command::Attendance(attendance) => desk::attendance(&mut conn, attendance, out),
+        Command::Import(command) => exchange::import(&mut conn, &path, command, out),
+        Command::Export(command) => exchange::export(&conn, command, out),
+        Command::Print(print) => print::print(&conn, print, out),
+        Command::Sensitive(sensitive) => safety::sensitive(&mut conn, sensitive, out),
+        Command::PurgeSensitive(purge) => safety::purge(&mut conn, &path, purge, out),
+        Command::Activity(activity) => activity::activity(&conn, activity, out),
+        Command::Undo(undo) => activity::undo(&mut conn, undo, out),
+        Command::Check(check) => check::check(&conn, check, out),
+    }
+}
+
+/// What `plenary --version` prints after the name: the version, the build date, and the
+/// database the CLI opens without `--db` (`$PLENARY_DB`, else the app's own).
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let db = std::env::var_os(paths::DB_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(paths::default_db_path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "none known; pass --db FILE".to_owned());
+        format!(
+            "{} (built {})\ndatabase: {db}",
+            crate::VERSION,
+            crate::BUILD_DATE
+        )
+    })
+}
+
+fn report(err: &Error) {
+    match err {
+        Error::Validation(fields) => {
+            for f in fields {
+                eprintln!("error: {f}");
+            }
+        }
+        other => eprintln!("error: {other}"),
+    }
+}
+
+/// The database file: `--db` (or `$PLENARY_DB`, which clap reads into it), else the app's own.
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    db.or_else(paths::default_db_path).ok_or_else(|| {
+        Error::invalid(
+            "db",
+            "no data folder is known on this system; pass --db FILE",
+        )
+    })
+}

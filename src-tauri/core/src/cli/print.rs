@@ -1,0 +1,72 @@
+//! `plenary print`: one PDF document, through the same `print::print` as the app.
+
+use super::output::line;
+use super::Outcome;
+use crate::print::{AgendaLayout, DocumentKind, Paper, PrintRequest};
+use crate::{clock, ops, Result};
+use clap::Args;
+use rusqlite::Connection;
+use std::io::Write;
+use std::path::PathBuf;
+
+// The flags of `plenary print`; its help text is the doc comment of `Command::Print`.
+#[derive(Args, Debug)]
+pub struct Print {
+    #[arg(value_enum)]
+    kind: DocumentKind,
+    /// YYYY-MM-DD, in the event's zone (agenda, room).
+    #[arg(long)]
+    day: Option<String>,
+    /// A room's name or id (room).
+    #[arg(long)]
+    room: Option<String>,
+    /// One attendee's id.
+    #[arg(long)]
+    person: Option<String>,
+    /// One delegation: a two-letter country code.
+    #[arg(long)]
+    country: Option<String>,
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: Paper,
+    /// A daily agenda's layout: rooms as columns (grid), one list, or whichever reads
+    /// better (auto).
+    #[arg(long, value_enum, default_value = "auto")]
+    layout: AgendaLayout,
+    #[arg(long)]
+    event: Option<String>,
+    #[arg(long, value_name = "FILE.pdf")]
+    out: PathBuf,
+}
+
+/// `print` lays out the document (`print::print`), saves it, and names on stderr each
+/// character that no font could draw; then the outcome is a warning (exit code 3).
+pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<Outcome> {
+    let request = PrintRequest {
+        event_id: ops::resolve_event(conn, p.event.as_deref())?,
+        kind: p.kind,
+        day: p.day,
+        room: p.room,
+        person: p.person,
+        country: p.country,
+        paper: p.paper,
+        layout: p.layout,
+    };
+    // The print date in the footer is the organiser's day, so it is taken in the local zone.
+    let today = clock::now().with_timezone(&chrono::Local).date_naive();
+    let printed = crate::print::print(conn, &request, today)?;
+    crate::print::save(&printed, &p.out)?;
+    for missing in &printed.missing_glyphs {
+        eprintln!("warning: no installed font can draw {missing}");
+    }
+    let pages = printed.pages;
+    let noun = if pages == 1 { "page" } else { "pages" };
+    line(
+        out,
+        format_args!("Wrote {pages} {noun} to {}.", p.out.display()),
+    )?;
+    if printed.missing_glyphs.is_empty() {
+        Ok(Outcome::Done)
+    } else {
+        Ok(Outcome::Warnings)
+    }
+}
