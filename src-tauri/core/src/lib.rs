@@ -27,6 +27,7 @@ pub mod sample;
 pub mod schedule;
 pub mod sensitive;
 pub mod store;
+mod tx;
 pub mod validate;
 
 pub use error::{Error, FieldError, Result};
