@@ -16,6 +16,7 @@ pub mod desk;
 pub mod directory;
 pub mod error;
 pub mod exchange;
+pub mod file_names;
 pub mod files;
 pub mod fold;
 pub mod model;

@@ -212,8 +212,9 @@ pub fn purge(conn: &mut Connection, event_id: &str) -> Result<u32> {
 /// [`purge`], and the same in every automatic backup beside the database (`backups/`), which
 /// would otherwise keep the values: each is opened on its own (never migrated), the rows are
 /// deleted with `secure_delete` in a logged write (see `scrub_backup`), and the file is
-/// vacuumed. Returns the people purged and the backups that could not be cleaned (damaged;
-/// those from before this table existed hold no such data and are skipped silently).
+/// vacuumed. Returns the people purged and the backups that could not be cleaned (damaged,
+/// or from a newer Plenary; those from before this table existed hold no such data and are
+/// skipped silently).
 pub fn purge_everywhere(
     conn: &mut Connection,
     db_path: &std::path::Path,
@@ -246,7 +247,7 @@ pub fn backups_cleaned(failed: &[String]) -> Result<()> {
 /// unsealed, a restore of the backup would bring them back, and the next change's seal would
 /// fold them into that unrelated entry.
 fn scrub_backup(file: &std::path::Path, event_id: &str) -> Result<()> {
-    let mut backup = Connection::open(file)?;
+    let mut backup = crate::db::open_backup_file(file)?;
     let has_table: bool = backup.query_row(
         "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'attendee_sensitive'",
         [],
@@ -255,7 +256,6 @@ fn scrub_backup(file: &std::path::Path, event_id: &str) -> Result<()> {
     if !has_table {
         return Ok(());
     }
-    backup.execute_batch("PRAGMA secure_delete = ON;")?;
     let mut tx = write_tx(&mut backup)?;
     let removed = tx.execute(
         "DELETE FROM attendee_sensitive
