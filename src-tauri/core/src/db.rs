@@ -345,6 +345,75 @@ mod tests {
         Ok(())
     }
 
+    /// The `icu` collation and `plenary_sort_key` are needed to migrate (0001, 0004) but by
+    /// nothing in the schema they leave: another tool (the `sqlite3` shell) can read and write
+    /// the file without them, and what orders the lists is the stored key.
+    #[test]
+    fn the_migrated_schema_calls_no_function_of_ours() -> Result<()> {
+        let conn = open_in_memory()?;
+        let mut stmt = conn.prepare(
+            "SELECT name FROM sqlite_schema
+              WHERE sql LIKE '%COLLATE icu%' OR sql LIKE ?1",
+        )?;
+        let users: Vec<String> = stmt
+            .query_map([format!("%{}%", collation::SORT_KEY_FUNCTION)], |r| {
+                r.get(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        assert!(
+            users.is_empty(),
+            "these schema objects need a connection that registered Plenary's collation or \
+             function; ARCHITECTURE.md says none do: {users:?}"
+        );
+        let indexed: bool = conn.query_row(
+            "SELECT count(*) = 1 FROM sqlite_schema WHERE name = 'attendee_by_sort'
+                AND sql LIKE '%sort_key%'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert!(
+            indexed,
+            "the list order comes from the stored sort key's index"
+        );
+        Ok(())
+    }
+
+    /// "Migrations are append-only": a released migration never changes, because files in
+    /// the field were migrated by its old text. Each file's FNV-1a hash is pinned here; a new
+    /// migration adds a line, and an edited one fails with the hash it has now.
+    #[test]
+    fn released_migrations_never_change() {
+        const RELEASED: &[(&str, u64)] = &[
+            ("0001_events_attendees.sql", 0x5b88304254f519d0),
+            ("0002_schedule.sql", 0x4fa9ff4564f8064c),
+            ("0003_checkin.sql", 0xb5b110dd6c8eb147),
+            ("0004_sort_key.sql", 0x4aff86df51f0c0d5),
+            ("0005_audit.sql", 0x9b71b2aca2a8a984),
+            ("0006_sensitive.sql", 0x85aee3d132f16ea3),
+        ];
+        // Line endings are normalised: a Windows checkout may turn LF into CRLF.
+        fn fnv1a(text: &str) -> u64 {
+            text.replace("\r\n", "\n")
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                })
+        }
+        assert_eq!(
+            MIGRATIONS.len(),
+            RELEASED.len(),
+            "a new migration adds its line to RELEASED (its hash is {:#018x})",
+            MIGRATIONS.last().map_or(0, |m| fnv1a(m))
+        );
+        for (sql, (name, pinned)) in MIGRATIONS.iter().zip(RELEASED) {
+            assert_eq!(
+                fnv1a(sql),
+                *pinned,
+                "{name} was released and must not change; add a new migration instead"
+            );
+        }
+    }
+
     #[test]
     fn opening_twice_does_not_migrate_twice() -> Result<()> {
         let dir = tempfile::tempdir().map_err(|e| Error::Io {
