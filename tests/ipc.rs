@@ -487,6 +487,73 @@ fn committed_bindings_match_the_commands() {
     );
 }
 
+/// The commands a file registers, read from its text between `start` and the first `end`.
+fn registered(file: &str, start: &str, end: &str) -> std::collections::BTreeSet<String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text =
+        std::fs::read_to_string(format!("{root}/{file}")).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{file} has no {start:?}"))
+        + start.len();
+    let list = &text[from..];
+    let list = &list[..list.find(end).unwrap_or(list.len())];
+    list.split(',')
+        .map(|item| item.split("//").next().unwrap_or("").trim())
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            // `"name"` in build.rs, `module::name` in lib.rs.
+            let item = item.trim_matches('"');
+            item.rsplit("::").next().unwrap_or(item).to_owned()
+        })
+        .collect()
+}
+
+/// "Adding a command" registers it in three places (CONTRIBUTING.md): the specta builder in
+/// `src-tauri/src/lib.rs` (what the UI can call), `COMMANDS` in `src-tauri/build.rs` (what the
+/// ACL knows) and `allow-…` in `src-tauri/capabilities/default.json` (what the main window may
+/// call). A command missing from one of them fails at run time, in the window only.
+#[test]
+fn every_command_is_registered_in_all_three_places() {
+    let builder = registered("src-tauri/src/lib.rs", "collect_commands![", "]");
+    let manifest = registered("src-tauri/build.rs", "const COMMANDS: &[&str] = &[", "]");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let capability: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/src-tauri/capabilities/default.json"))
+            .expect("the capability file"),
+    )
+    .expect("the capability is JSON");
+    let allowed: std::collections::BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .expect("a list of permissions")
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|name| name.replace('-', "_"))
+        .collect();
+    assert!(
+        builder.contains("list_events") && builder.len() > 50,
+        "the test can fail: it read the builder's {} commands",
+        builder.len()
+    );
+    let places = [
+        ("collect_commands! in src-tauri/src/lib.rs", &builder),
+        ("COMMANDS in src-tauri/build.rs", &manifest),
+        ("allow-… in src-tauri/capabilities/default.json", &allowed),
+    ];
+    let every: std::collections::BTreeSet<&String> =
+        places.iter().flat_map(|(_, names)| names.iter()).collect();
+    let missing: Vec<String> = every
+        .iter()
+        .flat_map(|command| {
+            places
+                .iter()
+                .filter(|(_, names)| !names.contains(*command))
+                .map(move |(place, _)| format!("{command} is missing from {place}"))
+        })
+        .collect();
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
 /// Writes the bindings; run on purpose, never in CI.
 #[test]
 #[ignore = "writes ui/src/lib/bindings.ts"]

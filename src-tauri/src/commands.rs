@@ -4,7 +4,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use chrono::Utc;
+use plenary_core::clock;
 use plenary_core::countries::{self, Country};
 use plenary_core::model::{
     Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
@@ -80,7 +80,7 @@ pub async fn create_event(state: State<'_, AppState>, input: EventInput) -> Repl
         &mut state.open()?,
         Uuid::now_v7(),
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -95,7 +95,7 @@ pub async fn update_event(
         &mut state.open()?,
         &id,
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -108,7 +108,7 @@ pub async fn delete_event(state: State<'_, AppState>, id: String) -> Reply<()> {
 #[tauri::command]
 #[specta::specta]
 pub async fn load_sample(state: State<'_, AppState>) -> Reply<EventSummary> {
-    Ok(sample::load(&mut state.open()?, Utc::now(), Uuid::now_v7)?.event)
+    Ok(sample::load(&mut state.open()?, clock::now(), Uuid::now_v7)?.event)
 }
 
 #[tauri::command]
@@ -144,7 +144,7 @@ pub async fn add_attendee(
         &event_id,
         Uuid::now_v7(),
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -159,7 +159,7 @@ pub async fn update_attendee(
         &mut state.open()?,
         &id,
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 

@@ -3,7 +3,7 @@
 use crate::error::ApiError;
 use crate::state::AppState;
 use base64::Engine;
-use chrono::Utc;
+use plenary_core::clock;
 use plenary_core::desk::{self, AttendanceSheet, Dashboard, DeskCounts};
 use plenary_core::model::{Attendee, AttendeeInput};
 use plenary_core::{files, Error};
@@ -15,7 +15,11 @@ type Reply<T> = Result<T, ApiError>;
 #[tauri::command]
 #[specta::specta]
 pub async fn check_in(state: State<'_, AppState>, person_id: String) -> Reply<Attendee> {
-    Ok(desk::check_in(&mut state.open()?, &person_id, Utc::now())?)
+    Ok(desk::check_in(
+        &mut state.open()?,
+        &person_id,
+        clock::now(),
+    )?)
 }
 
 #[tauri::command]
@@ -36,7 +40,7 @@ pub async fn register_walk_in(
         &event_id,
         Uuid::now_v7(),
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -68,7 +72,7 @@ pub async fn mark_attendance(
         &session_id,
         &person_id,
         present,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 

@@ -7,7 +7,7 @@ use crate::state::{AppState, PendingImport};
 use plenary_core::exchange::import::{self, ImportOptions, ImportReport, Preview};
 use plenary_core::exchange::mapping::{self, ColumnMapping, ImportField};
 use plenary_core::exchange::{self as core, ListKind, ScheduleFormat, TableFormat};
-use plenary_core::{files, ops, Error};
+use plenary_core::{file_names, files, ops, Error};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -132,21 +132,6 @@ pub async fn cancel_import(state: State<'_, AppState>) -> Reply<()> {
     Ok(())
 }
 
-fn file_stem(conn: &plenary_core::db::Connection, event_id: &str, what: &str) -> Reply<String> {
-    let event = ops::get_event(conn, event_id)?;
-    let name: String = event
-        .name
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let name = name
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    Ok(format!("{name}-{what}"))
-}
-
 fn save(
     state: &AppState,
     name: &str,
@@ -179,12 +164,12 @@ pub async fn export_list(
 ) -> Reply<Option<String>> {
     let conn = state.open()?;
     let bytes = core::export_list_with(&conn, &event_id, kind, format, include_sensitive)?;
-    let what = kind.as_str();
     let (filter, extension) = match format {
         TableFormat::Csv => ("CSV", "csv"),
         TableFormat::Xlsx => ("Excel workbook", "xlsx"),
     };
-    let name = format!("{}.{extension}", file_stem(&conn, &event_id, what)?);
+    let event = ops::get_event(&conn, &event_id)?;
+    let name = file_names::export(&event.name, kind.as_str(), None, extension);
     save(&state, &name, filter, extension, &bytes)
 }
 
@@ -205,22 +190,12 @@ pub async fn export_schedule(
         ScheduleFormat::FrabJson => ("schedule", "schedule.json"),
         ScheduleFormat::Csv => ("programme", "CSV"),
     };
-    let mut stem = file_stem(&conn, &event_id, what)?;
-    if let Some(person) = &person_id {
-        let a = ops::get_attendee(&conn, person)?;
-        let who = if a.family_name_latin.is_empty() {
-            &a.family_name
-        } else {
-            &a.family_name_latin
-        };
-        stem = format!("{stem}-{who}");
-    }
+    let event = ops::get_event(&conn, &event_id)?;
+    let person = match &person_id {
+        Some(person) => Some(ops::get_attendee(&conn, person)?),
+        None => None,
+    };
     let extension = format.extension();
-    save(
-        &state,
-        &format!("{stem}.{extension}"),
-        filter,
-        extension,
-        &bytes,
-    )
+    let name = file_names::export(&event.name, what, person.as_ref(), extension);
+    save(&state, &name, filter, extension, &bytes)
 }

@@ -254,7 +254,7 @@ pub fn run() {
                 plenary_core::sensitive::purge_expired(
                     &mut conn,
                     &path,
-                    chrono::Utc::now().date_naive(),
+                    plenary_core::clock::now().date_naive(),
                 )
             });
             if let Err(err) = purged {
@@ -322,7 +322,13 @@ fn backups_on_a_timer(path: PathBuf) {
             }
             let taken = plenary_core::db::open(&path).and_then(|conn| {
                 let keep = plenary_core::backup::keep_setting(&conn);
-                plenary_core::backup::automatic(&conn, &path, "timer", chrono::Utc::now(), keep)
+                plenary_core::backup::automatic(
+                    &conn,
+                    &path,
+                    "timer",
+                    plenary_core::clock::now(),
+                    keep,
+                )
             });
             if let Err(err) = taken {
                 log::error!("the automatic backup failed: {err}");

@@ -24,7 +24,7 @@ pub struct PrintedFile {
 }
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    plenary_core::clock::today_local()
 }
 
 /// Lays a document out on a blocking thread: typst takes from milliseconds to seconds.

@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use chrono::Utc;
+use plenary_core::clock;
 use plenary_core::{backup, Error};
 use serde::Serialize;
 use tauri::State;
@@ -21,7 +21,7 @@ pub struct RestoreCandidate {
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_now(state: State<'_, AppState>) -> Reply<Option<String>> {
-    let name = format!("plenary-backup-{}.db", Utc::now().format("%Y-%m-%d-%H%M"));
+    let name = plenary_core::file_names::saved_backup(clock::now());
     let chosen = state
         .save_dialog
         .as_ref()
@@ -77,7 +77,7 @@ pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> 
     let keep = state
         .open()
         .map_or(backup::DEFAULT_KEEP, |c| backup::keep_setting(&c));
-    let safety = backup::restore(&state.db_path, &path, Utc::now(), keep)?;
+    let safety = backup::restore(&state.db_path, &path, clock::now(), keep)?;
     state.directories.clear();
     Ok(safety.display().to_string())
 }
@@ -171,7 +171,7 @@ pub async fn set_sensitive(
         &mut state.open()?,
         &attendee_id,
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 

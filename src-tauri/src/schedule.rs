@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use chrono::Utc;
+use plenary_core::clock;
 use plenary_core::schedule::model::{
     AgendaItem, Role, Room, RoomInput, Session, SessionInput, Signup, Warning,
 };
@@ -30,7 +30,7 @@ pub async fn add_room(
         &event_id,
         Uuid::now_v7(),
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -41,7 +41,7 @@ pub async fn update_room(state: State<'_, AppState>, id: String, input: RoomInpu
         &mut state.open()?,
         &id,
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -77,7 +77,7 @@ pub async fn add_session(
         &event_id,
         Uuid::now_v7(),
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -92,7 +92,7 @@ pub async fn update_session(
         &mut state.open()?,
         &id,
         &input,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -111,7 +111,7 @@ pub async fn move_session(
         &start,
         &end,
         room_id.as_deref(),
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -137,7 +137,7 @@ pub async fn assign_speaker(
         &person_id,
         role,
         &home_timezone,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -182,7 +182,7 @@ pub async fn sign_up(
         &mut state.open()?,
         &session_id,
         &person_id,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 
@@ -225,7 +225,7 @@ pub async fn accept_warning(
         &event_id,
         &key,
         &note,
-        Utc::now(),
+        clock::now(),
     )?)
 }
 

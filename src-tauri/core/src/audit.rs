@@ -1,14 +1,17 @@
-//! The audit log and undo. Triggers (migration 0005) write every changed row of every table
-//! into `change_row` as JSON; the write transaction seals them into one `change_entry` when it
-//! commits ([`seal`], called by `ops::WriteTx::commit`), with the OS user, the time, a summary
-//! and the reason if the user gave one. Undo applies an entry's rows backwards, in a new
-//! transaction that is itself logged.
+//! The audit log as the Activity view reads it, and undo. Triggers (migration 0005) write
+//! every changed row of every table into `change_row` as JSON; the write transaction seals
+//! them into one `change_entry` when it commits (`tx::WriteTx::commit`, in `tx.rs`),
+//! with the OS user, the time, a summary and the reason if the user gave one. Undo applies an
+//! entry's rows backwards, in a new transaction that is itself logged.
 
+use crate::tx::{rows_of, text, write_tx, Row};
 use crate::{Error, Result};
 use rusqlite::types::Value as Sql;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+pub use crate::tx::actor;
 
 /// The tables the triggers watch, with their primary-key columns.
 pub const TABLES: [(&str, &[&str]); 13] = [
@@ -62,227 +65,6 @@ pub struct ActivityEntry {
     /// True when it brought back or removed attendees (a deleted attendee can be brought back
     /// from here).
     pub deleted_attendees: u32,
-}
-
-/// Who is making changes: the OS user's account name (from the system's user database, so
-/// it does not depend on the environment the app was started with).
-pub fn actor() -> String {
-    whoami::username()
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "unknown".into())
-}
-
-struct Row {
-    tbl: String,
-    old: Option<Map<String, Value>>,
-    new: Option<Map<String, Value>>,
-}
-
-fn parse(text: Option<String>) -> Option<Map<String, Value>> {
-    text.and_then(|t| match serde_json::from_str(&t) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
-    })
-}
-
-fn rows_of(conn: &Connection, entry: Option<i64>) -> Result<Vec<Row>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT tbl, old, new FROM change_row WHERE entry_id IS ?1 ORDER BY seq")?;
-    let rows = stmt.query_map([entry], |r| {
-        Ok(Row {
-            tbl: r.get(0)?,
-            old: parse(r.get(1)?),
-            new: parse(r.get(2)?),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn text<'a>(map: &'a Map<String, Value>, key: &str) -> &'a str {
-    map.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
-fn person(map: &Map<String, Value>) -> String {
-    let (given, family) = (text(map, "given_name"), text(map, "family_name"));
-    let order = text(map, "name_order");
-    let name = if order == "family_first" {
-        format!("{family} {given}")
-    } else {
-        format!("{given} {family}")
-    };
-    name.trim().to_owned()
-}
-
-/// Words for what a set of rows did: "Added Ana Silva", "Changed 张伟 (email, phone)",
-/// "Deleted 3 attendees, 2 sign-ups".
-fn summarize(rows: &[Row]) -> String {
-    // Describe the change by its most important table: deleting an attendee also deletes
-    // their sign-ups, which are mentioned only as linked records.
-    const RANK: [&str; 6] = [
-        "event",
-        "session",
-        "room",
-        "attendee",
-        "category",
-        "assignment",
-    ];
-    let rank = |t: &str| RANK.iter().position(|r| *r == t).unwrap_or(RANK.len());
-    let top = rows
-        .iter()
-        .map(|r| rank(&r.tbl))
-        .min()
-        .unwrap_or(RANK.len());
-    let main: Vec<&Row> = rows.iter().filter(|r| rank(&r.tbl) == top).collect();
-    let tail = match rows.len() - main.len() {
-        0 => String::new(),
-        1 => " and 1 linked record".to_owned(),
-        n => format!(" and {n} linked records"),
-    };
-    if let [one] = main.as_slice() {
-        return single(one) + &tail;
-    }
-    many(&main) + &tail
-}
-
-fn single(one: &Row) -> String {
-    let map = one.new.as_ref().or(one.old.as_ref());
-    let what = map.map_or_else(String::new, |m| match one.tbl.as_str() {
-        "attendee" => person(m),
-        "session" => format!("“{}”", text(m, "title")),
-        "room" | "event" => text(m, "name").to_owned(),
-        "category" => text(m, "label").to_owned(),
-        other => other.replace('_', " "),
-    });
-    match (&one.old, &one.new) {
-        (None, _) => format!("Added {what}"),
-        (_, None) => format!("Deleted {what}"),
-        (Some(old), Some(new)) => {
-            let changed: Vec<&str> = new
-                .iter()
-                .filter(|(k, v)| {
-                    old.get(*k) != Some(v) && !matches!(k.as_str(), "updated_at" | "search_key")
-                })
-                .map(|(k, _)| k.as_str())
-                .collect();
-            let verb = if one.tbl == "session"
-                && changed.iter().any(|c| c.contains("_at") || *c == "room_id")
-            {
-                "Moved"
-            } else {
-                "Changed"
-            };
-            format!("{verb} {what} ({})", changed.join(", "))
-        }
-    }
-}
-
-fn many(main: &[&Row]) -> String {
-    let mut counts: Vec<(&str, &str, u32)> = Vec::new();
-    for r in main {
-        let verb = match (&r.old, &r.new) {
-            (None, _) => "added",
-            (_, None) => "deleted",
-            _ => "changed",
-        };
-        match counts
-            .iter_mut()
-            .find(|(v, t, _)| *v == verb && *t == r.tbl)
-        {
-            Some(c) => c.2 += 1,
-            None => counts.push((verb, r.tbl.as_str(), 1)),
-        }
-    }
-    let parts: Vec<String> = counts
-        .iter()
-        .map(|(verb, tbl, n)| {
-            let noun = match *tbl {
-                "attendee" => "attendees",
-                "session" => "sessions",
-                "assignment" => "speaker assignments",
-                "signup" => "sign-ups",
-                "attendance" => "attendance marks",
-                "room" => "rooms",
-                other => other,
-            };
-            format!("{verb} {n} {noun}")
-        })
-        .collect();
-    let mut text = parts.join(", ");
-    if let Some(first) = text.get(..1) {
-        text = first.to_uppercase() + &text[1..];
-    }
-    text
-}
-
-/// The event a row belongs to.
-fn event_of(conn: &Connection, row: &Row) -> Option<String> {
-    let map = row.new.as_ref().or(row.old.as_ref())?;
-    if row.tbl == "event" {
-        return Some(text(map, "id").to_owned());
-    }
-    if let Some(id) = map.get("event_id").and_then(Value::as_str) {
-        return Some(id.to_owned());
-    }
-    let lookup = |sql: &str, key: &str| -> Option<String> {
-        let id = map.get(key).and_then(Value::as_str)?;
-        conn.query_row(sql, [id], |r| r.get(0))
-            .optional()
-            .ok()
-            .flatten()
-    };
-    lookup("SELECT event_id FROM session WHERE id = ?1", "session_id")
-        .or_else(|| lookup("SELECT event_id FROM attendee WHERE id = ?1", "attendee_id"))
-}
-
-/// Seals the rows this transaction logged into one entry; `None` if it changed nothing.
-pub(crate) fn seal(
-    tx: &Transaction<'_>,
-    summary: Option<&str>,
-    reason: &str,
-    event: Option<&str>,
-) -> Result<Option<i64>> {
-    let (event, summary) = match (summary, event) {
-        // What the caller said needs no parsing of the rows, which for an import are many.
-        (Some(summary), Some(event)) => {
-            let any: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM change_row WHERE entry_id IS NULL)",
-                [],
-                |r| r.get(0),
-            )?;
-            if !any {
-                return Ok(None);
-            }
-            (Some(event.to_owned()), summary.to_owned())
-        }
-        (summary, event) => {
-            let rows = rows_of(tx, None)?;
-            if rows.is_empty() {
-                return Ok(None);
-            }
-            let event = event
-                .map(str::to_owned)
-                .or_else(|| rows.iter().find_map(|r| event_of(tx, r)));
-            let summary = summary.map_or_else(|| summarize(&rows), str::to_owned);
-            (event, summary)
-        }
-    };
-    tx.execute(
-        "INSERT INTO change_entry (event_id, at, actor, summary, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            event,
-            crate::ops::timestamp(chrono::Utc::now()),
-            actor(),
-            summary,
-            reason.trim()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    tx.execute(
-        "UPDATE change_row SET entry_id = ?1 WHERE entry_id IS NULL",
-        [id],
-    )?;
-    Ok(Some(id))
 }
 
 /// The newest changes of an event, newest first.
@@ -447,7 +229,7 @@ pub fn last_undoable(conn: &Connection, event_id: &str) -> Result<Option<u32>> {
 /// was done since (say, another attendee now has the email).
 pub fn undo(conn: &mut Connection, entry_id: u32) -> Result<ActivityEntry> {
     let entry_id = i64::from(entry_id);
-    let mut tx = crate::ops::write_tx(conn)?;
+    let mut tx = write_tx(conn)?;
     let (summary, event_id, undone): (String, Option<String>, bool) = tx
         .query_row(
             "SELECT summary, event_id, undone_by IS NOT NULL FROM change_entry WHERE id = ?1",

@@ -1,16 +1,16 @@
-//! Backups and restore, through SQLite's online backup API (never a file copy of an open
-//! database, which can catch it half-written). A backup is written beside its target under a
-//! temporary name, checked, then renamed into place. A restore checks the file first
-//! (`integrity_check`, schema version) and keeps a backup of the current state, so that the
-//! restore itself can be undone.
+//! Backups and restore: when a copy is taken, how many automatic backups are kept, and
+//! putting one back. The copying itself (SQLite's online backup API, written under a
+//! temporary name, checked, then renamed into place) and the check of a file are
+//! `db::copy_to` and `db::verify`, re-exported here; the names of the files are
+//! `file_names.rs`. A restore checks the file first (`integrity_check`, schema version) and
+//! keeps a backup of the current state, so that the restore itself can be undone.
 
-use crate::db::{self, SCHEMA_VERSION};
-use crate::{Error, Result};
+use crate::db::{self, Connection};
+use crate::{file_names, Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags, MAIN_DB};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+
+pub use crate::db::{copy_to as backup_to, verify};
 
 /// How many automatic backups are kept per database unless the caller says otherwise.
 pub const DEFAULT_KEEP: usize = 10;
@@ -52,7 +52,7 @@ pub fn set_keep_setting(conn: &Connection, keep: u32) -> Result<()> {
 
 /// The folder that holds a database's automatic backups: `backups/` beside it.
 pub fn folder_for(db_path: &Path) -> PathBuf {
-    db_path.parent().unwrap_or(Path::new(".")).join("backups")
+    file_names::backup_folder(db_path)
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
@@ -60,103 +60,6 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
         path: path.display().to_string(),
         source,
     }
-}
-
-/// Copies the live database into `dest` (replacing it atomically). Other connections may keep
-/// writing; the backup restarts its copy if they do, so it is always one consistent state.
-pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
-    // Renaming a copy over the live file would leave every open connection writing to the
-    // old one: everything written afterwards would be lost.
-    if let Some(live) = conn.path().filter(|p| !p.is_empty()) {
-        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => false,
-        };
-        let live = Path::new(live);
-        let wal_of = |suffix: &str| {
-            let mut p = live.as_os_str().to_owned();
-            p.push(suffix);
-            PathBuf::from(p)
-        };
-        if same(dest, live) || same(dest, &wal_of("-wal")) || same(dest, &wal_of("-shm")) {
-            return Err(Error::invalid(
-                "out",
-                "A backup cannot replace the database it copies; choose another file.",
-            ));
-        }
-    }
-    let dir = dest
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let temp = tempfile::Builder::new()
-        .prefix(".plenary-backup-")
-        .suffix(".db")
-        .tempfile_in(dir)
-        .map_err(io(dir))?;
-    {
-        let mut target = Connection::open(temp.path())?;
-        let backup = Backup::new_with_names(conn, MAIN_DB, &mut target, MAIN_DB)?;
-        loop {
-            match backup.step(256)? {
-                StepResult::Done => break,
-                StepResult::More => {}
-                // Another connection holds a lock: wait a moment and carry on.
-                StepResult::Busy | StepResult::Locked => {
-                    std::thread::sleep(Duration::from_millis(20))
-                }
-                _ => std::thread::sleep(Duration::from_millis(20)),
-            }
-        }
-        drop(backup);
-        // The copied header says WAL, so the last pages may sit in a -wal file beside the
-        // temporary name. Switching to a rollback journal folds them into the one file that
-        // is renamed, and keeps the backup a single self-contained file.
-        let mode: String = target.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        if mode != "delete" {
-            return Err(Error::Incompatible(format!(
-                "the backup could not leave WAL mode ({mode})"
-            )));
-        }
-    }
-    verify(temp.path())?;
-    temp.persist(dest).map_err(|e| io(dest)(e.error))?;
-    Ok(())
-}
-
-/// Checks that a file is a sound Plenary database this version can open, and returns its
-/// schema version. The file is opened read-only and not changed.
-pub fn verify(path: &Path) -> Result<u32> {
-    let refuse =
-        |why: String| Error::Incompatible(format!("{} cannot be used: {why}", path.display()));
-    if !path.is_file() {
-        return Err(refuse("there is no such file".into()));
-    }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
-    crate::collation::register(&conn)?;
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
-    if check != "ok" {
-        return Err(refuse(format!("its integrity check failed ({check})")));
-    }
-    let version = db::user_version(&conn)?;
-    if version > SCHEMA_VERSION {
-        return Err(refuse(format!(
-            "it was written by a newer Plenary (schema {version}; this one reads up to {SCHEMA_VERSION})"
-        )));
-    }
-    let has_events: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'event'",
-        [],
-        |r| r.get(0),
-    )?;
-    if version == 0 || !has_events {
-        return Err(refuse("it is not a Plenary database".into()));
-    }
-    Ok(version)
 }
 
 /// Takes an automatic backup into `backups/` beside the database, named by time and reason,
@@ -168,17 +71,9 @@ pub fn automatic(
     now: DateTime<Utc>,
     keep: usize,
 ) -> Result<PathBuf> {
-    let folder = folder_for(db_path);
-    let stem = db_path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("plenary");
-    let dest = folder.join(format!(
-        "{stem}-{}-{reason}.db",
-        now.format("%Y%m%dT%H%M%S%.3fZ")
-    ));
-    backup_to(conn, &dest)?;
-    prune(&folder, stem, keep)?;
+    let dest = file_names::automatic_backup(db_path, now, reason);
+    db::copy_to(conn, &dest)?;
+    prune(&folder_for(db_path), file_names::backup_stem(db_path), keep)?;
     Ok(dest)
 }
 
@@ -188,11 +83,7 @@ pub fn automatic_backups(db_path: &Path) -> Result<Vec<PathBuf>> {
     if !folder.is_dir() {
         return Ok(Vec::new());
     }
-    let stem = db_path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("plenary");
-    own_backups(&folder, stem)
+    own_backups(&folder, file_names::backup_stem(db_path))
 }
 
 /// Deletes all but the newest `keep` automatic backups of the database named `stem`.
@@ -206,21 +97,13 @@ fn prune(folder: &Path, stem: &str, keep: usize) -> Result<()> {
 }
 
 fn own_backups(folder: &Path, stem: &str) -> Result<Vec<PathBuf>> {
-    let prefix = format!("{stem}-");
     let mut backups: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(io(folder))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            // Only this database's own backups: "<stem>-<YYYYMMDD>T…", never those of a
-            // neighbour whose name merely starts the same way ("plenary-old.db").
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.ends_with(".db")
-                    && n.strip_prefix(&prefix).is_some_and(|rest| {
-                        rest.len() > 9
-                            && rest[..8].bytes().all(|b| b.is_ascii_digit())
-                            && rest.as_bytes()[8] == b'T'
-                    })
-            })
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| file_names::is_automatic_backup_of(stem, n))
         })
         .collect();
     // The names start with a sortable UTC time, so the newest sort last.
@@ -241,10 +124,7 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
         .suffix(".db")
         .tempfile_in(&folder)
         .map_err(io(&folder))?;
-    backup_to(
-        &Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?,
-        staged.path(),
-    )?;
+    db::copy_to(&db::open_read_only(from)?, staged.path())?;
     let opened = db::open(db_path).and_then(|conn| {
         let safety = automatic(&conn, db_path, "before-restore", now, keep)?;
         Ok((conn, safety))
@@ -260,17 +140,7 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
         }
         Err(other) => return Err(other),
     };
-    let source = Connection::open_with_flags(staged.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    {
-        let backup = Backup::new_with_names(&source, MAIN_DB, &mut conn, MAIN_DB)?;
-        loop {
-            match backup.step(256)? {
-                StepResult::Done => break,
-                StepResult::More => {}
-                _ => std::thread::sleep(Duration::from_millis(20)),
-            }
-        }
-    }
+    db::copy_pages(&db::open_read_only(staged.path())?, &mut conn)?;
     drop(conn);
     // An older backup is migrated forward by the normal open path.
     let conn = db::open(db_path)?;
@@ -289,14 +159,7 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
 fn set_aside(db_path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
     let folder = folder_for(db_path);
     std::fs::create_dir_all(&folder).map_err(io(&folder))?;
-    let stem = db_path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("plenary");
-    let dest = folder.join(format!(
-        "{stem}-{}-damaged.db",
-        now.format("%Y%m%dT%H%M%S%.3fZ")
-    ));
+    let dest = file_names::automatic_backup(db_path, now, "damaged");
     for suffix in ["", "-wal", "-shm"] {
         let from = PathBuf::from(format!("{}{suffix}", db_path.display()));
         if from.exists() {

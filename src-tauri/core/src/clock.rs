@@ -5,11 +5,22 @@
 //! the whole process, so that tests of the CLI and of the app print stable times. Release
 //! builds always read the system clock.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 /// The current instant, in UTC.
 pub fn now() -> DateTime<Utc> {
     fixed().unwrap_or_else(Utc::now)
+}
+
+/// Today's date on the computer's own calendar (its local zone), for what is printed "as of
+/// today"; it follows [`now`], so `PLENARY_NOW` fixes it too.
+pub fn today_local() -> chrono::NaiveDate {
+    now().with_timezone(&chrono::Local).date_naive()
+}
+
+/// The stored form of an instant: RFC 3339 in UTC with milliseconds.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 #[cfg(debug_assertions)]

@@ -1,9 +1,13 @@
-//! ICU collation as a SQLite collation named `icu`, so that `ORDER BY family_name COLLATE icu`
-//! sorts names of every script the way people expect ("Åberg" near "Aberg", not after "Z").
+//! ICU root order for names of every script ("Åberg" near "Aberg", not after "Z"): the sort
+//! keys that lists are ordered by, and the same order as a SQLite collation named `icu`.
 //!
-//! Every connection must register it (see [`crate::db::open`]): the attendee name index is
-//! declared with this collation, and SQLite refuses to write to a table whose index uses a
-//! collation the connection does not know.
+//! Since schema v4 the attendee list sorts by a stored `sort_key` (the ICU sort keys of the
+//! family and given names, computed in Rust on every write), and no index, view or trigger of
+//! the current schema uses the `icu` collation or the `plenary_sort_key` function. `db`
+//! still registers both on every connection, because migrations 0001 (an index that 0004
+//! drops) and 0004 (which computes the first keys) call them, and so do the recomputation of
+//! the keys when the ICU data changes (`db::open`) and undo (`audit.rs`). A test in `db.rs`
+//! checks that the schema needs neither.
 
 use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorBorrowed, CollatorPreferences};

@@ -1,14 +1,19 @@
 //! Opening the store: the one place where connections are made, their pragmas set, the
-//! ICU collation registered and the schema migrated.
+//! ICU collation registered and the schema migrated. The connections that copy a database
+//! into a file ([`copy_to`], SQLite's online backup API), check a file ([`verify`]) or clean
+//! an automatic backup are opened here too, so that no other module opens one (a test in
+//! `tests/core/invariants.rs` scans the sources). What to copy when, and where backups go, is
+//! `backup.rs`, which builds on this module; this module never calls it.
 //!
 //! Migrations are embedded SQL files, only ever appended. Each runs in one `BEGIN IMMEDIATE`
 //! transaction together with its `PRAGMA user_version` bump, so a crash leaves the file at
 //! either the old or the new version.
 
-use crate::{collation, Error, Result};
+use crate::{clock, collation, file_names, Error, Result};
+use rusqlite::backup::{Backup, StepResult};
 pub use rusqlite::Connection;
-use rusqlite::{OpenFlags, TransactionBehavior};
-use std::path::Path;
+use rusqlite::{OpenFlags, TransactionBehavior, MAIN_DB};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The embedded migrations; migration `i` brings the schema to version `i + 1`.
@@ -45,13 +50,12 @@ pub fn open(path: &Path) -> Result<Connection> {
     configure(&conn)?;
     let current = user_version(&conn)?;
     if current > 0 && current < SCHEMA_VERSION {
-        // An older file is about to change shape: keep a copy of it as it was.
-        crate::backup::automatic(
+        // An older file is about to change shape: keep a copy of it as it was, among the
+        // automatic backups (the next automatic backup prunes them to the number kept).
+        let reason = format!("before-migration-v{current}");
+        copy_to(
             &conn,
-            path,
-            &format!("before-migration-v{current}"),
-            chrono::Utc::now(),
-            crate::backup::keep_setting(&conn),
+            &file_names::automatic_backup(path, clock::now(), &reason),
         )?;
     }
     migrate(&mut conn)?;
@@ -66,6 +70,142 @@ pub fn open_in_memory() -> Result<Connection> {
     migrate(&mut conn)?;
     refresh_sort_keys(&mut conn)?;
     Ok(conn)
+}
+
+/// Opens a database file read-only, to read or copy it without changing it (the source of a
+/// restore). The collation is registered, so that the name index can be checked and read.
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    collation::register(&conn)?;
+    Ok(conn)
+}
+
+/// Opens one of the automatic backups to change it in place (`sensitive::purge_everywhere`
+/// scrubs them): it must exist, it is never migrated and never switched to WAL (a backup is
+/// one self-contained file), a file from a newer Plenary is refused, and the connection gets
+/// the pragmas that matter for a write: `secure_delete`, `foreign_keys`, `busy_timeout`, and
+/// the collation.
+pub(crate) fn open_backup_file(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    refuse_newer(&conn)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch(
+        "PRAGMA secure_delete = ON;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    collation::register(&conn)?;
+    Ok(conn)
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Copies the database behind `conn` into `dest` (replacing it atomically) with SQLite's
+/// online backup API, never a file copy of an open database, which can catch it half-written.
+/// Other connections may keep writing; the backup restarts its copy if they do, so it is
+/// always one consistent state. The copy is written beside `dest` under a temporary name,
+/// checked with [`verify`], then renamed into place.
+pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
+    // Renaming a copy over the live file would leave every open connection writing to the
+    // old one: everything written afterwards would be lost.
+    if let Some(live) = conn.path().filter(|p| !p.is_empty()) {
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        let live = Path::new(live);
+        let wal_of = |suffix: &str| {
+            let mut p = live.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p)
+        };
+        if same(dest, live) || same(dest, &wal_of("-wal")) || same(dest, &wal_of("-shm")) {
+            return Err(Error::invalid(
+                "out",
+                "A backup cannot replace the database it copies; choose another file.",
+            ));
+        }
+    }
+    let dir = dest
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let temp = tempfile::Builder::new()
+        .prefix(".plenary-backup-")
+        .suffix(".db")
+        .tempfile_in(dir)
+        .map_err(io(dir))?;
+    {
+        // The target is a new, empty file: the copy brings its own schema and settings.
+        let mut target = Connection::open(temp.path())?;
+        copy_pages(conn, &mut target)?;
+        // The copied header says WAL, so the last pages may sit in a -wal file beside the
+        // temporary name. Switching to a rollback journal folds them into the one file that
+        // is renamed, and keeps the backup a single self-contained file.
+        let mode: String = target.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if mode != "delete" {
+            return Err(Error::Incompatible(format!(
+                "the backup could not leave WAL mode ({mode})"
+            )));
+        }
+    }
+    verify(temp.path())?;
+    temp.persist(dest).map_err(|e| io(dest)(e.error))?;
+    Ok(())
+}
+
+/// Copies every page of `source` over `target` with the online backup API, waiting a moment
+/// whenever another connection holds a lock.
+pub(crate) fn copy_pages(source: &Connection, target: &mut Connection) -> Result<()> {
+    let backup = Backup::new_with_names(source, MAIN_DB, target, MAIN_DB)?;
+    loop {
+        match backup.step(256)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            // Busy, Locked, or a state a later rusqlite adds: wait a moment and carry on.
+            _ => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+}
+
+/// Checks that a file is a sound Plenary database this version can open, and returns its
+/// schema version. The file is opened read-only and not changed.
+pub fn verify(path: &Path) -> Result<u32> {
+    let refuse =
+        |why: String| Error::Incompatible(format!("{} cannot be used: {why}", path.display()));
+    if !path.is_file() {
+        return Err(refuse("there is no such file".into()));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
+    collation::register(&conn)?;
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
+    if check != "ok" {
+        return Err(refuse(format!("its integrity check failed ({check})")));
+    }
+    let version = user_version(&conn)?;
+    if version > SCHEMA_VERSION {
+        return Err(refuse(format!(
+            "it was written by a newer Plenary (schema {version}; this one reads up to {SCHEMA_VERSION})"
+        )));
+    }
+    let has_events: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'event'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version == 0 || !has_events {
+        return Err(refuse("it is not a Plenary database".into()));
+    }
+    Ok(version)
 }
 
 /// Computes every stored sort key again when they were made by another collation than this
@@ -203,6 +343,75 @@ mod tests {
             "a new file is fully migrated"
         );
         Ok(())
+    }
+
+    /// The `icu` collation and `plenary_sort_key` are needed to migrate (0001, 0004) but by
+    /// nothing in the schema they leave: another tool (the `sqlite3` shell) can read and write
+    /// the file without them, and what orders the lists is the stored key.
+    #[test]
+    fn the_migrated_schema_calls_no_function_of_ours() -> Result<()> {
+        let conn = open_in_memory()?;
+        let mut stmt = conn.prepare(
+            "SELECT name FROM sqlite_schema
+              WHERE sql LIKE '%COLLATE icu%' OR sql LIKE ?1",
+        )?;
+        let users: Vec<String> = stmt
+            .query_map([format!("%{}%", collation::SORT_KEY_FUNCTION)], |r| {
+                r.get(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        assert!(
+            users.is_empty(),
+            "these schema objects need a connection that registered Plenary's collation or \
+             function; ARCHITECTURE.md says none do: {users:?}"
+        );
+        let indexed: bool = conn.query_row(
+            "SELECT count(*) = 1 FROM sqlite_schema WHERE name = 'attendee_by_sort'
+                AND sql LIKE '%sort_key%'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert!(
+            indexed,
+            "the list order comes from the stored sort key's index"
+        );
+        Ok(())
+    }
+
+    /// "Migrations are append-only": a released migration never changes, because files in
+    /// the field were migrated by its old text. Each file's FNV-1a hash is pinned here; a new
+    /// migration adds a line, and an edited one fails with the hash it has now.
+    #[test]
+    fn released_migrations_never_change() {
+        const RELEASED: &[(&str, u64)] = &[
+            ("0001_events_attendees.sql", 0x5b88304254f519d0),
+            ("0002_schedule.sql", 0x4fa9ff4564f8064c),
+            ("0003_checkin.sql", 0xb5b110dd6c8eb147),
+            ("0004_sort_key.sql", 0x4aff86df51f0c0d5),
+            ("0005_audit.sql", 0x9b71b2aca2a8a984),
+            ("0006_sensitive.sql", 0x85aee3d132f16ea3),
+        ];
+        // Line endings are normalised: a Windows checkout may turn LF into CRLF.
+        fn fnv1a(text: &str) -> u64 {
+            text.replace("\r\n", "\n")
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                })
+        }
+        assert_eq!(
+            MIGRATIONS.len(),
+            RELEASED.len(),
+            "a new migration adds its line to RELEASED (its hash is {:#018x})",
+            MIGRATIONS.last().map_or(0, |m| fnv1a(m))
+        );
+        for (sql, (name, pinned)) in MIGRATIONS.iter().zip(RELEASED) {
+            assert_eq!(
+                fnv1a(sql),
+                *pinned,
+                "{name} was released and must not change; add a new migration instead"
+            );
+        }
     }
 
     #[test]

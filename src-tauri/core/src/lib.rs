@@ -16,6 +16,7 @@ pub mod desk;
 pub mod directory;
 pub mod error;
 pub mod exchange;
+pub mod file_names;
 pub mod files;
 pub mod fold;
 pub mod model;
@@ -27,6 +28,7 @@ pub mod sample;
 pub mod schedule;
 pub mod sensitive;
 pub mod store;
+mod tx;
 pub mod validate;
 
 pub use error::{Error, FieldError, Result};

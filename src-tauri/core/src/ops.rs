@@ -9,79 +9,14 @@ use crate::model::{
 };
 use crate::store::{self, attendees, categories, delegations, events};
 use crate::{fold, names, validate, Error, Result};
-use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, TransactionBehavior};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
 use std::sync::Arc;
 use uuid::Uuid;
 
-/// The stored form of an instant: RFC 3339 in UTC with milliseconds.
-pub fn timestamp(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-/// Starts a write transaction that takes the write lock at once, so that two processes
-/// never both read, then both try to write. Its commit seals what it changed into one entry
-/// of the audit log (audit.rs).
-pub(crate) fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
-    Ok(WriteTx {
-        tx: conn.transaction_with_behavior(TransactionBehavior::Immediate)?,
-        summary: None,
-        reason: String::new(),
-        event: None,
-    })
-}
-
-/// A write transaction whose commit records the change in the audit log.
-pub(crate) struct WriteTx<'c> {
-    tx: rusqlite::Transaction<'c>,
-    summary: Option<String>,
-    reason: String,
-    /// The event the change belongs to, when the logged rows may not say (an import logs
-    /// only the ids of the people it adds).
-    event: Option<String>,
-}
-
-impl<'c> std::ops::Deref for WriteTx<'c> {
-    type Target = rusqlite::Transaction<'c>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.tx
-    }
-}
-
-impl WriteTx<'_> {
-    /// Words for the audit log, instead of the summary made from the changed rows.
-    pub(crate) fn describe(&mut self, summary: impl Into<String>) {
-        self.summary = Some(summary.into());
-    }
-
-    /// The event this change belongs to, for the audit log.
-    pub(crate) fn for_event(&mut self, event_id: &str) {
-        self.event = Some(event_id.to_owned());
-    }
-
-    /// Why the user made the change, if they said.
-    pub(crate) fn set_reason(&mut self, reason: &str) {
-        reason.clone_into(&mut self.reason);
-    }
-
-    /// Records the change in the audit log and commits.
-    pub(crate) fn commit(self) -> Result<()> {
-        self.commit_entry().map(|_| ())
-    }
-
-    /// [`Self::commit`], returning the audit entry's id (`None` if nothing changed).
-    pub(crate) fn commit_entry(self) -> Result<Option<i64>> {
-        let entry = crate::audit::seal(
-            &self.tx,
-            self.summary.as_deref(),
-            &self.reason,
-            self.event.as_deref(),
-        )?;
-        self.tx.commit()?;
-        Ok(entry)
-    }
-}
+pub use crate::clock::timestamp;
+// The write transaction lives in `tx.rs`; the verbs of other modules reach it from here too.
+pub(crate) use crate::tx::write_tx;
 
 // ---- events ---------------------------------------------------------------------------------
 

@@ -203,9 +203,7 @@ pub fn purge(conn: &mut Connection, event_id: &str) -> Result<u32> {
           WHERE attendee_id IN (SELECT id FROM attendee WHERE event_id = ?1)",
         [event_id],
     )?;
-    tx.describe(format!(
-        "Purged the passport numbers and dates of birth of {removed} attendees"
-    ));
+    tx.describe(purged_summary(removed));
     tx.commit()?;
     empty_wal(conn)?;
     Ok(u32::try_from(removed).unwrap_or(u32::MAX))
@@ -213,9 +211,10 @@ pub fn purge(conn: &mut Connection, event_id: &str) -> Result<u32> {
 
 /// [`purge`], and the same in every automatic backup beside the database (`backups/`), which
 /// would otherwise keep the values: each is opened on its own (never migrated), the rows are
-/// deleted with `secure_delete`, and the file is vacuumed. Returns the people purged and the
-/// backups that could not be cleaned (damaged, or from before this table existed and so
-/// holding no such data are skipped silently).
+/// deleted with `secure_delete` in a logged write (see `scrub_backup`), and the file is
+/// vacuumed. Returns the people purged and the backups that could not be cleaned (damaged,
+/// or from a newer Plenary; those from before this table existed hold no such data and are
+/// skipped silently).
 pub fn purge_everywhere(
     conn: &mut Connection,
     db_path: &std::path::Path,
@@ -242,8 +241,13 @@ pub fn backups_cleaned(failed: &[String]) -> Result<()> {
     )))
 }
 
+/// Deletes an event's sensitive rows from one automatic backup, then vacuums it. The audit
+/// triggers fire in the backup as in the store, so the deletion goes through a write
+/// transaction whose commit seals their rows into the backup's own "Purged …" entry: left
+/// unsealed, a restore of the backup would bring them back, and the next change's seal would
+/// fold them into that unrelated entry.
 fn scrub_backup(file: &std::path::Path, event_id: &str) -> Result<()> {
-    let backup = Connection::open(file)?;
+    let mut backup = crate::db::open_backup_file(file)?;
     let has_table: bool = backup.query_row(
         "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'attendee_sensitive'",
         [],
@@ -252,16 +256,23 @@ fn scrub_backup(file: &std::path::Path, event_id: &str) -> Result<()> {
     if !has_table {
         return Ok(());
     }
-    backup.execute_batch("PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF;")?;
-    backup.execute(
+    let mut tx = write_tx(&mut backup)?;
+    let removed = tx.execute(
         "DELETE FROM attendee_sensitive
           WHERE attendee_id IN (SELECT id FROM attendee WHERE event_id = ?1)",
         [event_id],
     )?;
+    tx.describe(purged_summary(removed));
+    tx.for_event(event_id);
+    tx.commit()?;
     // The audit log of a backup holds no values (only "(set)"), but VACUUM rewrites the whole
     // file, so not even a free page keeps an old copy.
     backup.execute_batch("VACUUM")?;
     Ok(())
+}
+
+fn purged_summary(people: usize) -> String {
+    format!("Purged the passport numbers and dates of birth of {people} attendees")
 }
 
 /// Purges every event whose retention period has passed on `today`; returns the events.

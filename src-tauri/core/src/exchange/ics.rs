@@ -22,12 +22,12 @@ use std::collections::HashMap;
 
 /// Every session of an event as one calendar.
 pub fn programme(conn: &Connection, event_id: &str) -> Result<String> {
-    programme_at(conn, event_id, Utc::now())
+    programme_at(conn, event_id, crate::clock::now())
 }
 
 /// One attendee's calendar: the sessions they speak at and the ones they signed up for.
 pub fn person(conn: &Connection, attendee_id: &str) -> Result<String> {
-    person_at(conn, attendee_id, Utc::now())
+    person_at(conn, attendee_id, crate::clock::now())
 }
 
 /// [`programme`] with the export's time (the DTSTAMP of every VEVENT) given, so that the output

@@ -329,7 +329,8 @@ pub fn backup_and_commit(
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<ImportReport> {
     let keep = crate::backup::keep_setting(conn);
-    crate::backup::automatic(conn, db_path, "import", Utc::now(), keep)?;
+    let now = crate::clock::now();
+    crate::backup::automatic(conn, db_path, "import", now, keep)?;
     commit(
         conn,
         event_id,
@@ -337,7 +338,7 @@ pub fn backup_and_commit(
         columns,
         options,
         valid_only,
-        Utc::now(),
+        now,
         &mut || uuid::Uuid::now_v7().to_string(),
         progress,
     )

@@ -8,9 +8,10 @@ use super::model::{
     AgendaItem, Role, Room, RoomInput, Session, SessionInput, Signup, Speaker, Warning,
 };
 use super::time::{parse_local, parse_stored, rfc3339_in};
+use crate::clock::timestamp;
 use crate::model::EventSummary;
-use crate::ops::{timestamp, write_tx};
 use crate::store::{assignments, attendees, events, rooms, sessions, signups, warnings};
+use crate::tx::write_tx;
 use crate::validate::{parse_date, MAX_LONG, MAX_SHORT};
 use crate::{names, Error, FieldError, Result};
 use chrono::{DateTime, Duration, NaiveTime, Utc};

@@ -1,5 +1,6 @@
 //! Integration tests of the core against real SQLite files in temporary folders. The modules
-//! mirror `src/`: the verbs in `ops`, the sample, and the CLI binary as scripts run it.
+//! mirror `src/`: the verbs in `ops`, the sample, and the CLI binary as scripts run it;
+//! `invariants` reads the sources for the architecture invariants of ARCHITECTURE.md.
 
 mod audit;
 mod backup;
@@ -9,6 +10,7 @@ mod crash;
 mod desk;
 mod exchange;
 mod feeds;
+mod invariants;
 mod migrations;
 mod ops;
 mod print;

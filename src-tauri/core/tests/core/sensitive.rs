@@ -186,3 +186,81 @@ fn an_event_past_its_retention_period_is_purged() {
         0
     );
 }
+
+/// A purge scrubs the automatic backups on their own connections. The audit triggers fire
+/// there too, so the rows they log must be sealed in the backup: otherwise a restore brings
+/// back unsealed rows, and the next edit's seal folds the scrub into that unrelated entry.
+#[test]
+fn a_restored_scrubbed_backup_leaves_no_stray_audit_rows() {
+    let (mut store, event) = store_with_event();
+    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
+    let canary = SensitiveData {
+        passport_number: CANARY.into(),
+        date_of_birth: BIRTH.into(),
+    };
+    sensitive::set(&mut store.conn, &ana.id, &canary, now()).expect("recorded");
+    let db = store.path();
+    let at = now() + chrono::Duration::minutes(1);
+    let backup =
+        plenary_core::backup::automatic(&store.conn, &db, "timer", at, 10).expect("backup");
+    let (purged, failed) =
+        sensitive::purge_everywhere(&mut store.conn, &db, &event).expect("purge");
+    assert_eq!(
+        (purged, failed),
+        (1, vec![]),
+        "the store and the backup are purged"
+    );
+
+    let later = now() + chrono::Duration::minutes(5);
+    plenary_core::backup::restore(&db, &backup, later, 10).expect("the scrubbed backup restores");
+    let mut conn = plenary_core::db::open(&db).expect("the restored store opens");
+    let unsealed = |conn: &rusqlite::Connection| -> u32 {
+        conn.query_row(
+            "SELECT count(*) FROM change_row WHERE entry_id IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count")
+    };
+    assert_eq!(
+        unsealed(&conn),
+        0,
+        "a restored backup must hold no change rows outside an entry, or the next seal takes them"
+    );
+    assert_eq!(
+        sensitive::get(&conn, &ana.id).expect("read"),
+        SensitiveData::default(),
+        "the restored backup was scrubbed"
+    );
+
+    add(&mut conn, &event, &person("Bo", "Li", "CN")).expect("an edit after the restore");
+    let log = plenary_core::audit::activity(&conn, &event, 10).expect("activity");
+    let newest = log.first().expect("the edit is logged");
+    let tables: Vec<String> = {
+        let mut stmt = conn
+            .prepare("SELECT tbl FROM change_row WHERE entry_id = ?1 ORDER BY seq")
+            .expect("rows");
+        let rows = stmt.query_map([newest.id], |r| r.get(0)).expect("rows");
+        rows.collect::<rusqlite::Result<_>>().expect("tables")
+    };
+    assert_eq!(
+        tables,
+        ["attendee"],
+        "the edit's entry ({:?}) holds only the attendee it added, not the scrub's rows",
+        newest.summary
+    );
+    assert_eq!(
+        unsealed(&conn),
+        0,
+        "nothing is left unsealed after the edit"
+    );
+    let scrubbed = log
+        .iter()
+        .filter(|e| e.summary.starts_with("Purged the passport numbers"))
+        .count();
+    assert!(
+        scrubbed >= 1,
+        "the restored log says the data was purged: {:?}",
+        log.iter().map(|e| &e.summary).collect::<Vec<_>>()
+    );
+}
