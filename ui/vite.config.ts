@@ -30,10 +30,6 @@ export default defineConfig({
 		// WebView2, WKWebView (macOS 12+) and WebKitGTK 2.40+ all run ES2022.
 		target: "es2022",
 		sourcemap: false,
-		// Only index.html is an entry: the dev-only preview page never reaches the bundle.
-		rolldownOptions: {
-			input: fileURLToPath(new URL("./index.html", import.meta.url)),
-		},
 	},
 	test: {
 		environment: "node",
