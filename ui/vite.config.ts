@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 // Vite serves and bundles the Plenary UI; Tauri loads `dist/` in production and the dev server
-// on port 1420 in development (see src-tauri/tauri.conf.json).
+// on port 1420 in development (see tauri.conf.json at the repository root).
 import { fileURLToPath } from "node:url";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vite";
