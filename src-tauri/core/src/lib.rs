@@ -27,6 +27,7 @@ pub mod sample;
 pub mod schedule;
 pub mod sensitive;
 pub mod store;
+pub mod ui_tables;
 pub mod validate;
 
 pub use error::{Error, FieldError, Result};
