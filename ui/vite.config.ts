@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 // Vite serves and bundles the Plenary UI; Tauri loads `dist/` in production and the dev server
-// on port 1420 in development (see src-tauri/tauri.conf.json).
+// on port 1420 in development (see tauri.conf.json at the repository root).
 import { fileURLToPath } from "node:url";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vite";
@@ -30,10 +30,6 @@ export default defineConfig({
 		// WebView2, WKWebView (macOS 12+) and WebKitGTK 2.40+ all run ES2022.
 		target: "es2022",
 		sourcemap: false,
-		// Only index.html is an entry: the dev-only preview page never reaches the bundle.
-		rolldownOptions: {
-			input: fileURLToPath(new URL("./index.html", import.meta.url)),
-		},
 	},
 	test: {
 		environment: "node",

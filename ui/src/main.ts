@@ -1,5 +1,7 @@
 // Entry point of the Plenary window.
 import "./app.css";
+// The session-type colours, written by the core (src-tauri/core/src/ui_tables.rs).
+import "./lib/generated/session-types.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 

@@ -29,6 +29,7 @@ pub mod schedule;
 pub mod sensitive;
 pub mod store;
 mod tx;
+pub mod ui_tables;
 pub mod validate;
 
 pub use error::{Error, FieldError, Result};

@@ -22,7 +22,8 @@ export type Section =
 	| "activity"
 	| "settings";
 
-/** The sidebar's sections in the order ui.md gives; `ready` ones have a real screen. */
+/** The sidebar's sections in the order the design notes give (../shared/design/ui.md); `ready`
+ * ones have a real screen. */
 export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "dashboard", ready: true },
 	{ id: "attendees", ready: true },

@@ -1,9 +1,12 @@
-//! Attendee categories: six built in (translated here), more added per event by the user.
+//! Attendee categories: the core's built-in ones (translated here), more added per event by
+//! the user.
 
 import type { Category } from "$lib/bindings";
+import tables from "$lib/generated/core-tables.json";
 import { hasKey, t } from "$lib/i18n";
 
-export const BUILTIN_CATEGORIES = ["official", "expert", "speaker", "press", "staff", "guest"];
+/** The built-in category keys in the core's order (`model::BUILTIN_CATEGORIES`). */
+export const BUILTIN_CATEGORIES: readonly string[] = tables.builtin_categories.map((c) => c.key);
 
 /** The label to show for a category key: the translation for built-ins, else the stored label. */
 export function categoryLabel(key: string, categories: readonly Category[]): string {

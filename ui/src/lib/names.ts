@@ -1,11 +1,17 @@
 //! How a person's name is shown and sorted.
 //!
-//! A name is shown with its honorific and in the person's own order ("Given FAMILY" or
-//! "FAMILY Given"). UN practice writes family names in capitals; that is an event setting and
-//! only applies to scripts that have letter case. When a record also holds a Latin form, the
-//! Latin form comes first and the native form follows it: "H.E. Mr MA Zhaoxu 马朝旭".
+//! The display rule is the core's (`src-tauri/core/src/names.rs`), followed here so that the
+//! UI can write names as it renders: a name is shown with its honorific and in the person's
+//! own order ("Given FAMILY" or "FAMILY Given"); every part is trimmed and its runs of white
+//! space become one space; UN practice writes family names in capitals (an event setting;
+//! scripts without case are unchanged); Chinese, Japanese and Korean parts join without a
+//! space; and when a record also holds a Latin form that differs from the native one, the
+//! Latin form comes first: "H.E. Mr MA Zhaoxu 马朝旭". `names.test.ts` runs this file against
+//! every case in the core's generated `name-cases.json`, and the characters counted as CJK
+//! come from the core's `core-tables.json`, so the two cannot drift apart.
 
 import type { NameOrder } from "$lib/bindings";
+import tables from "$lib/generated/core-tables.json";
 
 /** The parts of an attendee record that make up their name. */
 export type NameParts = {
@@ -24,7 +30,7 @@ export type NameOptions = {
 	honorific?: boolean;
 };
 
-/** The full display name: honorific, Latin form (when present), native form. */
+/** The full display name: honorific, Latin form (when present and different), native form. */
 export function displayName(person: NameParts, options: NameOptions): string {
 	const native = orderedName(person.given_name, person.family_name, person.name_order, options);
 	const latin = orderedName(
@@ -70,22 +76,34 @@ export function compareNames(collator: Intl.Collator): (a: NameParts, b: NamePar
 	};
 }
 
-/** True when the text contains letters of a script with upper and lower case. */
-export function isCasedScript(text: string): boolean {
-	return CASED.test(text);
-}
-
-/** True when the text is written only in Han, Hiragana, Katakana or Hangul (spaces aside). */
+/**
+ * True when the text has CJK characters (the core's `CJK_RANGES`) and nothing else but white
+ * space and the marks the core allows inside a CJK name (the middle dot).
+ */
 export function isCjk(text: string): boolean {
-	const letters = text.replace(/[\s\u00B7\u30FB]/gu, "");
-	return letters !== "" && CJK_ONLY.test(letters);
+	let letters = 0;
+	for (const ch of text) {
+		if (WHITE_SPACE.test(ch) || CJK_MARKS.has(ch)) continue;
+		const code = ch.codePointAt(0) ?? 0;
+		if (!CJK_RANGES.some(({ first, last }) => code >= first && code <= last)) return false;
+		letters++;
+	}
+	return letters > 0;
 }
 
-const CASED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
-const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+$/u;
+const CJK_RANGES = tables.name_rule.cjk_ranges.map(([first = 0, last = -1]) => ({ first, last }));
+const CJK_MARKS = new Set(tables.name_rule.cjk_marks);
 
+/** Unicode's White_Space, as Rust's `char::is_whitespace` has it; JavaScript's `\s` differs
+ * (it counts U+FEFF and not U+0085). */
+const WHITE_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+
+/** The text trimmed, with each run of white space made one space (Rust's `split_whitespace`). */
 function clean(text: string): string {
-	return text.trim().replace(/\s+/gu, " ");
+	return text
+		.split(WHITE_SPACE)
+		.filter((word) => word !== "")
+		.join(" ");
 }
 
 function orderedName(
@@ -96,10 +114,10 @@ function orderedName(
 ): string {
 	const g = clean(given);
 	let f = clean(family);
-	if (options.familyUpper && isCasedScript(f)) f = f.toUpperCase();
+	if (options.familyUpper) f = f.toUpperCase();
 	const [first, second] = order === "family_first" ? [f, g] : [g, f];
 	if (first === "" || second === "") return first || second;
 	// Chinese, Japanese and Korean full names are written without a space between the parts.
-	const joiner = isCjk(f) && isCjk(g) ? "" : " ";
+	const joiner = isCjk(first) && isCjk(second) ? "" : " ";
 	return `${first}${joiner}${second}`;
 }

@@ -1,68 +1,25 @@
 //! Pure logic of the timetable: session types and their colour groups, where each block goes,
 //! which block the arrow keys move to, and which sessions carry a warning.
 
+import tables from "$lib/generated/core-tables.json";
 import type { Role, Room, Session, SessionType, Warning, WarningKind } from "$lib/schedule-api";
 import { eventSlot, minutesFromDay } from "$lib/time";
 
-export const SESSION_TYPES: readonly SessionType[] = [
-	"opening_ceremony",
-	"closing_ceremony",
-	"address",
-	"keynote",
-	"lecture",
-	"interactive_exchange",
-	"panel",
-	"site_visit",
-	"field_study",
-	"break",
-	"meal",
-	"other",
-];
+// The core's lists, in its order (`SessionType::ALL`, `Role::ALL`, `WarningKind::ALL`). The
+// casts hold because the same enums generate bindings.ts, and the drift tests keep both current.
+export const SESSION_TYPES = tables.session_types.map((s) => s.key) as readonly SessionType[];
+export const ROLES = tables.roles as readonly Role[];
+export const WARNING_KINDS = tables.warning_kinds as readonly WarningKind[];
 
-export const ROLES: readonly Role[] = [
-	"address",
-	"video_address",
-	"keynote",
-	"lecturer",
-	"moderator",
-	"panelist",
-	"rapporteur",
-];
+const GROUPS = new Map(tables.session_types.map((s) => [s.key, s.group]));
 
-export const WARNING_KINDS: readonly WarningKind[] = [
-	"speaker_overlap",
-	"room_overlap",
-	"outside_event",
-	"over_capacity",
-	"attendee_overlap",
-	"no_room",
-	"absent_speaker",
-];
-
-/** The colour family of a type (ui.md): one CSS custom property pair per family in app.css. */
-export type TypeGroup = "ceremony" | "lecture" | "exchange" | "visit" | "pause" | "other";
-
-export function typeGroup(type: SessionType): TypeGroup {
-	switch (type) {
-		case "opening_ceremony":
-		case "closing_ceremony":
-		case "address":
-			return "ceremony";
-		case "keynote":
-		case "lecture":
-			return "lecture";
-		case "interactive_exchange":
-		case "panel":
-			return "exchange";
-		case "site_visit":
-		case "field_study":
-			return "visit";
-		case "break":
-		case "meal":
-			return "pause";
-		default:
-			return "other";
-	}
+/**
+ * The colour family of a type, as the core groups them (`SessionType::group`, after
+ * ../shared/design/ui.md): its colours and its `.type-<group>` class are in the generated
+ * `session-types.css`.
+ */
+export function typeGroup(type: SessionType): string {
+	return GROUPS.get(type) ?? "other";
 }
 
 /** A session placed on one day: minutes from that day's midnight (end may pass 1440). */

@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from "vitest";
 // sensitive.ts reaches the bindings only through api.ts's error helpers; no command is called.
 vi.mock("$lib/bindings", () => ({ commands: {} }));
 
-import { FakeSensitive } from "../dev/fake-sensitive";
 import { ApiFailure } from "./api";
 import { t } from "./i18n";
 import {
@@ -115,47 +114,5 @@ describe("the purge confirmation", () => {
 		expect(message).toContain("3 people");
 		expect(message).toContain("cannot be undone");
 		expect(t("sensitive.purge.message", { count: 1, formatted: "1" })).toContain("1 person");
-	});
-});
-
-describe("the preview's fake core", () => {
-	const fake = () => {
-		const core = new FakeSensitive({
-			eventOf: (id) => (id.startsWith("a") ? "e1" : undefined),
-			endDate: () => "2024-09-06",
-		});
-		core.seed("e1", ["a1", "a2", "a3"]);
-		return core;
-	};
-
-	it("counts, purges on the retention date, and purges by hand", () => {
-		const core = fake();
-		expect(core.handle("sensitive_summary", { eventId: "e1" })).toEqual({
-			people: 2,
-			retention_days: 30,
-			purge_on: "2024-10-06",
-		});
-		expect(core.handle("purge_sensitive", { eventId: "e1" })).toBe(2);
-		expect(core.handle("get_sensitive", { attendeeId: "a1" })).toEqual({
-			passport_number: "",
-			date_of_birth: "",
-		});
-	});
-
-	it("names the field it refuses", () => {
-		const core = fake();
-		expect(() =>
-			core.handle("set_sensitive", {
-				attendeeId: "a2",
-				input: { passport_number: "x!", date_of_birth: "2024-02-30" },
-			}),
-		).toThrow(
-			expect.objectContaining({
-				fields: [
-					expect.objectContaining({ field: "passport_number" }),
-					expect.objectContaining({ field: "date_of_birth" }),
-				],
-			}),
-		);
 	});
 });

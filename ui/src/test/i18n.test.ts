@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SECTIONS } from "$lib/app.svelte";
 import { BUILTIN_CATEGORIES } from "$lib/categories";
 import { IMPORT_FIELDS } from "$lib/exchange";
+import tables from "$lib/generated/core-tables.json";
 import { hasKey, t } from "$lib/i18n";
 import { ROLES, SESSION_TYPES, WARNING_KINDS } from "$lib/schedule";
 import en from "../locales/en.json";
@@ -70,6 +71,17 @@ describe("en.json", () => {
 		expect(t("events.deleteMessage", { name: "AI seminar", count: 118 })).toBe(
 			"Delete “AI seminar” and its 118 attendees? This cannot be undone.",
 		);
+	});
+
+	it("says what the core prints for the built-in categories and the session types", () => {
+		// The core's English labels (model::BUILTIN_CATEGORIES, SessionType::label) go on paper;
+		// the screen must not call the same thing by another name.
+		for (const category of tables.builtin_categories) {
+			expect(t(`categories.${category.key}`), category.key).toBe(category.label);
+		}
+		for (const type of tables.session_types) {
+			expect(t(`schedule.types.${type.key}`), type.key).toBe(type.label);
+		}
 	});
 
 	it("does not HTML-escape names (Svelte escapes once already)", () => {

@@ -35,22 +35,14 @@ describe("project rules", () => {
 			.filter((f) => /from\s+["']@tauri-apps\/api/.test(f.text))
 			.map((f) => f.path);
 		expect(direct).toEqual([]);
-		// The dev-only preview page may mock IPC, and the import wrapper makes the progress
-		// Channel that the generated commitImport takes; nothing else may touch Tauri directly.
-		expect(importers).toEqual(["dev/preview.ts", "lib/bindings.ts", "lib/exchange-api.ts"].sort());
+		// The import wrapper makes the progress Channel that the generated commitImport takes;
+		// nothing else may touch Tauri directly.
+		expect(importers).toEqual(["lib/bindings.ts", "lib/exchange-api.ts"]);
 	});
 
 	it("never calls the web view's own print, which would block the window (the e2e tests too)", () => {
 		const calls = files.filter((f) => /\bprint\s*\(\s*\)/.test(f.text)).map((f) => f.path);
 		expect(calls).toEqual([]);
-	});
-
-	it("the production build has one entry, so the preview's fake core is never shipped", async () => {
-		const config = (await import("../../vite.config")).default as {
-			build?: { rolldownOptions?: { input?: unknown } };
-		};
-		const input = String(config.build?.rolldownOptions?.input ?? "");
-		expect(input.endsWith("/index.html")).toBe(true);
 	});
 
 	it("screens reach Rust only through the api wrappers, which wrap the bindings", () => {

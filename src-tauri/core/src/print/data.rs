@@ -14,9 +14,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{engine, AgendaLayout, DocumentKind, PrintRequest};
-use crate::exchange::ics::{kind_label, role_label};
+use crate::exchange::ics::role_label;
 use crate::model::{Attendee, AttendeeFilter, EventSummary};
-use crate::schedule::model::{Room, Session, SessionType};
+use crate::schedule::model::{Colours, Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions, AgendaBook};
 use crate::schedule::time::parse_stored;
 use crate::{countries, names, ops, Error, Result};
@@ -100,28 +100,6 @@ type Built = (String, String, Value);
 // ---- sessions -------------------------------------------------------------------------------
 
 #[derive(Serialize)]
-struct Colour {
-    bg: &'static str,
-    text: &'static str,
-    edge: &'static str,
-}
-
-/// The session type colours, the same as the app's light theme (`ui/src/app.css`).
-fn colour(kind: SessionType) -> Colour {
-    let (bg, text, edge) = match kind {
-        SessionType::OpeningCeremony | SessionType::ClosingCeremony | SessionType::Address => {
-            ("#dbe5f7", "#0f2f6b", "#1f4e9c")
-        }
-        SessionType::Keynote | SessionType::Lecture => ("#d4f0ee", "#0b4a47", "#0f7a74"),
-        SessionType::InteractiveExchange | SessionType::Panel => ("#fdecc8", "#5c3b00", "#b7791f"),
-        SessionType::SiteVisit | SessionType::FieldStudy => ("#d9f0dc", "#154d22", "#2f8a3e"),
-        SessionType::Break | SessionType::Meal => ("#e7e9ec", "#30363d", "#7c8592"),
-        SessionType::Other => ("#f1efe9", "#3b3a36", "#a19d91"),
-    };
-    Colour { bg, text, edge }
-}
-
-#[derive(Serialize)]
 struct SpeakerOut {
     name: String,
     role: &'static str,
@@ -137,7 +115,8 @@ struct SessionOut {
     title: String,
     kind: &'static str,
     kind_label: &'static str,
-    colour: Colour,
+    /// The type's colours, the app's light theme (`SessionType::group`).
+    colour: Colours,
     room: String,
     /// For an off-site venue: its address.
     address: String,
@@ -173,8 +152,8 @@ fn session_out(ctx: &Ctx, session: &Session) -> Result<SessionOut> {
         end: end_local.format("%H:%M").to_string(),
         title: session.title.clone(),
         kind: session.kind.as_str(),
-        kind_label: kind_label(session.kind),
-        colour: colour(session.kind),
+        kind_label: session.kind.label(),
+        colour: session.kind.group().light(),
         room: session.room.clone().unwrap_or_default(),
         address: offsite.map(|r| r.address.clone()).unwrap_or_default(),
         meeting,
@@ -535,25 +514,13 @@ fn band(key: &str) -> Band {
 }
 
 fn person_out(ctx: &Ctx, a: &Attendee) -> PersonOut {
-    let upper = ctx.event.family_name_upper;
-    let native = names::join(&a.given_name, &a.family_name, a.name_order, upper);
-    let latin = names::join(
-        &a.given_name_latin,
-        &a.family_name_latin,
-        a.name_order,
-        upper,
-    );
-    let (name, second) = if latin.is_empty() || latin == native {
-        (native, String::new())
-    } else {
-        (latin, native)
-    };
+    let lines = names::NameParts::from(a).lines(ctx.event.family_name_upper);
     PersonOut {
         id: a.id.clone(),
-        honorific: a.honorific.clone(),
+        honorific: names::clean(&a.honorific),
         display: display(ctx, a),
-        name,
-        second,
+        name: lines.first,
+        second: lines.second,
         country: if a.country.is_empty() {
             String::new()
         } else {

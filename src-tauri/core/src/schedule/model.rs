@@ -48,6 +48,89 @@ impl SessionType {
     pub fn needs_room(self) -> bool {
         !matches!(self, SessionType::Break | SessionType::Meal)
     }
+
+    /// The colour family the type shares with its neighbours (`../shared/design/ui.md`:
+    /// "ceremony and address: deep blue", and so on).
+    pub fn group(self) -> TypeGroup {
+        match self {
+            SessionType::OpeningCeremony | SessionType::ClosingCeremony | SessionType::Address => {
+                TypeGroup::Ceremony
+            }
+            SessionType::Keynote | SessionType::Lecture => TypeGroup::Lecture,
+            SessionType::InteractiveExchange | SessionType::Panel => TypeGroup::Exchange,
+            SessionType::SiteVisit | SessionType::FieldStudy => TypeGroup::Visit,
+            SessionType::Break | SessionType::Meal => TypeGroup::Pause,
+            SessionType::Other => TypeGroup::Other,
+        }
+    }
+
+    /// The English name, as printed; the UI's `schedule.types` in en.json must say the same
+    /// (a UI test compares them through the generated `core-tables.json`).
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionType::OpeningCeremony => "Opening ceremony",
+            SessionType::ClosingCeremony => "Closing ceremony",
+            SessionType::Address => "Address",
+            SessionType::Keynote => "Keynote",
+            SessionType::Lecture => "Lecture",
+            SessionType::InteractiveExchange => "Interactive exchange",
+            SessionType::Panel => "Panel",
+            SessionType::SiteVisit => "Site visit",
+            SessionType::FieldStudy => "Field study",
+            SessionType::Break => "Break",
+            SessionType::Meal => "Meal",
+            SessionType::Other => "Other",
+        }
+    }
+}
+
+string_enum! {
+    /// A colour family of session types: the same colours on screen and in print.
+    TypeGroup {
+        Ceremony = "ceremony",
+        Lecture = "lecture",
+        Exchange = "exchange",
+        Visit = "visit",
+        Pause = "pause",
+        Other = "other",
+    }
+}
+
+/// The colours of a session block or chip: a tint behind the label, the label, and a strong
+/// edge. The label meets WCAG AA (4.5:1) on the tint; a UI test checks every pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Colours {
+    pub bg: &'static str,
+    pub text: &'static str,
+    pub edge: &'static str,
+}
+
+impl TypeGroup {
+    /// The colours on a light background: the app's light theme, and print.
+    pub fn light(self) -> Colours {
+        let (bg, text, edge) = match self {
+            TypeGroup::Ceremony => ("#dbe5f7", "#0f2f6b", "#1f4e9c"),
+            TypeGroup::Lecture => ("#d4f0ee", "#0b4a47", "#0f7a74"),
+            TypeGroup::Exchange => ("#fdecc8", "#5c3b00", "#b7791f"),
+            TypeGroup::Visit => ("#d9f0dc", "#154d22", "#2f8a3e"),
+            TypeGroup::Pause => ("#e7e9ec", "#30363d", "#7c8592"),
+            TypeGroup::Other => ("#f1efe9", "#3b3a36", "#a19d91"),
+        };
+        Colours { bg, text, edge }
+    }
+
+    /// The colours in the app's dark theme.
+    pub fn dark(self) -> Colours {
+        let (bg, text, edge) = match self {
+            TypeGroup::Ceremony => ("#1e3358", "#d6e3ff", "#7aa2f0"),
+            TypeGroup::Lecture => ("#123f3d", "#c8f1ec", "#4fc2b8"),
+            TypeGroup::Exchange => ("#4a3410", "#ffe2a8", "#e0a84a"),
+            TypeGroup::Visit => ("#1a3f22", "#cdeed3", "#6cc27c"),
+            TypeGroup::Pause => ("#30353c", "#e1e4e8", "#8e96a3"),
+            TypeGroup::Other => ("#38352e", "#ece8dd", "#a8a291"),
+        };
+        Colours { bg, text, edge }
+    }
 }
 
 string_enum! {

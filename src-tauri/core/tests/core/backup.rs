@@ -230,3 +230,27 @@ fn a_damaged_live_database_is_set_aside_and_the_backup_restored() {
     let conn = db::open(&live).expect("the restored store opens");
     assert_eq!(count(&conn), 1, "the backup's attendee is back");
 }
+
+// Once covered only by the UI preview's fake core, which had a limit of 100 of its own.
+#[test]
+fn the_number_of_backups_kept_stops_at_its_maximum() {
+    let store = Store::default();
+    backup::set_keep_setting(&store.conn, backup::MAX_KEEP).expect("the maximum is allowed");
+    assert_eq!(backup::keep_setting(&store.conn), backup::MAX_KEEP as usize);
+    match backup::set_keep_setting(&store.conn, backup::MAX_KEEP + 1) {
+        Err(plenary_core::Error::Validation(list)) => {
+            assert_eq!(list[0].field, "backups_keep", "the field is named");
+            assert!(
+                list[0].message.contains(&backup::MAX_KEEP.to_string()),
+                "the message says the limit: {}",
+                list[0].message
+            );
+        }
+        other => panic!("one more than the maximum must be refused, got {other:?}"),
+    }
+    assert_eq!(
+        backup::keep_setting(&store.conn),
+        backup::MAX_KEEP as usize,
+        "a refused value changes nothing"
+    );
+}

@@ -262,5 +262,26 @@ fn a_restored_scrubbed_backup_leaves_no_stray_audit_rows() {
         scrubbed >= 1,
         "the restored log says the data was purged: {:?}",
         log.iter().map(|e| &e.summary).collect::<Vec<_>>()
+// Once covered only by the UI preview's fake core.
+#[test]
+fn the_retention_period_is_at_most_ten_years_and_can_be_none() {
+    let (mut store, event) = store_with_event();
+    sensitive::set_retention(&mut store.conn, &event, Some(3650)).expect("ten years is allowed");
+    match sensitive::set_retention(&mut store.conn, &event, Some(3651)) {
+        Err(Error::Validation(list)) => assert_eq!(list[0].field, "retention_days"),
+        other => panic!("more than ten years must be refused, got {other:?}"),
+    }
+    let summary = sensitive::summary(&store.conn, &event).expect("summary");
+    assert_eq!(
+        summary.retention_days,
+        Some(3650),
+        "a refused value changes nothing"
+    );
+    sensitive::set_retention(&mut store.conn, &event, None).expect("kept until purged by hand");
+    let summary = sensitive::summary(&store.conn, &event).expect("summary");
+    assert_eq!(
+        (summary.retention_days, summary.purge_on),
+        (None, None),
+        "no retention period, no purge date"
     );
 }
