@@ -78,5 +78,10 @@ fn the_launchers_variable_makes_the_app_the_cli() {
         .output()
         .expect("the program runs");
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("Usage: plenary"));
+    // The usage names the command the user types, not the app's file name.
+    assert!(
+        text(&out.stderr).contains("Usage: plenary [OPTIONS] <COMMAND>"),
+        "{}",
+        text(&out.stderr)
+    );
 }

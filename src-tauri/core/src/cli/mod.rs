@@ -41,8 +41,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
+// `bin_name`: the usage and help say `plenary` whatever the program file is called (the app
+// binary `plenary-desktop` answers as the CLI too, and on Windows through a launcher).
 #[command(
     name = "plenary",
+    bin_name = "plenary",
     version,
     long_version = long_version(),
     about = "Plenary: attendees, schedule and speakers of international seminars"
