@@ -262,6 +262,9 @@ fn a_restored_scrubbed_backup_leaves_no_stray_audit_rows() {
         scrubbed >= 1,
         "the restored log says the data was purged: {:?}",
         log.iter().map(|e| &e.summary).collect::<Vec<_>>()
+    );
+}
+
 // Once covered only by the UI preview's fake core.
 #[test]
 fn the_retention_period_is_at_most_ten_years_and_can_be_none() {
