@@ -34,7 +34,7 @@ pub fn core_tables() -> String {
         builtin_categories: Vec<Labelled>,
         session_types: Vec<Kind>,
         type_groups: Vec<Group>,
-        roles: Vec<&'static str>,
+        roles: Vec<Labelled>,
         warning_kinds: Vec<&'static str>,
         name_rule: NameRule,
     }
@@ -83,7 +83,13 @@ pub fn core_tables() -> String {
                 dark: group.dark(),
             })
             .collect(),
-        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|&role| Labelled {
+                key: role.as_str(),
+                label: role.label(),
+            })
+            .collect(),
         warning_kinds: WarningKind::ALL.iter().map(|k| k.as_str()).collect(),
         name_rule: NameRule {
             cjk_ranges: CJK_RANGES.iter().map(|&(a, b)| [a, b]).collect(),
@@ -300,19 +306,6 @@ mod tests {
                 css.contains(&format!("--type-{}-bg: {};", group.as_str(), light.bg))
                     && css.contains(&format!(".type-{} {{", group.as_str())),
                 "{group:?} has its colours and its class in the CSS"
-            );
-        }
-    }
-
-    #[test]
-    fn the_calendar_names_session_types_as_print_does() {
-        // exchange/ics.rs keeps its own English labels; until it calls SessionType::label,
-        // this keeps the two the same.
-        for &kind in SessionType::ALL {
-            assert_eq!(
-                crate::exchange::ics::kind_label(kind),
-                kind.label(),
-                "{kind:?}"
             );
         }
     }

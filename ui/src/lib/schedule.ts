@@ -8,7 +8,7 @@ import { eventSlot, minutesFromDay } from "$lib/time";
 // The core's lists, in its order (`SessionType::ALL`, `Role::ALL`, `WarningKind::ALL`). The
 // casts hold because the same enums generate bindings.ts, and the drift tests keep both current.
 export const SESSION_TYPES = tables.session_types.map((s) => s.key) as readonly SessionType[];
-export const ROLES = tables.roles as readonly Role[];
+export const ROLES = tables.roles.map((r) => r.key) as readonly Role[];
 export const WARNING_KINDS = tables.warning_kinds as readonly WarningKind[];
 
 const GROUPS = new Map(tables.session_types.map((s) => [s.key, s.group]));

@@ -73,14 +73,17 @@ describe("en.json", () => {
 		);
 	});
 
-	it("says what the core prints for the built-in categories and the session types", () => {
-		// The core's English labels (model::BUILTIN_CATEGORIES, SessionType::label) go on paper;
+	it("says what the core prints for the built-in categories, the session types and the roles", () => {
+		// The core's English labels (model::BUILTIN_CATEGORIES, SessionType::label, Role::label) go on paper;
 		// the screen must not call the same thing by another name.
 		for (const category of tables.builtin_categories) {
 			expect(t(`categories.${category.key}`), category.key).toBe(category.label);
 		}
 		for (const type of tables.session_types) {
 			expect(t(`schedule.types.${type.key}`), type.key).toBe(type.label);
+		}
+		for (const role of tables.roles) {
+			expect(t(`schedule.roles.${role.key}`), role.key).toBe(role.label);
 		}
 	});
 

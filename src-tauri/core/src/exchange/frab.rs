@@ -25,7 +25,6 @@
 //! - schedule.json's rooms within a day come in name order (`serde_json` sorts object keys);
 //!   the conference's `rooms` list keeps the timetable's order.
 
-use super::ics::{kind_label, role_label};
 use crate::model::EventSummary;
 use crate::schedule::model::{Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions};
@@ -173,7 +172,7 @@ impl Schedule {
                 number,
                 guid: uuid_text(&session.id).ok_or_else(|| bad("id (not a UUID)"))?,
                 title: xml_text(&session.title),
-                kind: kind_label(session.kind),
+                kind: session.kind.label(),
                 track: xml_text(&session.track),
                 date: rfc3339_in(start, zone),
                 end: rfc3339_in(end, zone),
@@ -286,7 +285,7 @@ fn details(session: &Session, room: Option<&Room>) -> String {
     let mut lines: Vec<String> = session
         .speakers
         .iter()
-        .map(|s| format!("{}: {}", role_label(s.role), s.name))
+        .map(|s| format!("{}: {}", s.role.label(), s.name))
         .collect();
     lines.extend(room.map(venue_lines).unwrap_or_default());
     lines.join("\n")

@@ -11,7 +11,7 @@
 //! octets and never inside a UTF-8 character.
 
 use crate::model::{Attendee, EventSummary};
-use crate::schedule::model::{Role, Room, Session, SessionType};
+use crate::schedule::model::{Role, Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions, person_agenda};
 use crate::schedule::time::parse_stored;
 use crate::{names, ops, Error, Result};
@@ -59,37 +59,6 @@ pub fn person_at(conn: &Connection, attendee_id: &str, now: DateTime<Utc>) -> Re
         calendar.push(vevent(&item.session, &rooms, text, now)?);
     }
     Ok(refold(&calendar.done().to_string()))
-}
-
-/// How a session type reads in a calendar, an app or print.
-pub(crate) fn kind_label(kind: SessionType) -> &'static str {
-    match kind {
-        SessionType::OpeningCeremony => "Opening ceremony",
-        SessionType::ClosingCeremony => "Closing ceremony",
-        SessionType::Address => "Address",
-        SessionType::Keynote => "Keynote",
-        SessionType::Lecture => "Lecture",
-        SessionType::InteractiveExchange => "Interactive exchange",
-        SessionType::Panel => "Panel",
-        SessionType::SiteVisit => "Site visit",
-        SessionType::FieldStudy => "Field study",
-        SessionType::Break => "Break",
-        SessionType::Meal => "Meal",
-        SessionType::Other => "Other",
-    }
-}
-
-/// How a speaker's role reads next to their name.
-pub(crate) fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Address => "Address",
-        Role::VideoAddress => "Video address (remote)",
-        Role::Keynote => "Keynote speaker",
-        Role::Lecturer => "Lecturer",
-        Role::Moderator => "Moderator",
-        Role::Panelist => "Panelist",
-        Role::Rapporteur => "Rapporteur",
-    }
 }
 
 /// What a person does in a session, for their own calendar.
@@ -174,20 +143,20 @@ fn details(session: &Session, rooms: &HashMap<String, Room>, part: Option<Part<'
     let mut lines = Vec::new();
     if let Some(part) = part {
         if !part.roles.is_empty() {
-            let roles: Vec<&str> = part.roles.iter().map(|r| role_label(*r)).collect();
+            let roles: Vec<&str> = part.roles.iter().map(|r| r.label()).collect();
             lines.push(format!("Your role: {}", roles.join(", ")));
         }
         if part.signed_up {
             lines.push("You signed up for this session.".to_owned());
         }
     }
-    let mut kind = kind_label(session.kind).to_owned();
+    let mut kind = session.kind.label().to_owned();
     if !session.track.is_empty() {
         kind.push_str(&format!(" · Track: {}", session.track));
     }
     lines.push(kind);
     for s in &session.speakers {
-        lines.push(format!("{}: {}", role_label(s.role), s.name));
+        lines.push(format!("{}: {}", s.role.label(), s.name));
     }
     if let Some(room) = session.room_id.as_ref().and_then(|id| rooms.get(id)) {
         if room.offsite && !room.meeting_point.is_empty() {

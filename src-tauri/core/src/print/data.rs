@@ -14,7 +14,6 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{engine, AgendaLayout, DocumentKind, PrintRequest};
-use crate::exchange::ics::role_label;
 use crate::model::{Attendee, AttendeeFilter, EventSummary};
 use crate::schedule::model::{Colours, Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions, AgendaBook};
@@ -164,7 +163,7 @@ fn session_out(ctx: &Ctx, session: &Session) -> Result<SessionOut> {
             .iter()
             .map(|s| SpeakerOut {
                 name: s.name.clone(),
-                role: role_label(s.role),
+                role: s.role.label(),
                 remote: s.role.is_remote(),
             })
             .collect(),
@@ -551,7 +550,7 @@ fn personal(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Buil
             let session = session_out(ctx, &item.session)?;
             let entry = json!({
                 "session": session,
-                "roles": item.roles.iter().map(|r| role_label(*r)).collect::<Vec<_>>(),
+                "roles": item.roles.iter().map(|r| r.label()).collect::<Vec<_>>(),
                 "signed_up": item.signed_up,
             });
             match days.last_mut() {
@@ -631,13 +630,13 @@ fn briefings(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
             };
             talks.push(json!({
                 "session": session_out(ctx, session)?,
-                "roles": mine.iter().map(|s| role_label(s.role)).collect::<Vec<_>>(),
+                "roles": mine.iter().map(|s| s.role.label()).collect::<Vec<_>>(),
                 "remote": mine.iter().any(|s| s.role.is_remote()),
                 "order": order,
                 "of": session.speakers.len(),
                 "with": session.speakers.iter().filter(|s| s.person_id != person.id).map(|s| json!({
                     "name": s.name,
-                    "role": role_label(s.role),
+                    "role": s.role.label(),
                 })).collect::<Vec<_>>(),
                 "local_time": local,
             }));

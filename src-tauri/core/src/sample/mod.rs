@@ -1,6 +1,7 @@
 //! The sample seminar: the Shanghai AI capacity-building workshop of 3 to 6 September 2024
-//! (facts from `shared/domain/seminar.md`), with about 120 fictitious attendees from some 40
-//! countries in many scripts. Every fictitious person is marked as sample data in their notes.
+//! (facts from `../shared/domain/seminar.md`, beside the repository), with about 120
+//! fictitious attendees from some 40 countries in many scripts. Every fictitious person is
+//! marked as sample data in their notes.
 //!
 //! Loading the sample twice finds the first copy by its `sample_key` and creates nothing.
 
@@ -55,8 +56,8 @@ pub fn event_input() -> EventInput {
     }
 }
 
-/// The real speakers of the opening ceremony (seminar.md); the schedule issue gives them their
-/// addresses.
+/// The real speakers of the opening ceremony (`../shared/domain/seminar.md`); the schedule
+/// issue gives them their addresses.
 pub fn officials() -> Vec<AttendeeInput> {
     vec![
         AttendeeInput {

@@ -150,6 +150,20 @@ impl Role {
     pub fn is_remote(self) -> bool {
         self == Role::VideoAddress
     }
+
+    /// The English name, as printed and in calendars and feeds; the UI's `schedule.roles` in
+    /// en.json must say the same (a UI test compares them through `core-tables.json`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Address => "Address",
+            Role::VideoAddress => "Video address (remote)",
+            Role::Keynote => "Keynote speaker",
+            Role::Lecturer => "Lecturer",
+            Role::Moderator => "Moderator",
+            Role::Panelist => "Panellist",
+            Role::Rapporteur => "Rapporteur",
+        }
+    }
 }
 
 string_enum! {
