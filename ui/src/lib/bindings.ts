@@ -14,7 +14,7 @@ export const commands = {
 	 *  since 1970 on stderr, which the script subtracts from the moment it launched the app;
 	 *  otherwise it does nothing.
 	 */
-	benchReady: () => __TAURI_INVOKE<null>("bench_ready"),
+	benchReady: () => __TAURI_INVOKE<void>("bench_ready"),
 	/**  Opens the folder of the app's log files in the system's file manager. */
 	openLogFolder: () => typedError<null, ApiError>(__TAURI_INVOKE("open_log_folder")),
 	listCountries: () => __TAURI_INVOKE<Country[]>("list_countries"),
