@@ -253,7 +253,7 @@ results=$scratch/results.tsv
 printf 'app\trun\tready_ms\tidle_kib\tused_kib\n' >"$results"
 
 measure() { # name bin
-  local name=$1 bin=$2 run log ready win idle used
+  local name=$1 bin=$2 run log ready drift win idle used
   # A warm-up run, not counted: the profile's first start (caches), and for Plenary the user's
   # route to the attendee list, which the app then remembers.
   rm -rf "$scratch/profile-$name"
@@ -280,7 +280,8 @@ measure() { # name bin
     ready=$(wait_ready "$log")
     ready=$(((ready - t0) / 1000))
     # A run during which the wall clock jumped is not counted (the app's time is wall-clock).
-    if [ "$ready" -lt 0 ] || [ $(($(uptime_ms) - u0 - ready)) -gt 1000 ]; then
+    drift=$(($(uptime_ms) - u0 - ready))
+    if [ "$ready" -lt 0 ] || [ "${drift#-}" -gt 1000 ]; then
       echo "    the clock jumped during $name run $run ($ready ms); run again" >&2
       stop "$app_pid"
       launch "$name" "$bin" "$log"
@@ -289,7 +290,7 @@ measure() { # name bin
     fi
     win=$(window_of "$app_pid")
     # Idle: 10 s after the launch.
-    sleep "$(awk -v t0="$t0" -v now="$(now_us)" 'BEGIN { s = 10 - (now - t0) / 1e6; print (s > 0 ? s : 0) }')"
+    sleep "$(awk -v u0="$u0" -v now="$(uptime_ms)" 'BEGIN { s = 10 - (now - u0) / 1e3; print (s > 0 ? s : 0) }')"
     idle=$(pss "$app_pid")
     [ "$run" != "$runs" ] || breakdown "$app_pid" "$scratch/$name-idle-smaps.txt"
     # Used: scroll the attendee list (keys and the wheel), then open the schedule. The empty
