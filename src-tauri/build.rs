@@ -4,6 +4,7 @@
 
 const COMMANDS: &[&str] = &[
     "app_info",
+    "bench_ready",
     "open_log_folder",
     "list_countries",
     "list_events",

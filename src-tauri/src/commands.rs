@@ -43,6 +43,21 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
+/// Tells `scripts/bench-app.sh` that the attendee list is on screen and takes typing. With
+/// `PLENARY_BENCH_READY` set it prints `BENCH_READY` and the wall-clock time in microseconds
+/// since 1970 on stderr, which the script subtracts from the moment it launched the app;
+/// otherwise it does nothing.
+#[tauri::command]
+#[specta::specta]
+pub fn bench_ready() {
+    if std::env::var_os("PLENARY_BENCH_READY").is_some() {
+        eprintln!(
+            "BENCH_READY {}",
+            plenary_core::clock::now().timestamp_micros()
+        );
+    }
+}
+
 /// Opens the folder of the app's log files in the system's file manager.
 #[tauri::command]
 #[specta::specta]

@@ -33,6 +33,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .disable_serde_phases()
         .commands(tauri_specta::collect_commands![
             commands::app_info,
+            commands::bench_ready,
             commands::open_log_folder,
             commands::list_countries,
             commands::list_events,
@@ -262,8 +263,9 @@ pub fn run() {
                 log::error!("the automatic purge of sensitive data failed: {err}");
             }
             backups_on_a_timer(path);
-            // Finding the system's fonts takes a moment; do it before the first print.
-            std::thread::spawn(|| plenary_core::print::engine::families().len());
+            // The system's fonts are found at the first print (about half a second), not here:
+            // at start-up that scan competed with the window for the CPU and held its memory
+            // in every session, printing or not (docs/benchmarks.md, "Start-up and memory").
             Ok(())
         })
         .invoke_handler(specta_builder::<tauri::Wry>().invoke_handler())

@@ -154,6 +154,21 @@ async function infallible<T>(call: () => Promise<T>): Promise<T> {
 	}
 }
 
+let readyReported = false;
+
+/**
+ * Once per window, two frames after the attendee list first shows rows with the search box
+ * focused, tells Rust (`bench_ready`), so that `scripts/bench-app.sh` can time the start-up.
+ * The command does nothing unless the benchmark set `PLENARY_BENCH_READY`.
+ */
+export function reportReady(): void {
+	if (readyReported) return;
+	readyReported = true;
+	requestAnimationFrame(() =>
+		requestAnimationFrame(() => void commands.benchReady().catch(() => undefined)),
+	);
+}
+
 /** The commands, each returning its data or throwing an `ApiFailure`. */
 export const api = {
 	appInfo: () => infallible(() => commands.appInfo()),

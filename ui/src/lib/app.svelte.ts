@@ -54,6 +54,8 @@ export type ScreenShortcuts = {
 };
 
 const CURRENT_EVENT_KEY = "plenary.currentEventId";
+/** The section last shown, so that the app reopens the remembered event where it was left. */
+const SECTION_KEY = "plenary.section";
 const TOAST_MS = 6000;
 
 class AppState {
@@ -61,7 +63,7 @@ class AppState {
 	eventsLoaded = $state(false);
 	eventsError = $state<FailureText | null>(null);
 	currentEventId = $state<string | null>(readStored(CURRENT_EVENT_KEY));
-	section = $state<Section>("dashboard");
+	#section = $state<Section>(storedSection());
 	countries = $state<Country[]>([]);
 	toasts = $state<Toast[]>([]);
 	/** Set by the switcher's "New event…" so the events screen opens its create form. */
@@ -84,6 +86,15 @@ class AppState {
 			: this.section,
 	);
 
+	get section(): Section {
+		return this.#section;
+	}
+
+	set section(value: Section) {
+		this.#section = value;
+		writeStored(SECTION_KEY, value);
+	}
+
 	#toastSeq = 0;
 	#autoSelected = false;
 	/** The toast whose "Undo" reverts the last change; a newer one takes its place. */
@@ -97,6 +108,8 @@ class AppState {
 			this.eventsError = null;
 			if (this.currentEventId && !this.events.some((e) => e.id === this.currentEventId)) {
 				this.selectEvent(null);
+				// The remembered section belonged to that event; another opens on its dashboard.
+				this.section = "dashboard";
 			}
 			// With a single event there is nothing to choose: open it.
 			const only = this.events.length === 1 ? this.events[0] : undefined;
@@ -228,6 +241,14 @@ class AppState {
 }
 
 export const app = new AppState();
+
+function storedSection(): Section {
+	const stored = readStored(SECTION_KEY);
+	const known = stored === "events" || SECTIONS.some((s) => s.id === stored);
+	return known && stored !== null && readStored(CURRENT_EVENT_KEY) !== null
+		? (stored as Section)
+		: "dashboard";
+}
 
 function readStored(key: string): string | null {
 	try {

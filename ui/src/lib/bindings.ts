@@ -9,6 +9,13 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	/**
+	 *  Tells `scripts/bench-app.sh` that the attendee list is on screen and takes typing. With
+	 *  `PLENARY_BENCH_READY` set it prints `BENCH_READY` and the wall-clock time in microseconds
+	 *  since 1970 on stderr, which the script subtracts from the moment it launched the app;
+	 *  otherwise it does nothing.
+	 */
+	benchReady: () => __TAURI_INVOKE<void>("bench_ready"),
 	/**  Opens the folder of the app's log files in the system's file manager. */
 	openLogFolder: () => typedError<null, ApiError>(__TAURI_INVOKE("open_log_folder")),
 	listCountries: () => __TAURI_INVOKE<Country[]>("list_countries"),
