@@ -126,23 +126,23 @@ if [ "$measure_mode" = 0 ] && [ -n "${BENCH_SKIP_BUILD:-}" ]; then
 fi
 if [ "$measure_mode" = 0 ]; then
   mkdir -p "$scratch"
-  step "Building Plenary: the UI, then the app (release, --features plenary-desktop/custom-protocol) and the CLI"
+  step "Building Plenary: the UI, then the app (release, --features plenary-desktop/custom-protocol), which is also the CLI"
   npm --prefix ui run build >&2
   # Other checkouts of Plenary that share the target folder build the same crates under the
   # same names; their newer output would pass for this checkout's. Newer sources rebuild ours.
   touch src-tauri/core/src/lib.rs src-tauri/src/lib.rs
-  cargo build --release --features plenary-desktop/custom-protocol \
-    -p plenary-desktop -p plenary-core --bin plenary-desktop --bin plenary >&2
+  cargo build --release --features plenary-desktop/custom-protocol -p plenary-desktop >&2
   # Other checkouts that share the target folder write the same paths: keep this build's.
   mkdir -p "$scratch/bin"
-  cp "$CARGO_TARGET_DIR/release/plenary-desktop" "$CARGO_TARGET_DIR/release/plenary" "$scratch/bin/"
+  cp "$CARGO_TARGET_DIR/release/plenary-desktop" "$scratch/bin/"
   step "Writing and building the empty Tauri 2 app in $scratch/empty-app"
   write_empty_app
   (cd "$scratch/empty-app" && cargo build --release --features custom-protocol >&2)
   cp "$CARGO_TARGET_DIR/release/plenary-bench-empty" "$scratch/bin/"
   step "Loading the sample seminar into $scratch/sample.db"
   rm -f "$scratch"/sample.db*
-  "$scratch/bin/plenary" --db "$scratch/sample.db" sample >/dev/null
+  # The one program answers as the CLI when given a command.
+  "$scratch/bin/plenary-desktop" --db "$scratch/sample.db" sample >/dev/null
   step "Measuring under Xvfb ($runs runs per app)"
   exec xvfb-run -a --server-args="-screen 0 1400x900x24" bash "$0" --measure
 fi
