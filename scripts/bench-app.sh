@@ -26,6 +26,12 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/plenary-target}"
 runs=${BENCH_RUNS:-5}
 scratch=${BENCH_DIR:-/tmp/plenary-bench-app}
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+for tool in xvfb-run xdotool import; do
+  command -v "$tool" >/dev/null 2>&1 || {
+    echo "$tool is missing: sudo apt-get install xvfb xdotool imagemagick" >&2
+    exit 1
+  }
+done
 
 # The measuring half runs inside one Xvfb server (see the end of this file).
 if [ "${1:-}" = --measure ]; then
