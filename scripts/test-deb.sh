@@ -30,14 +30,19 @@ rm -rf "$unpacked"
 echo "Programs in the package: $programs"
 [ "$programs" = /usr/bin/plenary-desktop ] || { echo "the package must carry exactly one program" >&2; exit 1; }
 
+installed() { dpkg-query -W -f='${Status}' plenary 2>/dev/null | grep -q " installed$"; }
 remove() {
   step "Removing the package"
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get remove -y -qq plenary >/dev/null || true
-  if dpkg -s plenary >/dev/null 2>&1; then echo "the package is still installed" >&2; exit 1; fi
-  [ ! -e /usr/bin/plenary ] && [ ! -e /usr/bin/plenary-desktop ] || { echo "files were left behind" >&2; exit 1; }
+  if installed; then echo "the package is still installed" >&2; exit 1; fi
+  # The post-remove script must have taken the /usr/bin/plenary link away with the app.
+  [ ! -e /usr/bin/plenary ] && [ ! -L /usr/bin/plenary ] && [ ! -e /usr/bin/plenary-desktop ] ||
+    { echo "files were left behind" >&2; exit 1; }
+  # A package with maintainer scripts stays known to dpkg ("config-files") until purged.
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get purge -y -qq plenary >/dev/null || true
   echo "Removed."
 }
-if dpkg -s plenary >/dev/null 2>&1; then remove; fi
+if installed; then remove; fi
 step "Installing it (apt-get install ./…deb pulls in the declared dependencies)"
 DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "$(realpath "$deb")" >/dev/null
 trap remove EXIT
@@ -51,9 +56,10 @@ grep -q "^database: " <<<"$version"
 # As the CLI it never opens a window: with no display at all it still works.
 scratch=$(mktemp -d)
 env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/plenary --db "$scratch/cli.db" sample
-count=$(env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/plenary --db "$scratch/cli.db" attendee list --search zhang --json | grep -c '"id"' || true)
+# "wang" finds 王晓燕 (WANG Xiaoyan) of the sample.
+count=$(env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/plenary --db "$scratch/cli.db" attendee list --search wang --json | grep -o '"family_name"' | wc -l)
 rm -rf "$scratch"
-echo "attendee list --search zhang: $count people"
+echo "attendee list --search wang: $count people"
 [ "$count" -ge 1 ] || { echo "the installed CLI found nobody" >&2; exit 1; }
 # Called as plenary-desktop with a command, it is the CLI too.
 env -u DISPLAY /usr/bin/plenary-desktop --version | grep -q "^plenary "
