@@ -202,7 +202,9 @@ pub fn run() {
             // Opening once at start-up migrates the schema before the first command. A file
             // that cannot be used (say, from a newer Plenary) is reported by every command
             // with the same clear message, which the UI shows.
-            match plenary_core::db::open(&path) {
+            // The same connection then serves the start-up purge below: one open, not two.
+            let opened = plenary_core::db::open(&path);
+            match &opened {
                 Ok(_) => log::info!(
                     "the database opened (schema {})",
                     plenary_core::db::SCHEMA_VERSION
@@ -252,15 +254,11 @@ pub fn run() {
             app.manage(state);
             // Events past their retention period lose their passport numbers and dates of
             // birth when the app starts.
-            let purged = plenary_core::db::open(&path).and_then(|mut conn| {
-                plenary_core::sensitive::purge_expired(
-                    &mut conn,
-                    &path,
-                    plenary_core::clock::now().date_naive(),
-                )
-            });
-            if let Err(err) = purged {
-                log::error!("the automatic purge of sensitive data failed: {err}");
+            if let Ok(mut conn) = opened {
+                let today = plenary_core::clock::now().date_naive();
+                if let Err(err) = plenary_core::sensitive::purge_expired(&mut conn, &path, today) {
+                    log::error!("the automatic purge of sensitive data failed: {err}");
+                }
             }
             backups_on_a_timer(path);
             // The system's fonts are found at the first print (about half a second), not here:
