@@ -17,15 +17,24 @@ fn file(path: &std::path::Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_default()
 }
 
-#[test]
-fn a_purged_passport_number_is_nowhere() {
-    let (mut store, event) = store_with_event();
-    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
+/// Ana Silva, registered with the canary passport number and date of birth.
+fn ana_with_the_canary(
+    conn: &mut rusqlite::Connection,
+    event: &str,
+) -> (plenary_core::model::Attendee, SensitiveData) {
+    let ana = add(conn, event, &person("Ana", "Silva", "BR")).expect("add");
     let canary = SensitiveData {
         passport_number: CANARY.into(),
         date_of_birth: BIRTH.into(),
     };
-    sensitive::set(&mut store.conn, &ana.id, &canary, now()).expect("recorded");
+    sensitive::set(conn, &ana.id, &canary, now()).expect("recorded");
+    (ana, canary)
+}
+
+#[test]
+fn a_purged_passport_number_is_nowhere() {
+    let (mut store, event) = store_with_event();
+    let (ana, canary) = ana_with_the_canary(&mut store.conn, &event);
     assert_eq!(sensitive::get(&store.conn, &ana.id).expect("read"), canary);
     let db = store.path();
     let wal = db.with_extension("db-wal");
@@ -193,12 +202,7 @@ fn an_event_past_its_retention_period_is_purged() {
 #[test]
 fn a_restored_scrubbed_backup_leaves_no_stray_audit_rows() {
     let (mut store, event) = store_with_event();
-    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
-    let canary = SensitiveData {
-        passport_number: CANARY.into(),
-        date_of_birth: BIRTH.into(),
-    };
-    sensitive::set(&mut store.conn, &ana.id, &canary, now()).expect("recorded");
+    let (ana, _) = ana_with_the_canary(&mut store.conn, &event);
     let db = store.path();
     let at = now() + chrono::Duration::minutes(1);
     let backup =
