@@ -19,6 +19,7 @@ pub mod exchange;
 pub mod file_names;
 pub mod files;
 pub mod fold;
+pub mod lang;
 pub mod model;
 pub mod names;
 pub mod ops;
@@ -33,6 +34,7 @@ pub mod ui_tables;
 pub mod validate;
 
 pub use error::{Error, FieldError, Result};
+pub use lang::Lang;
 
 /// This build's version, e.g. `0.1.0`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
