@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod catalogue;
 pub mod cli;
 pub mod clock;
 pub mod collation;
