@@ -123,12 +123,27 @@ async fn connect(driver: &Driver) -> Client {
         json!({ "application": app_binary() }),
     );
     caps.insert("browserName".into(), json!("wry"));
-    ClientBuilder::rustls()
-        .expect("TLS for the WebDriver client")
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a WebDriver session with the app")
+    // tauri-driver listens before the WebKitWebDriver behind it is ready; on a busy machine the
+    // first request can then be cut off (hyper's IncompleteMessage). A few tries, each after
+    // stopping any app the failed try started, make that start-up race harmless.
+    let mut attempt = 1;
+    loop {
+        let result = ClientBuilder::rustls()
+            .expect("TLS for the WebDriver client")
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await;
+        match result {
+            Ok(client) => return client,
+            Err(e) if attempt < 3 => {
+                eprintln!("WebDriver session attempt {attempt} failed, trying again: {e}");
+                stop_apps_using(&driver.db);
+                tokio::time::sleep(Duration::from_secs(2)).await;
+                attempt += 1;
+            }
+            Err(e) => panic!("a WebDriver session with the app: {e}"),
+        }
+    }
 }
 
 async fn find(client: &Client, css: &str) -> Element {
