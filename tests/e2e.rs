@@ -353,6 +353,7 @@ fn store_with_sample(dir: &Path) -> std::path::PathBuf {
         timezone: "Africa/Addis_Ababa".into(),
         organizers: vec![],
         family_name_upper: true,
+        language: plenary_core::Lang::En,
     };
     ops::create_event(&mut conn, uuid::Uuid::now_v7(), &empty, chrono::Utc::now())
         .expect("the empty event is created");
