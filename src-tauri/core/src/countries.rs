@@ -160,14 +160,53 @@ fn by_name() -> &'static std::collections::HashMap<String, &'static str> {
     })
 }
 
-/// The alpha-2 code for what a spreadsheet says: an ISO alpha-2 or alpha-3 code, or an
-/// English country name, including the names UN documents use ("Viet Nam", "Iran (Islamic
-/// Republic of)"). `None` if it names no country.
+/// A name folded in its own script: lower case, without accents, spaces or punctuation
+/// ("Côte d'Ivoire" and "COTE D’IVOIRE" both give "cotedivoire"; "中国" stays "中国").
+fn fold_native_name(text: &str) -> String {
+    crate::fold::fold_native(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The UN short names in the six languages, folded natively, so that a French, Russian or
+/// Chinese list finds « Allemagne », «Германия» and 德国, and a qualified name without its
+/// qualifier.
+fn by_un_name() -> &'static HashMap<String, &'static str> {
+    static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HashMap::new();
+        for (code, names) in un_short_names() {
+            for name in names {
+                index.entry(fold_native_name(name)).or_insert(code);
+                // "Países Bajos" for "Países Bajos (Reino de los)"; no two codes share one.
+                if let Some((short, _)) = name.split_once(['(', '（']) {
+                    index.entry(fold_native_name(short)).or_insert(code);
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The code a name folds to, in English (celes' names and aliases, everyday forms) or in any
+/// of the six UN languages.
+fn lookup_name(text: &str) -> Option<String> {
+    let code = by_name()
+        .get(&fold_name(text))
+        .or_else(|| by_un_name().get(&fold_native_name(text)))?;
+    Some((*code).to_owned())
+}
+
+/// The alpha-2 code for what a spreadsheet says: an ISO alpha-2 or alpha-3 code, or a
+/// country name in English, including the names UN documents use ("Viet Nam", "Iran (Islamic
+/// Republic of)"), or the UN short name in another UN language (« Allemagne », 德国).
+/// `None` if it names no country.
 pub fn resolve(text: &str) -> Option<String> {
     let text = text.trim();
     match text.chars().count() {
         0 => return None,
-        2 => return normalize_code(text),
+        2 if text.is_ascii() => return normalize_code(text),
         3 if text.is_ascii() => {
             if let Ok(c) = CelesCountry::from_alpha3(text) {
                 return Some(c.alpha2.to_owned());
@@ -175,13 +214,15 @@ pub fn resolve(text: &str) -> Option<String> {
         }
         _ => {}
     }
-    let folded = fold_name(text);
-    if let Some(code) = by_name().get(&folded) {
-        return Some((*code).to_owned());
+    if let Some(code) = lookup_name(text) {
+        return Some(code);
     }
     // "Name (qualifier)": the UN's qualified names; try the name alone.
-    let (name, _) = text.split_once('(')?;
-    by_name().get(&fold_name(name)).map(|c| (*c).to_owned())
+    let (name, _) = text.split_once(['(', '（'])?;
+    if name.trim().is_empty() {
+        return None;
+    }
+    lookup_name(name)
 }
 
 /// The name to print for a country: its English UN short name ("Republic of Korea",
@@ -268,6 +309,17 @@ mod tests {
             ("Democratic Republic of the Congo", "CD"),
             ("Congo", "CG"),
             ("  ethiopia ", "ET"),
+            ("Allemagne", "DE"),
+            ("Pays-Bas (Royaume des)", "NL"),
+            ("Países Bajos", "NL"),
+            ("Германия", "DE"),
+            ("Российская Федерация", "RU"),
+            ("Кот-д’Ивуар", "CI"),
+            ("德国", "DE"),
+            ("中国", "CN"),
+            ("大韩民国", "KR"),
+            ("ألمانيا", "DE"),
+            ("الصين", "CN"),
         ] {
             assert_eq!(resolve(text).as_deref(), Some(code), "{text}");
         }
