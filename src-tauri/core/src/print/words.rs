@@ -290,12 +290,12 @@ impl Words {
     }
 }
 
-/// A country's name in a language. The UN short names in the six languages come from the
-/// countries table (`countries::un_short_name`) once it is merged; until then every language
-/// prints the English UN-style name.
+/// A country's name in a language: the UN short name (UNTERM) in that language, « Chine »,
+/// 中国, «Китай»; a code the table does not know prints as itself.
 pub fn country_name(code: &str, lang: Lang) -> String {
-    let _ = lang;
-    countries::display_name(code)
+    countries::un_short_name(code, lang)
+        .map(str::to_owned)
+        .unwrap_or_else(|| countries::display_name(code))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use crate::{now, plenary_at, Store};
 use plenary_core::print::{self, DocumentKind, PrintRequest, Printed};
-use plenary_core::{ops, sample, Lang};
+use plenary_core::{collation, countries, ops, sample, Lang};
 use std::process::Command;
 use uuid::Uuid;
 
@@ -423,4 +423,68 @@ fn the_cli_refuses_an_unknown_language_and_keeps_the_events_language() {
             .any(|e| e["language"] == "ar"),
         "{events}"
     );
+}
+
+#[test]
+fn countries_take_their_un_short_names_in_the_documents_language() {
+    let (store, event) = sample_store();
+    let cases = [
+        (Lang::Fr, "Chine"),
+        (Lang::Ru, "Китай"),
+        (Lang::Zh, "中国"),
+        (Lang::Ar, "الصين"),
+        (Lang::En, "China"),
+    ];
+    for (lang, china) in cases {
+        for kind in [
+            DocumentKind::Badges,
+            DocumentKind::Checkin,
+            DocumentKind::Person,
+        ] {
+            let t = text(&print_ok(&store, &request(&event, kind, lang)));
+            assert_has(&t, &[china], &format!("{kind:?} in {lang}"));
+        }
+    }
+    // Badges and plates of a bilingual document name the country in both languages.
+    for kind in [DocumentKind::Badges, DocumentKind::Plates] {
+        let mut req = request(&event, kind, Lang::Zh);
+        req.also = Some(Lang::En);
+        let t = text(&print_ok(&store, &req));
+        let china = if kind == DocumentKind::Plates {
+            "CHINA"
+        } else {
+            "China"
+        };
+        assert_has(
+            &t,
+            &["中国", china],
+            &format!("{kind:?} in Chinese and English"),
+        );
+    }
+}
+
+#[test]
+fn a_french_check_in_list_sorts_its_countries_as_french_does() {
+    let (store, event) = sample_store();
+    let mut req = request(&event, DocumentKind::Checkin, Lang::Fr);
+    req.country = None;
+    let t = text(&print_ok(&store, &req));
+    let attendees = ops::list_attendees(&store.conn, &event, &Default::default()).expect("list");
+    let mut names: Vec<&str> = attendees
+        .iter()
+        .filter(|a| a.attending && !a.country.is_empty())
+        .filter_map(|a| countries::un_short_name(&a.country, Lang::Fr))
+        .collect();
+    names.sort_by(|a, b| collation::for_lang(Lang::Fr).compare(a, b));
+    names.dedup();
+    assert!(names.len() > 20, "the sample has many delegations");
+    // South Africa sorts near the end in English; « Afrique du Sud » comes first in French.
+    assert_eq!(names[0], "Afrique du Sud", "{names:?}");
+    let mut last = 0;
+    for name in &names {
+        let at = t[last..]
+            .find(&format!("{name} ·"))
+            .unwrap_or_else(|| panic!("{name:?} heads a group after the previous one:\n{t}"));
+        last += at + name.len();
+    }
 }
