@@ -314,8 +314,8 @@ export type ColumnMapping = {
 };
 
 /**
- *  A country as the UI lists it. The UI shows the name in its own language with
- *  `Intl.DisplayNames`; `name` is the English fallback.
+ *  A country as the UI lists it. `name` is the English UN short name; the UI shows the
+ *  name in its own language from the same table (`ui/src/lib/generated/country-names.json`).
  */
 export type Country = {
 	code: string,
@@ -411,7 +411,7 @@ export type EventInput = {
 	 *  The language the event's documents print in unless another is chosen; English when
 	 *  not given.
 	 */
-	language: Lang,
+	language?: Lang,
 };
 
 /**  An event with the counts the events list shows. */
@@ -570,9 +570,9 @@ export type PrintRequest = {
 	paper: Paper,
 	layout: AgendaLayout,
 	/**  The document's language; the event's document language when not given. */
-	lang: Lang | null,
+	lang?: Lang | null,
 	/**  A second language: each label in both ("开幕式 / Opening ceremony"). */
-	also: Lang | null,
+	also?: Lang | null,
 };
 
 /**  A document written to a file. */
