@@ -368,6 +368,7 @@ fn store_with_sample(dir: &Path) -> std::path::PathBuf {
         timezone: "Africa/Addis_Ababa".into(),
         organizers: vec![],
         family_name_upper: true,
+        language: plenary_core::Lang::En,
     };
     ops::create_event(&mut conn, uuid::Uuid::now_v7(), &empty, chrono::Utc::now())
         .expect("the empty event is created");
@@ -793,12 +794,12 @@ async fn the_desk_checks_in_by_part_of_a_chinese_name_and_undoes_it() {
 async fn import_a_csv_with_an_error_fix_the_mapping_and_see_the_attendees() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db_path = store_with_event(dir.path());
-    // A ministry's list: semicolons, a Spanish header the import does not know ("Apellido",
-    // the surname), and names in three scripts.
+    // A ministry's list: semicolons, a Spanish header the import does not know ("Apellido
+    // paterno", the father's surname; "Apellido" alone it knows), and names in three scripts.
     let csv = dir.path().join("ministry-list.csv");
     std::fs::write(
         &csv,
-        "First Name;Apellido;Nationality;E-mail\n\
+        "First Name;Apellido paterno;Nationality;E-mail\n\
          Lucía;Fernández;Argentina;lucia@example.ar\n\
          伟;张;CHN;zhang.wei@example.cn\n\
          Ольга;Иванова;Russian Federation;olga@example.ru\n",
@@ -831,12 +832,12 @@ async fn import_a_csv_with_an_error_fix_the_mapping_and_see_the_attendees() {
             );
             save_screenshot(&client, "screens/import-errors.png").await;
 
-            // Map "Apellido" (the second column) to the family name: the problems go away.
+            // Map "Apellido paterno" (the second column) to the family name: the problems go away.
             find(&client, "[data-testid=map-1]")
                 .await
                 .select_by_value("family_name")
                 .await
-                .expect("map Apellido to the family name");
+                .expect("map Apellido paterno to the family name");
             find(&client, "[data-testid=import-no-problems]").await;
             save_screenshot(&client, "screens/import-mapped.png").await;
             find(&client, "[data-testid=import-commit]:not([disabled])")

@@ -30,6 +30,8 @@ export default defineConfig({
 		// WebView2, WKWebView (macOS 12+) and WebKitGTK 2.40+ all run ES2022.
 		target: "es2022",
 		sourcemap: false,
+		// Flags (src/lib/flags.ts) stay files: inlined, 270 SVGs would all load with the script.
+		assetsInlineLimit: (file) => (file.includes("/flag-icons/") ? false : undefined),
 	},
 	test: {
 		environment: "node",

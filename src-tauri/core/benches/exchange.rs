@@ -62,6 +62,7 @@ fn event() -> EventInput {
         timezone: "Asia/Shanghai".into(),
         organizers: vec![],
         family_name_upper: true,
+        language: plenary_core::Lang::En,
     }
 }
 

@@ -55,6 +55,7 @@ fn main() {
             timezone: "Asia/Shanghai".into(),
             organizers: vec![],
             family_name_upper: true,
+            language: plenary_core::Lang::En,
         },
         now,
     )

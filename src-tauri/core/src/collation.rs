@@ -29,6 +29,31 @@ pub fn collator() -> &'static CollatorBorrowed<'static> {
     })
 }
 
+/// The collation of one of the six languages (ICU4X's tailoring for its locale tag), for what
+/// a document in that language sorts: countries in a French document sort as French does.
+/// Stored sort keys keep the root collation ([`collator`]); this one is for display order only.
+pub fn for_lang(lang: crate::Lang) -> &'static CollatorBorrowed<'static> {
+    static BY_LANG: OnceLock<Vec<CollatorBorrowed<'static>>> = OnceLock::new();
+    let all = BY_LANG.get_or_init(|| {
+        crate::Lang::ALL
+            .into_iter()
+            .map(|l| {
+                let prefs = icu_locale_core::Locale::try_from_str(l.locale_tag())
+                    .map(|locale| CollatorPreferences::from(&locale))
+                    .unwrap_or_default();
+                // The compiled data has every language's tailoring, and the root besides.
+                Collator::try_new(prefs, CollatorOptions::default())
+                    .unwrap_or_else(|_| unreachable_root())
+            })
+            .collect()
+    });
+    let i = crate::Lang::ALL
+        .iter()
+        .position(|l| *l == lang)
+        .unwrap_or(0);
+    &all[i]
+}
+
 #[cold]
 fn unreachable_root() -> CollatorBorrowed<'static> {
     panic!("ICU4X compiled data has no root collation")
@@ -131,6 +156,30 @@ mod tests {
         assert!(
             SORT_KEY_VERSION.contains(&format!("icu_collator {minor} ")),
             "Cargo.lock has icu_collator {version}; update SORT_KEY_VERSION so that stored keys are recomputed"
+        );
+    }
+
+    #[test]
+    fn each_language_sorts_as_it_does() {
+        use crate::Lang;
+        let sorted = |lang: Lang, words: &[&'static str]| {
+            let mut list = words.to_vec();
+            list.sort_by(|a, b| for_lang(lang).compare(a, b));
+            list
+        };
+        // Spanish sorts ñ after n; the root order puts it with n.
+        assert_eq!(
+            sorted(Lang::Es, &["ñu", "nz", "oa"]),
+            ["nz", "ñu", "oa"],
+            "Spanish: ñ is its own letter"
+        );
+        assert_eq!(sorted(Lang::En, &["ñu", "nz", "oa"]), ["ñu", "nz", "oa"]);
+        // Chinese sorts Han characters by their pinyin: 北京 (běi) before 上海 (shàng).
+        assert_eq!(sorted(Lang::Zh, &["上海", "北京"]), ["北京", "上海"]);
+        // French: accents weigh less than letters (Égypte before Équateur before Érythrée).
+        assert_eq!(
+            sorted(Lang::Fr, &["Érythrée", "Égypte", "Équateur", "Espagne"]),
+            ["Égypte", "Équateur", "Érythrée", "Espagne"]
         );
     }
 

@@ -1,11 +1,21 @@
-//! Countries by ISO 3166-1 alpha-2 code, validated with the `celes` crate.
+//! Countries by ISO 3166-1 alpha-2 code, validated with the `celes` crate, and named with the
+//! UN's short names (UNTERM) in the six UN languages.
+//!
+//! The names live in `data/country-names.json`, generated once by
+//! `scripts/gen-country-names.py` from the UNTERM and M49 names that hdx-python-country ships
+//! (the script says which version and how it cleans them). One row per code celes knows.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use celes::Country as CelesCountry;
 use celes::LookupTable;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// A country as the UI lists it. The UI shows the name in its own language with
-/// `Intl.DisplayNames`; `name` is the English fallback.
+use crate::Lang;
+
+/// A country as the UI lists it. `name` is the English UN short name; the UI shows the
+/// name in its own language from the same table (`ui/src/lib/generated/country-names.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Country {
@@ -24,9 +34,69 @@ pub fn normalize_code(code: &str) -> Option<String> {
         .map(|c| c.alpha2.to_owned())
 }
 
-/// The English name of a known alpha-2 code.
+/// The committed table of UN short names, as `scripts/gen-country-names.py` writes it.
+pub const NAMES_JSON: &str = include_str!("../data/country-names.json");
+
+/// One row of the table: a code and its name in each of the six languages.
+#[derive(Debug, Deserialize)]
+struct NamesRow {
+    code: String,
+    ar: String,
+    en: String,
+    es: String,
+    fr: String,
+    ru: String,
+    zh: String,
+}
+
+impl NamesRow {
+    fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ar => &self.ar,
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+            Lang::Fr => &self.fr,
+            Lang::Ru => &self.ru,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+fn names_table() -> &'static HashMap<String, NamesRow> {
+    static TABLE: OnceLock<HashMap<String, NamesRow>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let rows: Vec<NamesRow> =
+            serde_json::from_str(NAMES_JSON).expect("data/country-names.json is valid");
+        rows.into_iter().map(|r| (r.code.clone(), r)).collect()
+    })
+}
+
+/// The UN short name of a country in `lang` ("Türkiye", « Pays-Bas (Royaume des) »,
+/// 大韩民国), for an alpha-2 code in any case. Territories that are not States have their M49
+/// name. `None` for an unknown code.
+pub fn un_short_name(code: &str, lang: Lang) -> Option<&'static str> {
+    let code = code.trim();
+    let row = if code.bytes().all(|b| b.is_ascii_uppercase()) {
+        names_table().get(code)
+    } else {
+        names_table().get(&code.to_ascii_uppercase())
+    }?;
+    Some(row.get(lang))
+}
+
+/// Every code with its six UN short names, in the order of `Lang::ALL`, sorted by code.
+pub fn un_short_names() -> Vec<(&'static str, [&'static str; 6])> {
+    let mut rows: Vec<_> = names_table()
+        .values()
+        .map(|r| (r.code.as_str(), Lang::ALL.map(|lang| r.get(lang))))
+        .collect();
+    rows.sort_unstable_by_key(|(code, _)| *code);
+    rows
+}
+
+/// The English UN short name of a known alpha-2 code.
 pub fn name(code: &str) -> Option<&'static str> {
-    CelesCountry::from_alpha2(code).ok().map(|c| c.long_name)
+    un_short_name(code, Lang::En)
 }
 
 /// UN short names (from the UN Terminology Database, as UN documents write them) that
@@ -90,14 +160,53 @@ fn by_name() -> &'static std::collections::HashMap<String, &'static str> {
     })
 }
 
-/// The alpha-2 code for what a spreadsheet says: an ISO alpha-2 or alpha-3 code, or an
-/// English country name, including the names UN documents use ("Viet Nam", "Iran (Islamic
-/// Republic of)"). `None` if it names no country.
+/// A name folded in its own script: lower case, without accents, spaces or punctuation
+/// ("Côte d'Ivoire" and "COTE D’IVOIRE" both give "cotedivoire"; "中国" stays "中国").
+fn fold_native_name(text: &str) -> String {
+    crate::fold::fold_native(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The UN short names in the six languages, folded natively, so that a French, Russian or
+/// Chinese list finds « Allemagne », «Германия» and 德国, and a qualified name without its
+/// qualifier.
+fn by_un_name() -> &'static HashMap<String, &'static str> {
+    static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HashMap::new();
+        for (code, names) in un_short_names() {
+            for name in names {
+                index.entry(fold_native_name(name)).or_insert(code);
+                // "Países Bajos" for "Países Bajos (Reino de los)"; no two codes share one.
+                if let Some((short, _)) = name.split_once(['(', '（']) {
+                    index.entry(fold_native_name(short)).or_insert(code);
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The code a name folds to, in English (celes' names and aliases, everyday forms) or in any
+/// of the six UN languages.
+fn lookup_name(text: &str) -> Option<String> {
+    let code = by_name()
+        .get(&fold_name(text))
+        .or_else(|| by_un_name().get(&fold_native_name(text)))?;
+    Some((*code).to_owned())
+}
+
+/// The alpha-2 code for what a spreadsheet says: an ISO alpha-2 or alpha-3 code, or a
+/// country name in English, including the names UN documents use ("Viet Nam", "Iran (Islamic
+/// Republic of)"), or the UN short name in another UN language (« Allemagne », 德国).
+/// `None` if it names no country.
 pub fn resolve(text: &str) -> Option<String> {
     let text = text.trim();
     match text.chars().count() {
         0 => return None,
-        2 => return normalize_code(text),
+        2 if text.is_ascii() => return normalize_code(text),
         3 if text.is_ascii() => {
             if let Ok(c) = CelesCountry::from_alpha3(text) {
                 return Some(c.alpha2.to_owned());
@@ -105,34 +214,21 @@ pub fn resolve(text: &str) -> Option<String> {
         }
         _ => {}
     }
-    let folded = fold_name(text);
-    if let Some(code) = by_name().get(&folded) {
-        return Some((*code).to_owned());
+    if let Some(code) = lookup_name(text) {
+        return Some(code);
     }
     // "Name (qualifier)": the UN's qualified names; try the name alone.
-    let (name, _) = text.split_once('(')?;
-    by_name().get(&fold_name(name)).map(|c| (*c).to_owned())
+    let (name, _) = text.split_once(['(', '（'])?;
+    if name.trim().is_empty() {
+        return None;
+    }
+    lookup_name(name)
 }
 
-/// The name to print for a country: the UN short name where `OTHER_NAMES` has one ("Republic
-/// of Korea", "Türkiye"), otherwise the English name, with "of", "and" and "the" in lower case
-/// as UN documents write them. An unknown code prints as itself.
+/// The name to print for a country: its English UN short name ("Republic of Korea",
+/// "Türkiye"). An unknown code prints as itself.
 pub fn display_name(code: &str) -> String {
-    if let Some((name, _)) = OTHER_NAMES.iter().find(|(_, c)| *c == code) {
-        return (*name).to_owned();
-    }
-    let Some(long) = name(code) else {
-        return code.to_owned();
-    };
-    let long = long.strip_prefix("The ").unwrap_or(long);
-    long.split(' ')
-        .enumerate()
-        .map(|(i, word)| match word {
-            "Of" | "And" | "The" if i > 0 => word.to_lowercase(),
-            _ => word.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    name(code).map_or_else(|| code.to_owned(), str::to_owned)
 }
 
 /// Every country, sorted by code.
@@ -141,7 +237,7 @@ pub fn all() -> Vec<Country> {
         .iter()
         .map(|c| Country {
             code: c.alpha2.to_owned(),
-            name: c.long_name.to_owned(),
+            name: name(c.alpha2).unwrap_or(c.long_name).to_owned(),
         })
         .collect();
     list.sort_by(|a, b| a.code.cmp(&b.code));
@@ -213,11 +309,183 @@ mod tests {
             ("Democratic Republic of the Congo", "CD"),
             ("Congo", "CG"),
             ("  ethiopia ", "ET"),
+            ("Allemagne", "DE"),
+            ("Pays-Bas (Royaume des)", "NL"),
+            ("Países Bajos", "NL"),
+            ("Германия", "DE"),
+            ("Российская Федерация", "RU"),
+            ("Кот-д’Ивуар", "CI"),
+            ("德国", "DE"),
+            ("中国", "CN"),
+            ("大韩民国", "KR"),
+            ("ألمانيا", "DE"),
+            ("الصين", "CN"),
         ] {
             assert_eq!(resolve(text).as_deref(), Some(code), "{text}");
         }
         for text in ["", "XX", "Atlantis", "Republic of", "ZZZ", "("] {
             assert_eq!(resolve(text), None, "{text:?}");
+        }
+    }
+
+    /// The forms the UN holds to, in the six languages (ar, en, es, fr, ru, zh).
+    const HELD: [(&str, [&str; 6]); 12] = [
+        (
+            "TR",
+            ["تركيا", "Türkiye", "Türkiye", "Türkiye", "Турция", "土耳其"],
+        ),
+        (
+            "NL",
+            [
+                "مملكة هولندا",
+                "Netherlands (Kingdom of the)",
+                "Países Bajos (Reino de los)",
+                "Pays-Bas (Royaume des)",
+                "Нидерланды (Королевство)",
+                "荷兰王国",
+            ],
+        ),
+        (
+            "KR",
+            [
+                "جمهورية كوريا",
+                "Republic of Korea",
+                "República de Corea",
+                "République de Corée",
+                "Республика Корея",
+                "大韩民国",
+            ],
+        ),
+        (
+            "VN",
+            [
+                "فييت نام",
+                "Viet Nam",
+                "Viet Nam",
+                "Viet Nam",
+                "Вьетнам",
+                "越南",
+            ],
+        ),
+        (
+            "CI",
+            [
+                "كوت ديفوار",
+                "Côte d'Ivoire",
+                "Côte d'Ivoire",
+                "Côte d'Ivoire",
+                "Кот-д'Ивуар",
+                "科特迪瓦",
+            ],
+        ),
+        (
+            "IR",
+            [
+                "جمهورية إيران الإسلامية",
+                "Iran (Islamic Republic of)",
+                "Irán (República Islámica del)",
+                "Iran (République islamique d')",
+                "Иран (Исламская Республика)",
+                "伊朗伊斯兰共和国",
+            ],
+        ),
+        (
+            "GB",
+            [
+                "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية",
+                "United Kingdom of Great Britain and Northern Ireland",
+                "Reino Unido de Gran Bretaña e Irlanda del Norte",
+                "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+                "Соединенное Королевство Великобритании и Северной Ирландии",
+                "大不列颠及北爱尔兰联合王国",
+            ],
+        ),
+        (
+            "US",
+            [
+                "الولايات المتحدة الأمريكية",
+                "United States of America",
+                "Estados Unidos de América",
+                "États-Unis d'Amérique",
+                "Соединенные Штаты Америки",
+                "美利坚合众国",
+            ],
+        ),
+        (
+            "KP",
+            [
+                "جمهورية كوريا الشعبية الديمقراطية",
+                "Democratic People's Republic of Korea",
+                "República Popular Democrática de Corea",
+                "République populaire démocratique de Corée",
+                "Корейская Народно-Демократическая Республика",
+                "朝鲜民主主义人民共和国",
+            ],
+        ),
+        (
+            "RU",
+            [
+                "الاتحاد الروسي",
+                "Russian Federation",
+                "Federación de Rusia",
+                "Fédération de Russie",
+                "Российская Федерация",
+                "俄罗斯联邦",
+            ],
+        ),
+        ("CN", ["الصين", "China", "China", "Chine", "Китай", "中国"]),
+        ("NR", ["ناورو", "Nauru", "Nauru", "Nauru", "Науру", "瑙鲁"]),
+    ];
+
+    #[test]
+    fn un_short_names_keep_the_held_forms_in_six_languages() {
+        for (code, names) in HELD {
+            for (lang, expected) in Lang::ALL.into_iter().zip(names) {
+                assert_eq!(
+                    un_short_name(code, lang),
+                    Some(expected),
+                    "{code} in {lang}"
+                );
+            }
+        }
+        assert_eq!(
+            un_short_name("nl", Lang::Fr),
+            Some("Pays-Bas (Royaume des)"),
+            "any case of code"
+        );
+        assert_eq!(un_short_name(" Tr ", Lang::En), Some("Türkiye"));
+        assert_eq!(un_short_name("XX", Lang::En), None);
+        assert_eq!(un_short_name("", Lang::En), None);
+    }
+
+    #[test]
+    fn every_code_has_six_clean_names() {
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_str(NAMES_JSON).expect("the table is JSON");
+        assert_eq!(
+            rows.len(),
+            CelesCountry::get_countries().len(),
+            "one row per code celes knows, no more"
+        );
+        for c in CelesCountry::get_countries() {
+            for lang in Lang::ALL {
+                let name = un_short_name(c.alpha2, lang)
+                    .unwrap_or_else(|| panic!("{} has no {lang} name", c.alpha2));
+                assert!(!name.is_empty(), "{} in {lang} is empty", c.alpha2);
+                assert_eq!(name, name.trim(), "{} in {lang} has outer spaces", c.alpha2);
+                assert!(!name.contains("  "), "{} in {lang}: double space", c.alpha2);
+                assert!(
+                    !name.contains('\u{2019}'),
+                    "{} in {lang}: UNTERM writes '",
+                    c.alpha2
+                );
+                assert!(!name.ends_with("(the)"), "{} in {lang}: article", c.alpha2);
+                assert!(
+                    !(name.contains('(') && (name.contains(" - ") || name.contains('_'))),
+                    "{} in {lang}: Arabic index form {name}",
+                    c.alpha2
+                );
+            }
         }
     }
 
@@ -232,6 +500,14 @@ mod tests {
         assert!(
             list.iter().any(|c| c.code == "CI"),
             "Côte d'Ivoire is listed"
+        );
+        let tr = list
+            .iter()
+            .find(|c| c.code == "TR")
+            .expect("Türkiye is listed");
+        assert_eq!(
+            tr.name, "Türkiye",
+            "the list names countries as the UN does"
         );
     }
 }

@@ -54,6 +54,11 @@ impl Lang {
         }
     }
 
+    /// The language an event's documents print in until the organiser chooses one: English.
+    pub fn document_default() -> Lang {
+        Lang::En
+    }
+
     /// True for the language written right to left.
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
@@ -118,7 +123,9 @@ mod tests {
         }
         assert_eq!("FR-ch".parse::<Lang>(), Ok(Lang::Fr));
         assert_eq!("zh_Hans".parse::<Lang>(), Ok(Lang::Zh));
-        let err = "de".parse::<Lang>().unwrap_err();
+        let err = "de"
+            .parse::<Lang>()
+            .expect_err("German is not one of the six");
         assert!(err.to_string().contains("“de”"), "{err}");
         assert!("".parse::<Lang>().is_err());
     }

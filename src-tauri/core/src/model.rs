@@ -83,6 +83,10 @@ pub struct EventInput {
     pub organizers: Vec<Organizer>,
     /// UN practice: family names in capitals in lists, badges and name plates.
     pub family_name_upper: bool,
+    /// The language the event's documents print in unless another is chosen; English when
+    /// not given.
+    #[serde(default = "crate::Lang::document_default")]
+    pub language: crate::Lang,
 }
 
 /// An event with the counts the events list shows.
@@ -98,6 +102,8 @@ pub struct EventSummary {
     pub timezone: String,
     pub organizers: Vec<Organizer>,
     pub family_name_upper: bool,
+    /// The language the event's documents print in unless another is chosen.
+    pub language: crate::Lang,
     /// True for the sample seminar, whose people are fictitious.
     pub is_sample: bool,
     pub attendee_count: u32,

@@ -19,6 +19,7 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("ui/src/lib/generated/core-tables.json", core_tables()),
         ("ui/src/lib/generated/session-types.css", session_type_css()),
         ("ui/src/lib/generated/name-cases.json", name_cases()),
+        ("ui/src/lib/generated/country-names.json", country_names()),
     ]
 }
 
@@ -130,6 +131,37 @@ pub fn session_type_css() -> String {
         ));
     }
     css
+}
+
+/// The UN short name of every country in the six languages, keyed by code then language, from
+/// the core's table (`src-tauri/core/data/country-names.json`).
+pub fn country_names() -> String {
+    #[derive(Serialize)]
+    struct Names {
+        generated: &'static str,
+        source: &'static str,
+        names: std::collections::BTreeMap<
+            &'static str,
+            std::collections::BTreeMap<&'static str, &'static str>,
+        >,
+    }
+    let names = crate::countries::un_short_names()
+        .into_iter()
+        .map(|(code, names)| {
+            let by_lang = crate::Lang::ALL
+                .iter()
+                .zip(names)
+                .map(|(lang, name)| (lang.code(), name))
+                .collect();
+            (code, by_lang)
+        })
+        .collect();
+    pretty(&Names {
+        generated: GENERATED,
+        source:
+            "UN short names (UNTERM; M49 for territories), made by scripts/gen-country-names.py",
+        names,
+    })
 }
 
 /// Names in many scripts and shapes, each with the core's display and plain forms.

@@ -362,6 +362,7 @@ mod tests {
             timezone: "Asia/Shanghai".into(),
             organizers: vec![],
             family_name_upper: true,
+            language: crate::Lang::En,
         };
         assert!(event(&base).is_ok(), "the Shanghai seminar is valid");
         let backwards = EventInput {

@@ -314,8 +314,8 @@ export type ColumnMapping = {
 };
 
 /**
- *  A country as the UI lists it. The UI shows the name in its own language with
- *  `Intl.DisplayNames`; `name` is the English fallback.
+ *  A country as the UI lists it. `name` is the English UN short name; the UI shows the
+ *  name in its own language from the same table (`ui/src/lib/generated/country-names.json`).
  */
 export type Country = {
 	code: string,
@@ -407,6 +407,11 @@ export type EventInput = {
 	organizers: Organizer[],
 	/**  UN practice: family names in capitals in lists, badges and name plates. */
 	family_name_upper: boolean,
+	/**
+	 *  The language the event's documents print in unless another is chosen; English when
+	 *  not given.
+	 */
+	language?: Lang,
 };
 
 /**  An event with the counts the events list shows. */
@@ -420,6 +425,8 @@ export type EventSummary = {
 	timezone: string,
 	organizers: Organizer[],
 	family_name_upper: boolean,
+	/**  The language the event's documents print in unless another is chosen. */
+	language: Lang,
 	/**  True for the sample seminar, whose people are fictitious. */
 	is_sample: boolean,
 	attendee_count: number,
@@ -469,6 +476,9 @@ export type ImportStart = {
 	/**  Every field a column can be mapped to, in form order. */
 	fields: ImportField[],
 };
+
+/**  One of the six UN languages. */
+export type Lang = "ar" | "en" | "es" | "fr" | "ru" | "zh";
 
 /**  A list that can be exported as a table. */
 export type ListKind = "attendees" | "delegations" | "sessions" | "assignments" | "signups";
@@ -559,6 +569,10 @@ export type PrintRequest = {
 	country: string | null,
 	paper: Paper,
 	layout: AgendaLayout,
+	/**  The document's language; the event's document language when not given. */
+	lang?: Lang | null,
+	/**  A second language: each label in both ("开幕式 / Opening ceremony"). */
+	also?: Lang | null,
 };
 
 /**  A document written to a file. */

@@ -20,6 +20,8 @@ const request: PrintRequest = {
 	country: null,
 	paper: "a4",
 	layout: "auto",
+	lang: null,
+	also: null,
 };
 
 beforeEach(() => {

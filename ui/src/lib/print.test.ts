@@ -101,7 +101,21 @@ describe("defaults", () => {
 			person: null,
 			paper: "a4",
 			layout: "auto",
+			lang: null,
+			also: null,
 		});
+	});
+
+	it("asks for the document's languages, and drops a second language equal to the first", () => {
+		const both = buildRequest("e1", form({ kind: "programme", lang: "zh", also: "en" }));
+		expect(both.ok && [both.request.lang, both.request.also]).toEqual(["zh", "en"]);
+		const same = buildRequest("e1", form({ kind: "programme", lang: "fr", also: "fr" }));
+		expect(same.ok && [same.request.lang, same.request.also]).toEqual(["fr", null]);
+		const event = buildRequest("e1", form({ kind: "programme" }));
+		expect(event.ok && [event.request.lang, event.request.also]).toEqual([null, null]);
+		if (both.ok && event.ok) {
+			expect(requestKey(both.request)).not.toBe(requestKey(event.request));
+		}
 	});
 
 	it("keeps a remembered form, but replaces choices that no longer exist", () => {
@@ -135,6 +149,8 @@ describe("buildRequest", () => {
 			country: null,
 			paper: "a4",
 			layout: "grid",
+			lang: null,
+			also: null,
 		});
 	});
 

@@ -5,6 +5,7 @@
 import type {
 	AgendaLayout,
 	DocumentKind,
+	Lang,
 	Paper,
 	PrintChoice,
 	PrintOptions,
@@ -73,6 +74,10 @@ export type PrintForm = {
 	speaker: string | null;
 	paper: Paper;
 	layout: AgendaLayout;
+	/** The document's language; null prints in the event's document language. */
+	lang: Lang | null;
+	/** A second language for a bilingual document, or null. */
+	also: Lang | null;
 };
 
 /** What the Ctrl/Cmd+P of a screen asks the Print screen to show first. */
@@ -96,6 +101,8 @@ export function defaultForm(options: PrintOptions, today: string, paper: Paper =
 		speaker: options.speakers[0]?.value ?? null,
 		paper,
 		layout: "auto",
+		lang: null,
+		also: null,
 	};
 }
 
@@ -182,6 +189,9 @@ export function buildRequest(eventId: string, form: PrintForm): Built {
 			country,
 			paper: form.paper,
 			layout: controls.layout ? form.layout : "auto",
+			lang: form.lang,
+			// A second language equal to the first adds nothing.
+			also: form.also !== null && form.also !== form.lang ? form.also : null,
 		},
 	};
 }
@@ -197,6 +207,8 @@ export function requestKey(request: PrintRequest): string {
 		request.country,
 		request.paper,
 		request.layout,
+		request.lang ?? null,
+		request.also ?? null,
 	]);
 }
 

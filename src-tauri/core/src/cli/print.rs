@@ -3,7 +3,7 @@
 use super::output::line;
 use super::Outcome;
 use crate::print::{AgendaLayout, DocumentKind, Paper, PrintRequest};
-use crate::{clock, ops, Result};
+use crate::{clock, ops, Lang, Result};
 use clap::Args;
 use rusqlite::Connection;
 use std::io::Write;
@@ -32,6 +32,13 @@ pub struct Print {
     /// better (auto).
     #[arg(long, value_enum, default_value = "auto")]
     layout: AgendaLayout,
+    /// The document's language: ar, en, es, fr, ru or zh (default: the event's language).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// A second language: every label in both, as host-country documents are
+    /// ("开幕式 / Opening ceremony"); badges and plates show the country in both.
+    #[arg(long, value_name = "LANG")]
+    also: Option<String>,
     #[arg(long)]
     event: Option<String>,
     #[arg(long, value_name = "FILE.pdf")]
@@ -41,6 +48,16 @@ pub struct Print {
 /// `print` lays out the document (`print::print`), saves it, and names on stderr each
 /// character that no font could draw; then the outcome is a warning (exit code 3).
 pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<Outcome> {
+    let lang = p
+        .lang
+        .as_deref()
+        .map(|l| language(l, "--lang"))
+        .transpose()?;
+    let also = p
+        .also
+        .as_deref()
+        .map(|l| language(l, "--also"))
+        .transpose()?;
     let request = PrintRequest {
         event_id: ops::resolve_event(conn, p.event.as_deref())?,
         kind: p.kind,
@@ -50,6 +67,8 @@ pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<
         country: p.country,
         paper: p.paper,
         layout: p.layout,
+        lang,
+        also,
     };
     // The print date in the footer is the organiser's day, so it is taken in the local zone.
     let today = clock::now().with_timezone(&chrono::Local).date_naive();
@@ -69,4 +88,11 @@ pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<
     } else {
         Ok(Outcome::Warnings)
     }
+}
+
+/// A language flag's value; an unknown one is refused as `error: lang: ...` (exit code 1).
+fn language(given: &str, flag: &str) -> Result<Lang> {
+    given
+        .parse::<Lang>()
+        .map_err(|e| crate::Error::invalid("lang", format!("{e} (given to {flag}).")))
 }

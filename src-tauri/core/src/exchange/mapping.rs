@@ -28,38 +28,134 @@ macro_rules! fields {
     };
 }
 
+// Synonyms are written as people write them; `fold` makes them case-, accent-, space- and
+// punctuation-blind. After the English ones come French, Spanish, Russian, Arabic, Chinese and
+// German, the languages in which delegations most often send their lists. Russian «Отчество»
+// (patronymic) is left out on purpose: no field holds it, so the preview lists it as an
+// unknown column and the user decides, instead of it silently filling the given name.
 fields! {
     Id = "id" ["attendeeid", "personid", "uuid"],
-    Honorific = "honorific" ["title", "salutation", "prefix", "civility", "courtesytitle"],
-    GivenName = "given_name" ["givenname", "firstname", "first", "forename", "givennames", "prenom", "名"],
-    FamilyName = "family_name" ["familyname", "lastname", "last", "surname", "nom", "姓"],
-    FullName = "full_name" ["fullname", "name", "participant", "participantname", "attendee", "attendeename", "delegate", "姓名"],
+    Honorific = "honorific" [
+        "title", "salutation", "prefix", "civility", "courtesytitle",
+        "civilité", "titre de civilité", "tratamiento", "título", "обращение", "اللقب",
+        "称谓", "称呼", "Anrede", "Titel"
+    ],
+    GivenName = "given_name" [
+        "givenname", "firstname", "first", "forename", "givennames",
+        "prénom", "prénoms", "nombre", "nombres", "nombre de pila", "имя", "الاسم الأول",
+        "名", "名字", "Vorname", "Vornamen"
+    ],
+    FamilyName = "family_name" [
+        "familyname", "lastname", "last", "surname",
+        "nom", "nom de famille", "apellido", "apellidos", "фамилия", "اسم العائلة",
+        "الاسم الأخير", "姓", "姓氏", "Nachname", "Familienname"
+    ],
+    FullName = "full_name" [
+        "fullname", "name", "participant", "participantname", "attendee", "attendeename", "delegate",
+        "nom complet", "nom et prénom", "prénom et nom", "nombre completo", "nombre y apellidos",
+        "apellidos y nombre", "participante", "ФИО", "полное имя", "участник", "الاسم",
+        "الاسم الكامل", "姓名", "全名", "vollständiger Name", "Teilnehmer", "Teilnehmerin"
+    ],
     NameOrder = "name_order" ["nameorder"],
-    GivenNameLatin = "given_name_latin" ["givennamelatin", "firstnamelatin", "givennameenglish", "firstnameenglish", "givennameroman"],
-    FamilyNameLatin = "family_name_latin" ["familynamelatin", "lastnamelatin", "surnamelatin", "familynameenglish", "lastnameenglish", "surnameenglish"],
-    Country = "country" ["countrycode", "nationality", "citizenship", "iso", "iso2", "iso3", "countryname", "memberstate", "国家"],
-    Organization = "organization" ["organisation", "institution", "affiliation", "ministry", "agency", "employer", "company", "org", "单位"],
-    Position = "position" ["jobtitle", "function", "role", "designation", "post", "职务"],
-    Category = "category" ["type", "attendeetype", "participanttype", "group"],
-    Email = "email" ["e-mail", "mail", "emailaddress", "电子邮件", "邮箱"],
-    Phone = "phone" ["telephone", "tel", "mobile", "cell", "phonenumber", "mobilephone", "whatsapp", "电话"],
-    Languages = "languages" ["language", "langs", "spokenlanguages"],
-    Dietary = "dietary" ["diet", "dietaryrequirements", "dietaryneeds", "meal", "mealpreference", "food"],
-    Accessibility = "accessibility" ["access", "accessibilityneeds", "specialneeds", "disability"],
-    Notes = "notes" ["note", "remarks", "comments", "comment", "remark", "备注"],
-    Attending = "attending" ["attend", "confirmed", "present"],
+    GivenNameLatin = "given_name_latin" [
+        "givennamelatin", "firstnamelatin", "givennameenglish", "firstnameenglish", "givennameroman",
+        "имя латиницей", "名（拼音）", "名（英文）"
+    ],
+    FamilyNameLatin = "family_name_latin" [
+        "familynamelatin", "lastnamelatin", "surnamelatin", "familynameenglish", "lastnameenglish",
+        "surnameenglish", "фамилия латиницей", "姓（拼音）", "姓（英文）"
+    ],
+    Country = "country" [
+        "countrycode", "nationality", "citizenship", "iso", "iso2", "iso3", "countryname", "memberstate",
+        "pays", "nationalité", "État membre", "país", "nacionalidad", "Estado miembro", "страна",
+        "гражданство", "государство", "البلد", "الدولة", "الجنسية", "国家", "国籍", "国家/地区",
+        "Land", "Staatsangehörigkeit", "Nationalität"
+    ],
+    Organization = "organization" [
+        "organisation", "institution", "affiliation", "ministry", "agency", "employer", "company", "org",
+        "organisme", "ministère", "entité", "organización", "institución", "organismo", "ministerio",
+        "entidad", "организация", "учреждение", "министерство", "ведомство", "المنظمة", "الجهة",
+        "المؤسسة", "الوزارة", "单位", "机构", "组织", "工作单位", "Behörde", "Ministerium", "Firma"
+    ],
+    Position = "position" [
+        "jobtitle", "function", "role", "designation", "post",
+        "fonction", "poste", "cargo", "puesto", "función", "должность", "المنصب", "الوظيفة",
+        "职务", "职位", "Funktion", "Amt"
+    ],
+    Category = "category" [
+        "type", "attendeetype", "participanttype", "group",
+        "catégorie", "type de participant", "categoría", "tipo de participante", "категория",
+        "الفئة", "类别", "Kategorie", "Teilnehmerart"
+    ],
+    Email = "email" [
+        "e-mail", "mail", "emailaddress",
+        "courriel", "adresse électronique", "mél", "correo electrónico", "correo",
+        "Эл. почта", "электронная почта", "почта", "البريد الإلكتروني", "电子邮件", "邮箱", "电邮",
+        "电子邮箱", "E-Mail-Adresse"
+    ],
+    Phone = "phone" [
+        "telephone", "tel", "mobile", "cell", "phonenumber", "mobilephone", "whatsapp",
+        "téléphone", "portable", "teléfono", "móvil", "celular", "телефон", "мобильный телефон",
+        "الهاتف", "رقم الهاتف", "الجوال", "电话", "手机", "联系电话", "Telefon", "Handy", "Mobil",
+        "Telefonnummer"
+    ],
+    Languages = "languages" [
+        "language", "langs", "spokenlanguages",
+        "langue", "langues", "idioma", "idiomas", "язык", "языки", "اللغة", "اللغات", "语言",
+        "工作语言", "Sprache", "Sprachen"
+    ],
+    Dietary = "dietary" [
+        "diet", "dietaryrequirements", "dietaryneeds", "meal", "mealpreference", "food",
+        "régime alimentaire", "régime", "restrictions alimentaires", "dieta",
+        "restricciones alimentarias", "régimen alimentario", "питание", "диета",
+        "النظام الغذائي", "饮食", "饮食要求", "Ernährung", "Diät"
+    ],
+    Accessibility = "accessibility" [
+        "access", "accessibilityneeds", "specialneeds", "disability",
+        "accessibilité", "besoins particuliers", "accesibilidad", "necesidades especiales",
+        "доступность", "особые потребности", "إمكانية الوصول", "الاحتياجات الخاصة", "无障碍",
+        "特殊需求", "Barrierefreiheit", "besondere Bedürfnisse"
+    ],
+    Notes = "notes" [
+        "note", "remarks", "comments", "comment", "remark",
+        "remarques", "observations", "commentaires", "observaciones", "notas", "comentarios",
+        "примечания", "примечание", "комментарий", "комментарии", "ملاحظات", "الملاحظات", "备注",
+        "说明", "Bemerkungen", "Anmerkungen", "Notizen"
+    ],
+    Attending = "attending" [
+        "attend", "confirmed", "present",
+        "présent", "confirmé", "asiste", "confirmado", "участвует", "حاضر", "出席", "是否出席",
+        "Teilnahme", "anwesend"
+    ],
 }
 
-/// A header folded for matching: lower case, without spaces, underscores, hyphens or dots.
+/// A header folded for matching: compatibility-decomposed (full-width forms become ASCII),
+/// without accents or other combining marks (so "Prénom" is "prenom" and "البريد الإلكتروني"
+/// matches the spelling without hamza), lower case, without spaces, underscores, hyphens, dots,
+/// slashes, brackets, colons, apostrophes or the asterisk that marks a required column.
 fn fold(header: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
     header
         .trim()
         .trim_start_matches('\u{feff}')
-        .chars()
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
         .filter(|c| {
             !matches!(
                 c,
-                ' ' | '_' | '-' | '.' | '\u{a0}' | '\u{3000}' | '/' | '(' | ')'
+                ' ' | '_'
+                    | '-'
+                    | '.'
+                    | '\u{a0}'
+                    | '\u{3000}'
+                    | '/'
+                    | '('
+                    | ')'
+                    | ':'
+                    | '*'
+                    | '\''
+                    | '\u{2019}'
             )
         })
         .flat_map(char::to_lowercase)
@@ -149,6 +245,85 @@ mod tests {
             assert_eq!(field_for(header), Some(field), "{header}");
         }
         assert_eq!(field_for("Shoe size"), None);
+    }
+
+    #[test]
+    fn headers_in_the_six_languages_and_german_map() {
+        use ImportField as F;
+        for (header, field) in [
+            ("Nom", F::FamilyName),
+            ("Prénom", F::GivenName),
+            ("PRENOM", F::GivenName),
+            ("Nom de famille", F::FamilyName),
+            ("Pays", F::Country),
+            ("Organisation", F::Organization),
+            ("Fonction", F::Position),
+            ("Courriel", F::Email),
+            ("Adresse électronique :", F::Email),
+            ("Apellidos", F::FamilyName),
+            ("Apellido", F::FamilyName),
+            ("Nombre", F::GivenName),
+            ("País", F::Country),
+            ("Cargo", F::Position),
+            ("Correo electrónico", F::Email),
+            ("Фамилия", F::FamilyName),
+            ("Имя", F::GivenName),
+            ("Страна", F::Country),
+            ("Организация", F::Organization),
+            ("Должность", F::Position),
+            ("Эл. почта", F::Email),
+            ("ФИО", F::FullName),
+            ("Ф.И.О.", F::FullName),
+            ("الاسم", F::FullName),
+            ("اسم العائلة", F::FamilyName),
+            ("البلد", F::Country),
+            ("المنظمة", F::Organization),
+            ("المنصب", F::Position),
+            ("البريد الإلكتروني", F::Email),
+            ("البريد الالكتروني", F::Email),
+            ("姓名", F::FullName),
+            ("姓", F::FamilyName),
+            ("名", F::GivenName),
+            ("国家", F::Country),
+            ("单位", F::Organization),
+            ("机构", F::Organization),
+            ("职务", F::Position),
+            ("电子邮件", F::Email),
+            ("邮箱", F::Email),
+            ("国家/地区", F::Country),
+            ("姓（拼音）", F::FamilyNameLatin),
+            ("Vorname", F::GivenName),
+            ("Nachname", F::FamilyName),
+            ("Land", F::Country),
+            ("Funktion", F::Position),
+            ("E-Mail", F::Email),
+            ("Telefon", F::Phone),
+            ("Téléphone*", F::Phone),
+            ("Remarques", F::Notes),
+            ("Catégorie", F::Category),
+            ("Langues", F::Languages),
+        ] {
+            assert_eq!(field_for(header), Some(field), "{header}");
+        }
+        assert_eq!(
+            field_for("Отчество"),
+            None,
+            "the patronymic is left to the user"
+        );
+    }
+
+    #[test]
+    fn no_header_names_two_fields() {
+        let mut seen = std::collections::HashMap::new();
+        for &field in ImportField::ALL {
+            for name in std::iter::once(field.key()).chain(field.synonyms().iter().copied()) {
+                let folded = fold(name);
+                assert!(!folded.is_empty(), "{name:?} folds to nothing");
+                if let Some(other) = seen.insert(folded.clone(), field) {
+                    assert_eq!(other, field, "{name:?} ({folded}) names two fields");
+                }
+            }
+        }
     }
 
     #[test]

@@ -13,12 +13,13 @@ use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::words::Words;
 use super::{engine, AgendaLayout, DocumentKind, PrintRequest};
 use crate::model::{Attendee, AttendeeFilter, EventSummary};
 use crate::schedule::model::{Colours, Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions, AgendaBook};
 use crate::schedule::time::parse_stored;
-use crate::{countries, names, ops, Error, Result};
+use crate::{countries, names, ops, Error, Lang, Result};
 
 /// A document's data and the file name to suggest for it.
 pub struct Doc {
@@ -38,6 +39,8 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
             format!("The event's time zone {:?} is not known.", event.timezone),
         )
     })?;
+    let lang = request.lang.unwrap_or(event.language);
+    let words = Words::new(lang, request.also)?;
     let ctx = Ctx {
         rooms: list_rooms(conn, &event.id)?
             .into_iter()
@@ -49,15 +52,17 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
             .collect(),
         zone,
         event,
+        words,
     };
+    let w = &ctx.words;
     let (title, file_name, body) = match request.kind {
         DocumentKind::Agenda => agenda(conn, &ctx, request)?,
         DocumentKind::Programme => programme(conn, &ctx, request)?,
         DocumentKind::Room => room_sheet(conn, &ctx, request)?,
         DocumentKind::Person => personal(conn, &ctx, request)?,
         DocumentKind::Briefing => briefings(conn, &ctx, request)?,
-        DocumentKind::Badges => people_doc(conn, &ctx, request, "badges", "Badges")?,
-        DocumentKind::Plates => people_doc(conn, &ctx, request, "plates", "Name plates")?,
+        DocumentKind::Badges => people_doc(conn, &ctx, request, "badges")?,
+        DocumentKind::Plates => people_doc(conn, &ctx, request, "plates")?,
         DocumentKind::Checkin => checkin(conn, &ctx, request)?,
     };
     let mut data = json!({
@@ -65,17 +70,21 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
         "title": title,
         "paper": request.paper.as_str(),
         "fonts": engine::families(),
+        "lang": lang.code(),
+        "region": region(lang),
+        "rtl": lang.is_rtl(),
+        "labels": labels(w, request.kind),
         "event": {
             "name": ctx.event.name,
-            "dates": date_range(&ctx.event),
+            "dates": date_range(w, &ctx.event),
             "venue": ctx.event.venue,
             "city": ctx.event.city,
             "organizers": ctx.event.organizers.iter().map(|o| json!({
                 "name": o.name,
-                "role": organizer_role(o.role),
+                "role": w.word(&format!("doc.organizer.{}", o.role.as_str())),
             })).collect::<Vec<_>>(),
         },
-        "printed": today.format("%-d %B %Y").to_string(),
+        "printed": w.text("doc.printed", &[("date", &w.date(today))]),
         "zone": zone_note(&ctx),
     });
     if let (Some(target), Value::Object(body)) = (data.as_object_mut(), body) {
@@ -89,6 +98,7 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
 
 struct Ctx {
     event: EventSummary,
+    words: Words,
     zone: Tz,
     rooms: HashMap<String, Room>,
     categories: HashMap<String, String>,
@@ -101,7 +111,7 @@ type Built = (String, String, Value);
 #[derive(Serialize)]
 struct SpeakerOut {
     name: String,
-    role: &'static str,
+    role: String,
     remote: bool,
 }
 
@@ -113,7 +123,7 @@ struct SessionOut {
     end: String,
     title: String,
     kind: &'static str,
-    kind_label: &'static str,
+    kind_label: String,
     /// The type's colours, the app's light theme (`SessionType::group`).
     colour: Colours,
     room: String,
@@ -122,6 +132,8 @@ struct SessionOut {
     /// For an off-site venue: where and when to meet.
     meeting: String,
     track: String,
+    /// "Track: …" in the document's language, or empty.
+    track_line: String,
     description: String,
     speakers: Vec<SpeakerOut>,
 }
@@ -139,50 +151,66 @@ fn session_out(ctx: &Ctx, session: &Session) -> Result<SessionOut> {
     let (start_local, end_local) = (start.with_timezone(&ctx.zone), end.with_timezone(&ctx.zone));
     let room = session.room_id.as_ref().and_then(|id| ctx.rooms.get(id));
     let offsite = room.filter(|r| r.offsite);
-    let meeting = offsite.map(meeting_text).unwrap_or_default();
+    let w = &ctx.words;
+    let meeting = offsite.map(|r| meeting_text(w, r)).unwrap_or_default();
+    let (start_time, end_time) = (start_local.time(), end_local.time());
     Ok(SessionOut {
-        date: start_local.format("%A %-d %B").to_string(),
-        time: format!(
-            "{}–{}",
-            start_local.format("%H:%M"),
-            end_local.format("%H:%M")
-        ),
-        start: start_local.format("%H:%M").to_string(),
-        end: end_local.format("%H:%M").to_string(),
+        date: w.weekday_day(start_local.date_naive()),
+        time: w.time_range(start_time, end_time),
+        start: w.time(start_time),
+        end: w.time(end_time),
         title: session.title.clone(),
         kind: session.kind.as_str(),
-        kind_label: session.kind.label(),
+        kind_label: w.session_type(session.kind),
         colour: session.kind.group().light(),
         room: session.room.clone().unwrap_or_default(),
         address: offsite.map(|r| r.address.clone()).unwrap_or_default(),
         meeting,
         track: session.track.clone(),
+        track_line: if session.track.is_empty() {
+            String::new()
+        } else {
+            sentence(w, "doc.track", &[("track", &session.track)])
+        },
         description: session.description.clone(),
         speakers: session
             .speakers
             .iter()
             .map(|s| SpeakerOut {
                 name: s.name.clone(),
-                role: s.role.label(),
+                role: w.role(s.role),
                 remote: s.role.is_remote(),
             })
             .collect(),
     })
 }
 
-fn meeting_text(room: &Room) -> String {
-    match (
-        room.meeting_point.is_empty(),
-        room.departure_time.is_empty(),
-    ) {
-        (false, false) => format!(
-            "Meet at {}; departure at {}.",
-            room.meeting_point, room.departure_time
+fn meeting_text(w: &Words, room: &Room) -> String {
+    let place = room.meeting_point.as_str();
+    // The departure is typed as HH:MM; it prints in the language's form of a time.
+    let time = chrono::NaiveTime::parse_from_str(room.departure_time.trim(), "%H:%M")
+        .map(|t| w.time(t))
+        .unwrap_or_else(|_| room.departure_time.clone());
+    match (place.is_empty(), room.departure_time.is_empty()) {
+        (false, false) => sentence(
+            w,
+            "doc.meeting.placeAndDeparture",
+            &[("place", place), ("time", &time)],
         ),
-        (false, true) => format!("Meet at {}.", room.meeting_point),
-        (true, false) => format!("Departure at {}.", room.departure_time),
+        (false, true) => sentence(w, "doc.meeting.place", &[("place", place)]),
+        (true, false) => sentence(w, "doc.meeting.departure", &[("time", &time)]),
         (true, true) => String::new(),
     }
+}
+
+/// A sentence around user text ("Track: AI governance"), in the document's language only: a
+/// bilingual document translates labels, not the organiser's own words twice.
+fn sentence(w: &Words, key: &str, params: &[(&str, &str)]) -> String {
+    let params = params
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    crate::catalogue::text(w.lang, key, &params)
 }
 
 // ---- days and agendas -----------------------------------------------------------------------
@@ -224,10 +252,6 @@ fn chosen_day(ctx: &Ctx, request: &PrintRequest) -> Result<NaiveDate> {
     Ok(date)
 }
 
-fn day_label(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
-
 /// One day's sessions, as a list and, when it reads better, as a grid of rooms.
 fn day_data(conn: &Connection, ctx: &Ctx, date: NaiveDate, layout: AgendaLayout) -> Result<Value> {
     let sessions = list_sessions(conn, &ctx.event.id, Some(&date.to_string()))?;
@@ -240,7 +264,7 @@ fn day_data(conn: &Connection, ctx: &Ctx, date: NaiveDate, layout: AgendaLayout)
         AgendaLayout::Auto | AgendaLayout::Grid => grid(ctx, &sessions, layout)?,
     };
     Ok(json!({
-        "date": day_label(date),
+        "date": ctx.words.weekday_date(date),
         "iso": date.to_string(),
         "sessions": list,
         "grid": grid,
@@ -309,7 +333,7 @@ fn grid(ctx: &Ctx, sessions: &[Session], layout: AgendaLayout) -> Result<Option<
     }
     let times: Vec<String> = bounds[..bounds.len().saturating_sub(1)]
         .iter()
-        .map(|t| t.with_timezone(&ctx.zone).format("%H:%M").to_string())
+        .map(|t| ctx.words.time(t.with_timezone(&ctx.zone).time()))
         .collect();
     Ok(Some(json!({
         "rooms": rooms.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
@@ -322,7 +346,7 @@ fn agenda(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built>
     let date = chosen_day(ctx, request)?;
     let day = day_data(conn, ctx, date, request.layout)?;
     Ok((
-        format!("Daily agenda, {} — {}", day_label(date), ctx.event.name),
+        title(ctx, "agenda", Some(&ctx.words.weekday_date(date))),
         format!("agenda-{date}"),
         json!({ "day": day }),
     ))
@@ -334,7 +358,7 @@ fn programme(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
         .map(|d| day_data(conn, ctx, d, request.layout))
         .collect::<Result<Vec<_>>>()?;
     Ok((
-        format!("Programme — {}", ctx.event.name),
+        title(ctx, "programme", None),
         "programme".to_owned(),
         json!({ "days": days }),
     ))
@@ -348,15 +372,16 @@ fn room_sheet(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bu
         .filter(|s| s.room_id.as_deref() == Some(room.id.as_str()))
         .map(|s| session_out(ctx, &s))
         .collect::<Result<Vec<_>>>()?;
+    let day = ctx.words.weekday_date(date);
     Ok((
-        format!("{}, {} — {}", room.name, day_label(date), ctx.event.name),
+        format!("{} — {day} — {}", room.name, ctx.event.name),
         format!("room-{}-{date}", slug(&room.name)),
         json!({
             "room": {
                 "name": room.name,
                 "address": if room.offsite { room.address.clone() } else { String::new() },
             },
-            "date": day_label(date),
+            "date": day,
             "sessions": sessions,
         }),
     ))
@@ -475,6 +500,8 @@ struct PersonOut {
     /// The native form under the Latin one, when both are given.
     second: String,
     country: String,
+    /// The country in the second language of a bilingual document, or empty.
+    country_also: String,
     country_code: String,
     organization: String,
     position: String,
@@ -523,8 +550,9 @@ fn person_out(ctx: &Ctx, a: &Attendee) -> PersonOut {
         country: if a.country.is_empty() {
             String::new()
         } else {
-            countries::display_name(&a.country)
+            ctx.words.country(&a.country)
         },
+        country_also: ctx.words.country_also(&a.country),
         country_code: a.country.clone(),
         organization: a.organization.clone(),
         position: a.position.clone(),
@@ -534,10 +562,8 @@ fn person_out(ctx: &Ctx, a: &Attendee) -> PersonOut {
 }
 
 fn category_label(ctx: &Ctx, key: &str) -> String {
-    ctx.categories
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_owned())
+    let label = ctx.categories.get(key).map(String::as_str).unwrap_or("");
+    ctx.words.category(key, label)
 }
 
 fn personal(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built> {
@@ -550,7 +576,8 @@ fn personal(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Buil
             let session = session_out(ctx, &item.session)?;
             let entry = json!({
                 "session": session,
-                "roles": item.roles.iter().map(|r| r.label()).collect::<Vec<_>>(),
+                "roles": item.roles.iter().map(|r| ctx.words.role(*r)).collect::<Vec<_>>(),
+                "your_role": if item.roles.is_empty() { String::new() } else { ctx.words.with_roles("doc.person.yourRole", &item.roles) },
                 "signed_up": item.signed_up,
             });
             match days.last_mut() {
@@ -564,7 +591,7 @@ fn personal(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Buil
         }));
     }
     Ok((
-        format!("Personal agendas — {}", ctx.event.name),
+        title(ctx, "person", None),
         batch_name("agenda", request, &people, ctx),
         json!({ "people": out }),
     ))
@@ -626,25 +653,27 @@ fn briefings(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
             let local = if first.home_timezone.is_empty() {
                 String::new()
             } else {
-                own_time(start, end, &first.home_timezone, ctx.zone)
+                own_time(&ctx.words, start, end, &first.home_timezone, ctx.zone)
             };
             talks.push(json!({
                 "session": session_out(ctx, session)?,
-                "roles": mine.iter().map(|s| s.role.label()).collect::<Vec<_>>(),
+                "roles": mine.iter().map(|s| ctx.words.role(s.role)).collect::<Vec<_>>(),
                 "remote": mine.iter().any(|s| s.role.is_remote()),
                 "order": order,
                 "of": session.speakers.len(),
                 "with": session.speakers.iter().filter(|s| s.person_id != person.id).map(|s| json!({
                     "name": s.name,
-                    "role": s.role.label(),
+                    "role": ctx.words.role(s.role),
                 })).collect::<Vec<_>>(),
                 "local_time": local,
+                "when": sentence(&ctx.words, "doc.briefing.whenValue", &[("time", &session_time(ctx, session)?), ("date", &ctx.words.weekday_day(start.with_timezone(&ctx.zone).date_naive()))]),
+                "order_line": ctx.words.text("doc.briefing.orderValue", &[("order", &order.to_string()), ("total", &session.speakers.len().to_string())]),
             }));
         }
         out.push(json!({ "person": person_out(ctx, person), "talks": talks }));
     }
     Ok((
-        format!("Speaker briefings — {}", ctx.event.name),
+        title(ctx, "briefing", None),
         batch_name("briefing", request, &people, ctx),
         json!({ "people": out }),
     ))
@@ -652,7 +681,13 @@ fn briefings(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
 
 /// A remote speaker's own time for a session, e.g. "03:00–04:00 on Tuesday 3 September,
 /// Europe/Lisbon time (UTC+01:00)". Empty when their zone is the event's.
-fn own_time(start: DateTime<Utc>, end: DateTime<Utc>, zone: &str, event_zone: Tz) -> String {
+fn own_time(
+    w: &Words,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: &str,
+    event_zone: Tz,
+) -> String {
     let Ok(tz) = zone.parse::<Tz>() else {
         return String::new();
     };
@@ -660,30 +695,37 @@ fn own_time(start: DateTime<Utc>, end: DateTime<Utc>, zone: &str, event_zone: Tz
         return String::new();
     }
     let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    format!(
-        "{}–{} on {}, {zone} time (UTC{})",
-        s.format("%H:%M"),
-        e.format("%H:%M"),
-        s.format("%A %-d %B"),
-        s.format("%:z")
+    sentence(
+        w,
+        "doc.briefing.ownTime",
+        &[
+            ("time", &w.time_range(s.time(), e.time())),
+            ("date", &w.weekday_day(s.date_naive())),
+            ("zone", zone),
+            ("offset", &s.format("%:z").to_string()),
+        ],
     )
 }
 
-fn people_doc(
-    conn: &Connection,
-    ctx: &Ctx,
-    request: &PrintRequest,
-    stem: &str,
-    what: &str,
-) -> Result<Built> {
+/// A session's times in the event's zone, "09:00–10:00".
+fn session_time(ctx: &Ctx, session: &Session) -> Result<String> {
+    let (start, end) = instants(session)?;
+    Ok(ctx.words.time_range(
+        start.with_timezone(&ctx.zone).time(),
+        end.with_timezone(&ctx.zone).time(),
+    ))
+}
+
+fn people_doc(conn: &Connection, ctx: &Ctx, request: &PrintRequest, stem: &str) -> Result<Built> {
     let mut people = chosen_people(conn, ctx, request)?;
     if request.kind == DocumentKind::Plates {
-        // Plates go out by delegation, as the seating plan reads.
-        people.sort_by_cached_key(|p| countries::display_name(&p.country));
+        // Plates go out by delegation, as the seating plan reads, in the document's language's
+        // order of country names.
+        by_country(ctx, &mut people);
     }
     let out: Vec<PersonOut> = people.iter().map(|p| person_out(ctx, p)).collect();
     Ok((
-        format!("{what} — {}", ctx.event.name),
+        title(ctx, stem, None),
         batch_name(stem, request, &people, ctx),
         json!({ "people": out }),
     ))
@@ -692,23 +734,19 @@ fn people_doc(
 fn checkin(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built> {
     let people = chosen_people(conn, ctx, request)?;
     let mut groups: Vec<(String, String, Vec<Value>)> = Vec::new();
-    let mut sorted: Vec<&Arc<Attendee>> = people.iter().collect();
-    sorted.sort_by_cached_key(|p| countries::display_name(&p.country));
-    for p in sorted {
+    let mut sorted: Vec<Arc<Attendee>> = people.clone();
+    by_country(ctx, &mut sorted);
+    for p in &sorted {
         let country = if p.country.is_empty() {
-            "No country given".to_owned()
+            ctx.words.word("doc.checkin.noCountry")
         } else {
-            countries::display_name(&p.country)
+            ctx.words.country(&p.country)
         };
         let checked = p
             .checked_in_at
             .as_deref()
             .and_then(parse_stored)
-            .map(|t| {
-                t.with_timezone(&ctx.zone)
-                    .format("%a %-d %b %H:%M")
-                    .to_string()
-            })
+            .map(|t| ctx.words.stamp(t.with_timezone(&ctx.zone).naive_local()))
             .unwrap_or_default();
         let row = json!({
             "name": display(ctx, p),
@@ -728,11 +766,15 @@ fn checkin(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built
         None => "checkin-list".to_owned(),
     };
     Ok((
-        format!("Check-in list — {}", ctx.event.name),
+        title(ctx, "checkin", None),
         stem,
         json!({
             "total": total,
             "arrived": arrived,
+            "summary": [
+                ctx.words.count("doc.checkin.expected", total),
+                ctx.words.count("doc.checkin.arrived", arrived),
+            ],
             "groups": groups.into_iter().map(|(country, code, rows)| json!({
                 "country": country,
                 "code": code,
@@ -744,14 +786,19 @@ fn checkin(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built
 
 // ---- the dialog's choices ----------------------------------------------------------------
 
-pub(super) fn options(conn: &Connection, event_id: &str) -> Result<super::PrintOptions> {
+pub(super) fn options(
+    conn: &Connection,
+    event_id: &str,
+    lang: Option<Lang>,
+) -> Result<super::PrintOptions> {
     use super::PrintChoice;
     let event = ops::get_event(conn, event_id)?;
+    let words = Words::new(lang.unwrap_or(event.language), None)?;
     let days = event_days(&event)
         .into_iter()
         .map(|d| PrintChoice {
             value: d.to_string(),
-            label: day_label(d),
+            label: words.weekday_date(d),
         })
         .collect();
     let mut rooms = list_rooms(conn, event_id)?;
@@ -776,10 +823,10 @@ pub(super) fn options(conn: &Connection, event_id: &str) -> Result<super::PrintO
         .into_iter()
         .map(|(code, n)| PrintChoice {
             value: code.to_owned(),
-            label: format!("{} ({n})", countries::display_name(code)),
+            label: format!("{} ({n})", words.country(code)),
         })
         .collect();
-    delegations.sort_by(|a, b| a.label.cmp(&b.label));
+    delegations.sort_by(|a, b| words.compare(&a.label, &b.label));
     let speaking: HashSet<String> = list_sessions(conn, event_id, None)?
         .into_iter()
         .flat_map(|s| s.speakers.into_iter().map(|p| p.person_id))
@@ -804,17 +851,10 @@ pub(super) fn options(conn: &Connection, event_id: &str) -> Result<super::PrintO
 // ---- small things ---------------------------------------------------------------------------
 
 /// "3–6 September 2024", "30 August – 2 September 2024", or one date.
-fn date_range(event: &EventSummary) -> String {
+fn date_range(w: &Words, event: &EventSummary) -> String {
     let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
     match (parse(&event.start_date), parse(&event.end_date)) {
-        (Some(a), Some(b)) if a == b => a.format("%-d %B %Y").to_string(),
-        (Some(a), Some(b)) if a.format("%Y-%m").to_string() == b.format("%Y-%m").to_string() => {
-            format!("{}–{}", a.format("%-d"), b.format("%-d %B %Y"))
-        }
-        (Some(a), Some(b)) if a.format("%Y").to_string() == b.format("%Y").to_string() => {
-            format!("{} – {}", a.format("%-d %B"), b.format("%-d %B %Y"))
-        }
-        (Some(a), Some(b)) => format!("{} – {}", a.format("%-d %B %Y"), b.format("%-d %B %Y")),
+        (Some(a), Some(b)) => w.date_range(a, b),
         _ => format!("{} – {}", event.start_date, event.end_date),
     }
 }
@@ -826,19 +866,83 @@ fn zone_note(ctx: &Ctx) -> String {
         .and_then(|d| crate::schedule::time::start_of_day(*d, ctx.zone))
         .map(|t| t.with_timezone(&ctx.zone).format("%:z").to_string())
         .unwrap_or_default();
+    let zone = ctx.zone.to_string();
     if offset.is_empty() {
-        format!("Times are in {}.", ctx.zone)
+        ctx.words.text("doc.zoneNoOffset", &[("zone", &zone)])
     } else {
-        format!("Times are in {} (UTC{offset}).", ctx.zone)
+        ctx.words
+            .text("doc.zone", &[("zone", &zone), ("offset", &offset)])
     }
 }
 
-fn organizer_role(role: crate::model::OrganizerRole) -> &'static str {
-    match role {
-        crate::model::OrganizerRole::CoSponsor => "Co-sponsor",
-        crate::model::OrganizerRole::Host => "Host",
-        crate::model::OrganizerRole::Organizer => "Organiser",
+/// A document's title (its PDF metadata): "Programme — Workshop on …", or with a day.
+fn title(ctx: &Ctx, kind: &str, day: Option<&str>) -> String {
+    let kind = ctx.words.word(&format!("doc.kind.{kind}"));
+    match day {
+        Some(day) => format!("{kind} — {day} — {}", ctx.event.name),
+        None => format!("{kind} — {}", ctx.event.name),
     }
+}
+
+/// The region typst's text takes with the language (hyphenation and quotes): British English,
+/// Simplified Chinese as written in China; the others need none.
+fn region(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some("GB"),
+        Lang::Zh => Some("CN"),
+        _ => None,
+    }
+}
+
+/// Orders people by their country's name as the document's language sorts it (people without
+/// a country last), keeping the list's order of names within a country.
+fn by_country(ctx: &Ctx, people: &mut [Arc<Attendee>]) {
+    let w = &ctx.words;
+    people.sort_by_cached_key(|p| {
+        let mut key = Vec::new();
+        key.push(u8::from(p.country.is_empty()));
+        // Writing to a Vec cannot fail.
+        let _ =
+            crate::collation::for_lang(w.lang).write_sort_key_to(&w.country(&p.country), &mut key);
+        key
+    });
+}
+
+/// The words the templates place themselves, in the document's language(s).
+fn labels(w: &Words, kind: DocumentKind) -> Value {
+    let mut labels = serde_json::Map::new();
+    let keys: &[(&str, &str)] = &[
+        ("kind", &format!("doc.kind.{}", kind.as_str())),
+        ("time", "doc.time"),
+        ("noSessionsDay", "doc.noSessionsDay"),
+        ("noSessionsRoom", "doc.noSessionsRoom"),
+        ("when", "doc.briefing.when"),
+        ("yourTime", "doc.briefing.yourTime"),
+        ("where", "doc.briefing.where"),
+        ("toBeAnnounced", "doc.briefing.toBeAnnounced"),
+        ("meeting", "doc.briefing.meeting"),
+        ("yourRole", "doc.briefing.yourRole"),
+        ("remote", "doc.briefing.remote"),
+        ("order", "doc.briefing.order"),
+        ("with", "doc.briefing.with"),
+        ("noCoSpeakers", "doc.briefing.noCoSpeakers"),
+        ("personEmpty", "doc.person.empty"),
+        ("signedUp", "doc.person.signedUp"),
+        ("name", "doc.checkin.name"),
+        ("organization", "doc.checkin.organization"),
+        ("category", "doc.checkin.category"),
+        ("checkedIn", "doc.checkin.checkedIn"),
+    ];
+    for (name, key) in keys {
+        labels.insert((*name).to_owned(), Value::String(w.word(key)));
+    }
+    // Filled in by the template, which alone knows the page numbers.
+    labels.insert("page".into(), Value::String(w.pattern("doc.page")));
+    labels.insert(
+        "separator".into(),
+        Value::String(crate::catalogue::word(w.lang, "doc.listSeparator")),
+    );
+    Value::Object(labels)
 }
 
 /// A file-name-safe form of a name: ASCII letters and digits, joined by hyphens.
@@ -868,16 +972,35 @@ mod tests {
     }
 
     #[test]
-    fn a_remote_speaker_sees_their_own_time() {
+    fn a_remote_speaker_sees_their_own_time() -> Result<()> {
         let start = parse_stored("2024-09-03T01:00:00Z").unwrap_or_default();
         let end = parse_stored("2024-09-03T02:00:00Z").unwrap_or_default();
+        let en = Words::new(Lang::En, None)?;
         assert_eq!(
-            own_time(start, end, "America/New_York", chrono_tz::Asia::Shanghai),
+            own_time(
+                &en,
+                start,
+                end,
+                "America/New_York",
+                chrono_tz::Asia::Shanghai
+            ),
             "21:00–22:00 on Monday 2 September, America/New_York time (UTC-04:00)"
         );
         assert_eq!(
-            own_time(start, end, "Asia/Shanghai", chrono_tz::Asia::Shanghai),
+            own_time(&en, start, end, "Asia/Shanghai", chrono_tz::Asia::Shanghai),
             ""
         );
+        let fr = Words::new(Lang::Fr, None)?;
+        assert_eq!(
+            own_time(
+                &fr,
+                start,
+                end,
+                "America/New_York",
+                chrono_tz::Asia::Shanghai
+            ),
+            "21:00–22:00 le lundi 2 septembre, heure de America/New_York (UTC-04:00)"
+        );
+        Ok(())
     }
 }

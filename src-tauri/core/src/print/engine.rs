@@ -39,17 +39,21 @@ const PREFERRED_FAMILIES: &[&str] = &[
     "Helvetica Neue",
     "Arial",
     "Liberation Sans",
-    "DejaVu Sans",
-    // Chinese (simplified forms first), Japanese, Korean.
+    // Chinese (simplified forms first), Japanese, Korean: Linux (fonts-noto-cjk), Windows,
+    // macOS.
     "Noto Sans CJK SC",
     "Source Han Sans SC",
     "Microsoft YaHei",
     "PingFang SC",
-    // Arabic.
+    "Hiragino Sans GB",
+    // Arabic: Linux (fonts-noto-core), Windows (Segoe UI above has Arabic too), macOS.
     "Noto Sans Arabic",
     "Noto Naskh Arabic",
     "Segoe UI Historic",
     "Geeza Pro",
+    // After the Arabic faces: DejaVu Sans has Arabic letters too, but not the forms an Arabic
+    // document needs, so it is only the Latin and Cyrillic fallback of last resort.
+    "DejaVu Sans",
     // Devanagari, Thai.
     "Noto Sans Devanagari",
     "Nirmala UI",

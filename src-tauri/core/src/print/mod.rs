@@ -7,12 +7,13 @@
 
 pub mod data;
 pub mod engine;
+pub mod words;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::Result;
+use crate::{Lang, Result};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +130,12 @@ pub struct PrintRequest {
     pub country: Option<String>,
     pub paper: Paper,
     pub layout: AgendaLayout,
+    /// The document's language; the event's document language when not given.
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    /// A second language: each label in both ("开幕式 / Opening ceremony").
+    #[serde(default)]
+    pub also: Option<Lang>,
 }
 
 impl PrintRequest {
@@ -143,6 +150,8 @@ impl PrintRequest {
             country: None,
             paper: Paper::A4,
             layout: AgendaLayout::Auto,
+            lang: None,
+            also: None,
         }
     }
 }
@@ -197,7 +206,13 @@ pub struct PrintOptions {
 
 /// The days, rooms, delegations and speakers that an event's documents can be printed for.
 pub fn options(conn: &Connection, event_id: &str) -> Result<PrintOptions> {
-    data::options(conn, event_id)
+    data::options(conn, event_id, None)
+}
+
+/// [`options`] with the days and delegations named in `lang` (default: the event's document
+/// language) and the delegations sorted as that language sorts.
+pub fn options_in(conn: &Connection, event_id: &str, lang: Option<Lang>) -> Result<PrintOptions> {
+    data::options(conn, event_id, lang)
 }
 
 /// Prints a document as PDF. `today` is the print date in the footer.

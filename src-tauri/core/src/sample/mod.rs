@@ -53,6 +53,7 @@ pub fn event_input() -> EventInput {
             },
         ],
         family_name_upper: true,
+        language: crate::Lang::En,
     }
 }
 

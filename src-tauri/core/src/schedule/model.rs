@@ -64,8 +64,9 @@ impl SessionType {
         }
     }
 
-    /// The English name, as printed; the UI's `schedule.types` in en.json must say the same
-    /// (a UI test compares them through the generated `core-tables.json`).
+    /// The English name, in calendars, feeds and the CLI; the UI's `labels.sessionType` in en.json
+    /// must say the same (a UI test compares them through the generated `core-tables.json`).
+    /// Printed documents take every language's name from `labels.sessionType`.
     pub fn label(self) -> &'static str {
         match self {
             SessionType::OpeningCeremony => "Opening ceremony",
@@ -151,8 +152,9 @@ impl Role {
         self == Role::VideoAddress
     }
 
-    /// The English name, as printed and in calendars and feeds; the UI's `schedule.roles` in
-    /// en.json must say the same (a UI test compares them through `core-tables.json`).
+    /// The English name, in calendars and feeds; the UI's `labels.role` in en.json must say the
+    /// same (a UI test compares them through `core-tables.json`). Printed documents take every
+    /// language's name from `labels.role`.
     pub fn label(self) -> &'static str {
         match self {
             Role::Address => "Address",

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const SUMMARY_SQL: &str = "
     SELECT e.id, e.name, e.venue, e.city, e.start_date, e.end_date, e.timezone,
-           e.family_name_upper, e.sample_key IS NOT NULL,
+           e.family_name_upper, e.sample_key IS NOT NULL, e.language,
            (SELECT count(*) FROM attendee a WHERE a.event_id = e.id),
            (SELECT count(DISTINCT a.country) FROM attendee a WHERE a.event_id = e.id)
     FROM event e";
@@ -22,10 +22,17 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EventSummary> {
         timezone: row.get(6)?,
         family_name_upper: row.get(7)?,
         is_sample: row.get(8)?,
-        attendee_count: row.get(9)?,
-        country_count: row.get(10)?,
+        language: language(&row.get::<_, String>(9)?),
+        attendee_count: row.get(10)?,
+        country_count: row.get(11)?,
         organizers: Vec::new(),
     })
+}
+
+/// A stored language code; the schema's CHECK keeps it one of the six, and English stands in
+/// for anything else.
+fn language(code: &str) -> crate::Lang {
+    code.parse().unwrap_or(crate::Lang::En)
 }
 
 /// Every event, the most recent first.
@@ -111,8 +118,8 @@ pub fn insert(
 ) -> Result<()> {
     tx.execute(
         "INSERT INTO event (id, name, venue, city, start_date, end_date, timezone,
-                            family_name_upper, sample_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                            family_name_upper, sample_key, created_at, updated_at, language)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
         params![
             id,
             input.name,
@@ -123,7 +130,8 @@ pub fn insert(
             input.timezone,
             input.family_name_upper,
             sample_key,
-            now
+            now,
+            input.language.code()
         ],
     )?;
     replace_organizers(tx, id, &input.organizers)
@@ -132,7 +140,8 @@ pub fn insert(
 pub fn update(tx: &Transaction<'_>, id: &str, input: &EventInput, now: &str) -> Result<()> {
     let changed = tx.execute(
         "UPDATE event SET name = ?2, venue = ?3, city = ?4, start_date = ?5, end_date = ?6,
-                          timezone = ?7, family_name_upper = ?8, updated_at = ?9
+                          timezone = ?7, family_name_upper = ?8, updated_at = ?9,
+                          language = ?10
          WHERE id = ?1",
         params![
             id,
@@ -143,7 +152,8 @@ pub fn update(tx: &Transaction<'_>, id: &str, input: &EventInput, now: &str) -> 
             input.end_date,
             input.timezone,
             input.family_name_upper,
-            now
+            now,
+            input.language.code()
         ],
     )?;
     if changed == 0 {

@@ -97,6 +97,120 @@ fn a_ministry_list_maps_and_imports() {
     );
 }
 
+/// A delegation's list as a French-speaking ministry sends it.
+const FRENCH_LIST: &str = "\
+Civilité;Prénom;Nom de famille;Pays;Organisation;Fonction;Courriel;Téléphone;Remarques
+M.;Jean-Luc;Dubois;France;Ministère de l'Europe et des Affaires étrangères;Conseiller;jl.dubois@example.fr;+33 1 55 55 01 01;Arrive le lundi
+Mme;Aminata;Diallo;Sénégal;Ministère de la Communication;Directrice;a.diallo@example.sn;;
+S. E. M.;Klaus;Becker;Allemagne;Auswärtiges Amt;Ambassadeur;;;
+Mme;Awa;Koné;Côte d'Ivoire;ARTCI;Experte;awa@example.ci;;
+";
+
+/// The same in Chinese, with full-width brackets as a Chinese spreadsheet writes them.
+const CHINESE_LIST: &str = "\
+姓名,姓（拼音）,名（拼音）,国家,单位,职务,电子邮件,手机,备注
+张伟,Zhang,Wei,中国,工业和信息化部,处长,zhang.wei@example.cn,+86 10 5555 0101,
+李娜,Li,Na,中国,外交部,参赞,,,素食
+金民俊,Kim,Minjun,大韩民国,科学技术信息通信部,专家,,,
+Ana Silva,,,巴西,Anatel,顾问,ana@example.br,,
+";
+
+#[test]
+fn a_french_list_maps_its_headers_and_countries() {
+    let (mut store, event) = store_with_event();
+    let t = table(FRENCH_LIST);
+    let p = preview(&store.conn, &event, &t);
+    let fields: Vec<Option<ImportField>> = p.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(ImportField::Honorific),
+            Some(ImportField::GivenName),
+            Some(ImportField::FamilyName),
+            Some(ImportField::Country),
+            Some(ImportField::Organization),
+            Some(ImportField::Position),
+            Some(ImportField::Email),
+            Some(ImportField::Phone),
+            Some(ImportField::Notes),
+        ],
+        "every French header names its field"
+    );
+    assert_eq!(p.problems, vec![], "every row is valid");
+    let countries: Vec<&str> = p.rows.iter().map(|r| r.attendee.country.as_str()).collect();
+    assert_eq!(
+        countries,
+        ["FR", "SN", "DE", "CI"],
+        "French country names resolve"
+    );
+
+    let report = commit(&mut store.conn, &event, &t, false).expect("it imports");
+    assert_eq!(report.imported, 4);
+    let people = everyone(&store.conn, &event);
+    let dubois = people
+        .iter()
+        .find(|a| a.family_name == "Dubois")
+        .expect("Dubois");
+    assert_eq!(
+        (dubois.given_name.as_str(), dubois.honorific.as_str()),
+        ("Jean-Luc", "M.")
+    );
+    assert_eq!(dubois.position, "Conseiller");
+    assert_eq!(dubois.email, "jl.dubois@example.fr");
+    assert_eq!(dubois.notes, "Arrive le lundi");
+}
+
+#[test]
+fn a_chinese_list_maps_its_headers_and_countries() {
+    let (mut store, event) = store_with_event();
+    let t = table(CHINESE_LIST);
+    let p = preview(&store.conn, &event, &t);
+    let fields: Vec<Option<ImportField>> = p.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(ImportField::FullName),
+            Some(ImportField::FamilyNameLatin),
+            Some(ImportField::GivenNameLatin),
+            Some(ImportField::Country),
+            Some(ImportField::Organization),
+            Some(ImportField::Position),
+            Some(ImportField::Email),
+            Some(ImportField::Phone),
+            Some(ImportField::Notes),
+        ],
+        "every Chinese header names its field"
+    );
+    assert_eq!(p.problems, vec![], "every row is valid");
+    let countries: Vec<&str> = p.rows.iter().map(|r| r.attendee.country.as_str()).collect();
+    assert_eq!(
+        countries,
+        ["CN", "CN", "KR", "BR"],
+        "Chinese country names resolve"
+    );
+
+    let report = commit(&mut store.conn, &event, &t, false).expect("it imports");
+    assert_eq!(report.imported, 4);
+    let people = everyone(&store.conn, &event);
+    let zhang = people
+        .iter()
+        .find(|a| a.family_name == "张")
+        .expect("张伟 split family first");
+    assert_eq!(zhang.given_name, "伟");
+    assert_eq!(zhang.name_order, NameOrder::FamilyFirst);
+    assert_eq!(
+        (
+            zhang.family_name_latin.as_str(),
+            zhang.given_name_latin.as_str()
+        ),
+        ("Zhang", "Wei")
+    );
+    assert_eq!(zhang.organization, "工业和信息化部");
+    assert_eq!(zhang.position, "处长");
+    let li = people.iter().find(|a| a.family_name == "李").expect("李娜");
+    assert_eq!(li.notes, "素食");
+}
+
 #[test]
 fn a_full_name_column_keeps_the_order_the_name_is_written_in() {
     let (store, event) = store_with_event();

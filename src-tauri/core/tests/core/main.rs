@@ -14,6 +14,7 @@ mod invariants;
 mod migrations;
 mod ops;
 mod print;
+mod print_languages;
 mod sample;
 mod schedule;
 mod sensitive;
@@ -88,6 +89,7 @@ pub fn seminar() -> EventInput {
         timezone: "Asia/Shanghai".into(),
         organizers: vec![],
         family_name_upper: true,
+        language: plenary_core::Lang::En,
     }
 }
 

@@ -63,6 +63,11 @@ fn every_earlier_schema_migrates_forward_with_nothing_lost() {
         );
 
         let event = ops::resolve_event(&conn, None).expect("the sample event");
+        assert_eq!(
+            ops::get_event(&conn, &event).expect("the event").language,
+            plenary_core::Lang::En,
+            "v{version}: an event from before document languages prints in English"
+        );
         let list = ops::list_attendees(&conn, &event, &Default::default()).expect("list");
         assert_eq!(
             list.len() as u32,

@@ -95,7 +95,7 @@ fn the_daily_agenda_shows_sessions_speakers_roles_and_local_times() {
     assert_has(
         &t,
         &[
-            "Tuesday 3 September 2024",
+            "Tuesday, 3 September 2024",
             // 01:00 UTC is 09:00 in Shanghai.
             "09:00–10:00",
             "Opening ceremony",
@@ -126,8 +126,8 @@ fn the_programme_has_a_cover_and_every_day() {
         &[
             "3–6 September 2024",
             "Shanghai International Conference Center",
-            "Tuesday 3 September 2024",
-            "Friday 6 September 2024",
+            "Tuesday, 3 September 2024",
+            "Friday, 6 September 2024",
             "Site visit: AI innovation park",
             "Closing ceremony",
             "Page 5 of 5",
