@@ -181,6 +181,11 @@ export type AgendaLayout =
 
 export type ApiError = {
 	code: ErrorCode,
+	/**  What went wrong, as a message code: the key under `messages.` in the locale files. */
+	message_code: string,
+	/**  The message code's parameters (see `plenary_core::messages` for their conventions). */
+	params: Partial<{ [key in string]: string }>,
+	/**  English, for the log; the UI renders `message_code` instead. */
 	message: string,
 	fields: FieldError[],
 };
@@ -430,7 +435,14 @@ export type EventSummary = {
 export type FieldError = {
 	/**  The snake_case name of the field, as in `attendee list --json`. */
 	field: string,
-	/**  What is wrong, in words a user understands. */
+	/**  What is wrong, as a message code: the key under `messages.` in the locale files. */
+	code: string,
+	/**  The code's parameters (see `plenary_core::messages` for their conventions). */
+	params: Partial<{ [key in string]: string }>,
+	/**
+	 *  What is wrong, in English (from `en.json`), for the CLI and the log; the app renders
+	 *  `code` instead.
+	 */
 	message: string,
 	/**  The 1-based line in an imported file, when the input came from a file. */
 	row: number | null,
@@ -703,8 +715,17 @@ export type Warning = {
 	kind: WarningKind,
 	/**  Names this exact warning, so that it can be accepted and stay quiet. */
 	key: string,
+	/**  What is wrong, as a message code (the key under `messages.` in the locale files). */
+	code: string,
+	/**  The code's parameters; times are RFC 3339, formatted in the zone `zone` names. */
+	params: Partial<{ [key in string]: string }>,
+	/**  What is wrong, in English, for the CLI and the log; the app renders `code`. */
 	message: string,
-	/**  A way to resolve it. */
+	/**  A way to resolve it, as a message code. */
+	fix_code: string,
+	/**  The fix's parameters. */
+	fix_params: Partial<{ [key in string]: string }>,
+	/**  A way to resolve it, in English. */
 	fix: string,
 	/**  The ids of the sessions involved. */
 	sessions: string[],
