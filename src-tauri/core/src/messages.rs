@@ -144,6 +144,9 @@ codes! {
     NoTalks = "print.no_talks",
     NoSpeakers = "print.no_speakers",
     RenderFailed = "print.render_failed",
+    MissingGlyph = "print.missing_glyph",
+    MissingGlyphIn = "print.missing_glyph_in",
+    MissingGlyphInMore = "print.missing_glyph_in_more",
     // ---- backups and sensitive data
     NotADatabase = "backup.not_a_database",
     NotSqlite = "backup.not_sqlite",
@@ -247,6 +250,28 @@ impl Message {
 impl std::fmt::Display for Message {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.english())
+    }
+}
+
+/// A message as the app receives it where it is not an error: a warning of a printed document,
+/// for example. `message` is English, for the log; the app renders `code` with `params`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Coded {
+    /// The key under `messages.` in the locale files.
+    pub code: String,
+    pub params: BTreeMap<String, String>,
+    /// English, for the log and the CLI.
+    pub message: String,
+}
+
+impl From<&Message> for Coded {
+    fn from(m: &Message) -> Self {
+        Coded {
+            code: m.code.as_str().to_owned(),
+            params: m.params.clone(),
+            message: m.english(),
+        }
     }
 }
 

@@ -184,7 +184,7 @@ export type ApiError = {
 	/**  What went wrong, as a message code: the key under `messages.` in the locale files. */
 	message_code: string,
 	/**  The message code's parameters (see `plenary_core::messages` for their conventions). */
-	params: Partial<{ [key in string]: string }>,
+	params: { [key in string]: string },
 	/**  English, for the log; the UI renders `message_code` instead. */
 	message: string,
 	fields: FieldError[],
@@ -304,6 +304,18 @@ export type Category = {
 export type CategoryCount = {
 	category: string,
 	count: number,
+};
+
+/**
+ *  A message as the app receives it where it is not an error: a warning of a printed document,
+ *  for example. `message` is English, for the log; the app renders `code` with `params`.
+ */
+export type Coded = {
+	/**  The key under `messages.` in the locale files. */
+	code: string,
+	params: { [key in string]: string },
+	/**  English, for the log and the CLI. */
+	message: string,
 };
 
 /**  One column of the file and where it goes. */
@@ -438,7 +450,7 @@ export type FieldError = {
 	/**  What is wrong, as a message code: the key under `messages.` in the locale files. */
 	code: string,
 	/**  The code's parameters (see `plenary_core::messages` for their conventions). */
-	params: Partial<{ [key in string]: string }>,
+	params: { [key in string]: string },
 	/**
 	 *  What is wrong, in English (from `en.json`), for the CLI and the log; the app renders
 	 *  `code` instead.
@@ -505,7 +517,10 @@ export type PagePreview = {
 	pages: string[],
 	/**  How many pages the whole document has. */
 	page_count: number,
+	/**  Characters that no installed font could draw (English, for the log). */
 	missing_glyphs: string[],
+	/**  The same as message codes: what the app shows. */
+	missing_glyph_messages: Coded[],
 	file_name: string,
 };
 
@@ -577,8 +592,10 @@ export type PrintRequest = {
 export type PrintedFile = {
 	path: string,
 	pages: number,
-	/**  Characters that no installed font could draw, each with the text it is in. */
+	/**  Characters that no installed font could draw, each with the text it is in (English). */
 	missing_glyphs: string[],
+	/**  The same as message codes: what the app shows. */
+	missing_glyph_messages: Coded[],
 };
 
 /**  A backup file the user chose, checked and waiting for confirmation. */
@@ -718,13 +735,13 @@ export type Warning = {
 	/**  What is wrong, as a message code (the key under `messages.` in the locale files). */
 	code: string,
 	/**  The code's parameters; times are RFC 3339, formatted in the zone `zone` names. */
-	params: Partial<{ [key in string]: string }>,
+	params: { [key in string]: string },
 	/**  What is wrong, in English, for the CLI and the log; the app renders `code`. */
 	message: string,
 	/**  A way to resolve it, as a message code. */
 	fix_code: string,
 	/**  The fix's parameters. */
-	fix_params: Partial<{ [key in string]: string }>,
+	fix_params: { [key in string]: string },
 	/**  A way to resolve it, in English. */
 	fix: string,
 	/**  The ids of the sessions involved. */

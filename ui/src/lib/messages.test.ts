@@ -203,6 +203,14 @@ describe("parameters", () => {
 		expect(values.name).toBe(isolate("أحمد"));
 		expect(values.max).toBe("200");
 		expect(values.count).toBe(3);
+		// A code point keeps its leading zeros: it is not a number to format.
+		expect(messageValues({ code_point: "00E9" }).code_point).toBe(isolate("00E9"));
+	});
+
+	it("names roles and countries in the user's language", () => {
+		const values = messageValues({ role: "moderator", country: "CN" });
+		expect(values.role).toBe(fr.schedule.roles.moderator);
+		expect(values.country).toBe(isolate("Chine"));
 	});
 
 	it("every code in the English file has the same placeholders in French and Arabic", () => {

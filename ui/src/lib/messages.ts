@@ -10,6 +10,7 @@
 //! Arabic name inside an English sentence, or a Latin one inside an Arabic sentence, keeps its
 //! own direction and does not reorder the words around it.
 
+import { countryName } from "$lib/countries";
 import { formatLocale, hasKey, t } from "$lib/i18n";
 import { formatDateTime, formatPlainDate, formatTime } from "$lib/time";
 
@@ -50,12 +51,19 @@ export function messageValues(
 			out[name] = formatDateTime(at, zone, locale);
 		} else if (name.endsWith("_date")) {
 			out[name] = formatPlainDate(value, locale);
-		} else if (NUMBER.test(value)) {
+		} else if (NUMBER.test(value) && !/^-?0\d/.test(value)) {
 			out[name] = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Number(value));
 		} else {
 			out[name] = isolate(value);
 		}
 	}
+	// Words the app has itself: a role's name, a country's name in the user's language.
+	const role = params.role;
+	if (role !== undefined && hasKey(`schedule.roles.${role}`))
+		out.role = t(`schedule.roles.${role}`);
+	const country =
+		params.country_code ?? (/^[A-Z]{2}$/.test(params.country ?? "") ? params.country : undefined);
+	if (country) out.country = isolate(countryName(country, locale, params.country ?? country));
 	for (const [name, value] of Object.entries(params)) {
 		if (!name.endsWith("start")) continue;
 		const prefix = name.slice(0, -"start".length);

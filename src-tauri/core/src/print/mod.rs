@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::Result;
+use crate::messages::Coded;
+use crate::{Message, Result};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,8 +153,10 @@ impl PrintRequest {
 pub struct Printed {
     pub pdf: Vec<u8>,
     pub pages: u32,
-    /// Characters that no installed font could draw, each with the text it is in.
+    /// Characters that no installed font could draw, each with the text it is in (English).
     pub missing_glyphs: Vec<String>,
+    /// The same as message codes, for the app.
+    pub missing_glyph_messages: Vec<Coded>,
     /// A file name to suggest in the save dialog, e.g. `agenda-2024-09-03.pdf`.
     pub file_name: String,
 }
@@ -166,7 +169,10 @@ pub struct PagePreview {
     pub pages: Vec<String>,
     /// How many pages the whole document has.
     pub page_count: u32,
+    /// Characters that no installed font could draw (English, for the log).
     pub missing_glyphs: Vec<String>,
+    /// The same as message codes: what the app shows.
+    pub missing_glyph_messages: Vec<Coded>,
     pub file_name: String,
 }
 
@@ -208,7 +214,8 @@ pub fn print(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
     Ok(Printed {
         pdf,
         pages: laid.document.pages().len() as u32,
-        missing_glyphs: laid.missing,
+        missing_glyphs: laid.missing.iter().map(Message::english).collect(),
+        missing_glyph_messages: laid.missing.iter().map(Coded::from).collect(),
         file_name: doc.file_name,
     })
 }
@@ -229,7 +236,8 @@ pub fn preview(
     Ok(PagePreview {
         pages,
         page_count: count as u32,
-        missing_glyphs: laid.missing,
+        missing_glyphs: laid.missing.iter().map(Message::english).collect(),
+        missing_glyph_messages: laid.missing.iter().map(Coded::from).collect(),
         file_name: doc.file_name,
     })
 }
