@@ -359,7 +359,7 @@ mod tests {
     }
 
     #[test]
-    fn every_text_uses_only_parameters_a_message_can_have() {
+    fn every_language_has_the_placeholders_of_english() {
         // A placeholder left unfilled shows as "{{name}}"; each English text's placeholders
         // must match those of the other five files.
         for code in Code::ALL {
