@@ -155,6 +155,9 @@ fn attendees_are_added_searched_edited_and_deleted() {
         gone["code"], "not_found",
         "a deleted attendee is not found: {gone}"
     );
+    // The UI renders `messages.<message_code>` with `params`; the English `message` is for logs.
+    assert_eq!(gone["message_code"], "error.not_found_attendee", "{gone}");
+    assert_eq!(gone["params"]["id"], id, "{gone}");
 }
 
 #[test]
@@ -178,6 +181,22 @@ fn validation_errors_name_their_fields() {
         fields,
         ["family_name", "country", "email"],
         "each bad field is named: {err}"
+    );
+    // Each field error is a code with its parameters, which the UI renders in its language.
+    let codes: Vec<(&str, &Value)> = err["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| Some((f["code"].as_str()?, &f["params"])))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("field.family_name_required", &json!({})),
+            ("field.unknown_country_code", &json!({ "value": "ZZ" })),
+            ("field.not_an_email", &json!({ "value": "not-an-email" })),
+        ],
+        "{err}"
     );
     let list = call(
         &app,
@@ -275,6 +294,19 @@ fn moving_a_session_onto_an_occupied_room_warns_and_moving_back_clears_it() {
     let found = warnings(&app);
     assert_eq!(found[0]["kind"], "room_overlap", "{found}");
     assert_eq!(found.as_array().map(Vec::len), Some(1));
+    // The warning and its fix travel as codes; its times as RFC 3339 with the event's zone.
+    assert_eq!(found[0]["code"], "conflict.room_overlap", "{found}");
+    assert_eq!(found[0]["fix_code"], "conflict.room_overlap_fix", "{found}");
+    assert_eq!(found[0]["params"]["room"], "Hall", "{found}");
+    assert!(
+        found[0]["params"]["a_start"]
+            .as_str()
+            .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok())
+            && found[0]["params"]["zone"]
+                .as_str()
+                .is_some_and(|z| !z.is_empty()),
+        "{found}"
+    );
     assert!(
         found[0]["sessions"]
             .as_array()

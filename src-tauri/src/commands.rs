@@ -9,7 +9,7 @@ use plenary_core::countries::{self, Country};
 use plenary_core::model::{
     Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
 };
-use plenary_core::{ops, sample, Error};
+use plenary_core::{ops, sample, Code, Error};
 use serde::Serialize;
 use std::sync::Arc;
 use tauri::State;
@@ -63,7 +63,7 @@ pub fn bench_ready() {
 #[specta::specta]
 pub fn open_log_folder(state: State<'_, AppState>) -> Reply<()> {
     let Some(dir) = state.log_dir.as_ref() else {
-        return Err(Error::invalid("log_dir", "This system gives the app no log folder.").into());
+        return Err(Error::invalid("log_dir", Code::NoLogFolder).into());
     };
     let io = |source: std::io::Error| Error::Io {
         path: dir.display().to_string(),

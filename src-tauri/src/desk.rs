@@ -6,7 +6,7 @@ use base64::Engine;
 use plenary_core::clock;
 use plenary_core::desk::{self, AttendanceSheet, Dashboard, DeskCounts};
 use plenary_core::model::{Attendee, AttendeeInput};
-use plenary_core::{files, Error};
+use plenary_core::{files, Code, Error};
 use tauri::State;
 use uuid::Uuid;
 
@@ -93,12 +93,7 @@ pub async fn save_chart_png(
 ) -> Reply<bool> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(png_base64.trim())
-        .map_err(|_| {
-            ApiError::from(Error::invalid(
-                "png_base64",
-                "The chart image is not valid base64.",
-            ))
-        })?;
+        .map_err(|_| ApiError::from(Error::invalid("png_base64", Code::NotBase64)))?;
     let chosen = state
         .save_dialog
         .as_ref()

@@ -1,5 +1,10 @@
-//! The one error type that crosses the IPC boundary: `{ code, message, fields }`. The UI
-//! branches on `code` (a closed set) and shows `fields` under the inputs they name.
+//! The one error type that crosses the IPC boundary: `{ code, message_code, params, message,
+//! fields }`. The UI branches on `code` (a closed set), renders `message_code` with `params`
+//! from its locale files (`messages.<message_code>`), and shows `fields` (each a code with
+//! parameters too) under the inputs they name. `message` is English, for logs only: the UI
+//! never shows it.
+
+use std::collections::BTreeMap;
 
 use plenary_core::{Error, FieldError};
 use serde::Serialize;
@@ -23,6 +28,11 @@ pub enum ErrorCode {
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ApiError {
     pub code: ErrorCode,
+    /// What went wrong, as a message code: the key under `messages.` in the locale files.
+    pub message_code: String,
+    /// The message code's parameters (see `plenary_core::messages` for their conventions).
+    pub params: BTreeMap<String, String>,
+    /// English, for the log; the UI renders `message_code` instead.
     pub message: String,
     pub fields: Vec<FieldError>,
 }
@@ -30,6 +40,7 @@ pub struct ApiError {
 impl From<Error> for ApiError {
     fn from(err: Error) -> Self {
         let message = err.to_string();
+        let summary = err.message();
         let (code, fields) = match err {
             Error::Validation(fields) => (ErrorCode::Validation, fields),
             Error::NotFound { .. } => (ErrorCode::NotFound, vec![]),
@@ -39,6 +50,8 @@ impl From<Error> for ApiError {
         };
         ApiError {
             code,
+            message_code: summary.code.as_str().to_owned(),
+            params: summary.params,
             message,
             fields,
         }
@@ -48,11 +61,31 @@ impl From<Error> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use plenary_core::Code;
+
+    #[test]
+    fn other_errors_carry_a_message_code_and_their_parameters() {
+        let api: ApiError = Error::not_found("attendee", "a1").into();
+        assert_eq!(api.code, ErrorCode::NotFound);
+        assert_eq!(api.message_code, "error.not_found_attendee");
+        assert_eq!(api.params.get("id").map(String::as_str), Some("a1"));
+        let io: ApiError = Error::Io {
+            path: "/x/y.csv".into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        }
+        .into();
+        assert_eq!(
+            (io.code, io.message_code.as_str()),
+            (ErrorCode::Io, "error.io_not_found")
+        );
+        assert_eq!(io.params.get("path").map(String::as_str), Some("/x/y.csv"));
+    }
 
     #[test]
     fn validation_errors_keep_their_fields() {
-        let api: ApiError = Error::invalid("email", "is taken").into();
+        let api: ApiError = Error::invalid("email", Code::EmailTaken).into();
         assert_eq!(api.code, ErrorCode::Validation);
+        assert_eq!(api.fields[0].code(), "field.email_taken");
         assert_eq!(
             api.fields.len(),
             1,

@@ -7,7 +7,7 @@ use crate::state::{AppState, PendingImport};
 use plenary_core::exchange::import::{self, ImportOptions, ImportReport, Preview};
 use plenary_core::exchange::mapping::{self, ColumnMapping, ImportField};
 use plenary_core::exchange::{self as core, ListKind, ScheduleFormat, TableFormat};
-use plenary_core::{file_names, files, ops, Error};
+use plenary_core::{file_names, files, ops, Code, Error};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -66,7 +66,7 @@ pub async fn choose_import_file(
 }
 
 fn no_file() -> ApiError {
-    Error::invalid("file", "Choose a file to import first.").into()
+    Error::invalid("file", Code::ChooseImportFile).into()
 }
 
 /// Previews the chosen file again under a changed mapping or options.

@@ -4,6 +4,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use plenary_core::messages::Coded;
 use plenary_core::print::{self, PagePreview, PrintOptions, PrintRequest, Printed};
 use plenary_core::{files, Error};
 use serde::Serialize;
@@ -19,8 +20,10 @@ const PREVIEW_PAGES: usize = 12;
 pub struct PrintedFile {
     pub path: String,
     pub pages: u32,
-    /// Characters that no installed font could draw, each with the text it is in.
+    /// Characters that no installed font could draw, each with the text it is in (English).
     pub missing_glyphs: Vec<String>,
+    /// The same as message codes: what the app shows.
+    pub missing_glyph_messages: Vec<Coded>,
 }
 
 fn today() -> chrono::NaiveDate {
@@ -111,5 +114,6 @@ fn written(printed: &Printed, path: &std::path::Path) -> PrintedFile {
         path: path.display().to_string(),
         pages: printed.pages,
         missing_glyphs: printed.missing_glyphs.clone(),
+        missing_glyph_messages: printed.missing_glyph_messages.clone(),
     }
 }

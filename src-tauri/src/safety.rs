@@ -4,7 +4,7 @@
 use crate::error::ApiError;
 use crate::state::AppState;
 use plenary_core::clock;
-use plenary_core::{backup, Error};
+use plenary_core::{backup, Code, Error};
 use serde::Serialize;
 use tauri::State;
 
@@ -72,7 +72,7 @@ pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> 
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .take();
     let Some(path) = chosen else {
-        return Err(Error::invalid("file", "Choose a backup file first.").into());
+        return Err(Error::invalid("file", Code::ChooseBackupFile).into());
     };
     let keep = state
         .open()

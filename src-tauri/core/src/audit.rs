@@ -5,7 +5,7 @@
 //! entry's rows backwards, in a new transaction that is itself logged.
 
 use crate::tx::{rows_of, text, write_tx, Row};
-use crate::{Error, Result};
+use crate::{Code, Error, FieldError, Result};
 use rusqlite::types::Value as Sql;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
@@ -129,7 +129,7 @@ fn pk_of(tbl: &str) -> Result<&'static [&'static str]> {
         .iter()
         .find(|(t, _)| *t == tbl)
         .map(|(_, pk)| *pk)
-        .ok_or_else(|| Error::Incompatible(format!("the audit log names an unknown table {tbl}")))
+        .ok_or_else(|| Error::bad_stored("table", tbl))
 }
 
 /// Puts one row back as it was before the change.
@@ -239,30 +239,23 @@ pub fn undo(conn: &mut Connection, entry_id: u32) -> Result<ActivityEntry> {
         .optional()?
         .ok_or_else(|| Error::not_found("change", entry_id.to_string()))?;
     if undone {
-        return Err(Error::invalid(
-            "undo",
-            format!("“{summary}” was already undone."),
-        ));
+        return Err(FieldError::new("undo", Code::AlreadyUndone)
+            .param("summary", &summary)
+            .into());
     }
     let rows = rows_of(&tx, Some(entry_id))?;
     if rows.iter().any(|r| r.tbl == "event" && r.old.is_none()) {
-        return Err(Error::invalid(
-            "undo",
-            "This change created the event; undoing it would delete the whole event. Delete the event from the Events screen if that is what you want.",
-        ));
+        return Err(Error::invalid("undo", Code::UndoCreatedEvent));
     }
     for row in rows.iter().rev() {
         revert(&tx, row).map_err(|e| match e {
             Error::Database(rusqlite::Error::SqliteFailure(f, msg))
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
-                Error::invalid(
-                    "undo",
-                    format!(
-                        "“{summary}” cannot be undone: what it would restore clashes with a later change ({}).",
-                        msg.unwrap_or_default()
-                    ),
-                )
+                FieldError::new("undo", Code::UndoClashes)
+                    .param("summary", &summary)
+                    .param("detail", msg.unwrap_or_default())
+                    .into()
             }
             other => other,
         })?;

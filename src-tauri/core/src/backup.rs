@@ -6,7 +6,7 @@
 //! keeps a backup of the current state, so that the restore itself can be undone.
 
 use crate::db::{self, Connection};
-use crate::{file_names, Error, Result};
+use crate::{file_names, Code, Error, FieldError, Result};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
@@ -37,10 +37,10 @@ pub fn keep_setting(conn: &Connection) -> usize {
 /// number are removed at the next automatic backup.
 pub fn set_keep_setting(conn: &Connection, keep: u32) -> Result<()> {
     if !(1..=MAX_KEEP).contains(&keep) {
-        return Err(Error::invalid(
-            "backups_keep",
-            format!("Keep between 1 and {MAX_KEEP} backups (you asked for {keep})."),
-        ));
+        return Err(FieldError::new("backups_keep", Code::BackupsKeepRange)
+            .param("max", MAX_KEEP)
+            .param("value", keep)
+            .into());
     }
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('backups_keep', ?1)

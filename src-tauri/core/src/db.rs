@@ -9,7 +9,7 @@
 //! transaction together with its `PRAGMA user_version` bump, so a crash leaves the file at
 //! either the old or the new version.
 
-use crate::{clock, collation, file_names, Error, Result};
+use crate::{clock, collation, file_names, Code, Error, Message, Result};
 use rusqlite::backup::{Backup, StepResult};
 pub use rusqlite::Connection;
 use rusqlite::{OpenFlags, TransactionBehavior, MAIN_DB};
@@ -126,10 +126,7 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
             PathBuf::from(p)
         };
         if same(dest, live) || same(dest, &wal_of("-wal")) || same(dest, &wal_of("-shm")) {
-            return Err(Error::invalid(
-                "out",
-                "A backup cannot replace the database it copies; choose another file.",
-            ));
+            return Err(Error::invalid("out", Code::BackupOverItself));
         }
     }
     let dir = dest
@@ -151,9 +148,9 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
         // is renamed, and keeps the backup a single self-contained file.
         let mode: String = target.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         if mode != "delete" {
-            return Err(Error::Incompatible(format!(
-                "the backup could not leave WAL mode ({mode})"
-            )));
+            return Err(Error::Incompatible(
+                Message::new(Code::WalFailed).param("mode", mode),
+            ));
         }
     }
     verify(temp.path())?;
@@ -178,25 +175,38 @@ pub(crate) fn copy_pages(source: &Connection, target: &mut Connection) -> Result
 /// Checks that a file is a sound Plenary database this version can open, and returns its
 /// schema version. The file is opened read-only and not changed.
 pub fn verify(path: &Path) -> Result<u32> {
-    let refuse =
-        |why: String| Error::Incompatible(format!("{} cannot be used: {why}", path.display()));
+    let refuse = |code: Code| Error::Incompatible(Message::new(code).param("path", path.display()));
     if !path.is_file() {
-        return Err(refuse("there is no such file".into()));
+        return Err(refuse(Code::NoSuchFile));
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
+    let not_sqlite = |e: rusqlite::Error| {
+        Error::Incompatible(
+            Message::new(Code::NotSqlite)
+                .param("path", path.display())
+                .param("detail", e),
+        )
+    };
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(not_sqlite)?;
     collation::register(&conn)?;
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| refuse(format!("it is not a SQLite database ({e})")))?;
+        .map_err(not_sqlite)?;
     if check != "ok" {
-        return Err(refuse(format!("its integrity check failed ({check})")));
+        return Err(Error::Incompatible(
+            Message::new(Code::Damaged)
+                .param("path", path.display())
+                .param("detail", check),
+        ));
     }
     let version = user_version(&conn)?;
     if version > SCHEMA_VERSION {
-        return Err(refuse(format!(
-            "it was written by a newer Plenary (schema {version}; this one reads up to {SCHEMA_VERSION})"
-        )));
+        return Err(Error::Incompatible(
+            Message::new(Code::NewerBackup)
+                .param("path", path.display())
+                .param("version", version)
+                .param("max", SCHEMA_VERSION),
+        ));
     }
     let has_events: bool = conn.query_row(
         "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'event'",
@@ -204,7 +214,7 @@ pub fn verify(path: &Path) -> Result<u32> {
         |r| r.get(0),
     )?;
     if version == 0 || !has_events {
-        return Err(refuse("it is not a Plenary database".into()));
+        return Err(refuse(Code::NotADatabase));
     }
     Ok(version)
 }
@@ -249,9 +259,9 @@ fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     // An in-memory database reports "memory"; a file must really be in WAL mode.
     if mode != "wal" && mode != "memory" {
-        return Err(Error::Incompatible(format!(
-            "the database could not switch to WAL journaling (it reports {mode:?})"
-        )));
+        return Err(Error::Incompatible(
+            Message::new(Code::WalFailed).param("mode", mode),
+        ));
     }
     // Memory-mapped reads share the OS page cache between the short-lived connections that
     // commands open, so a search does not copy the attendee index through SQLite's own cache.
@@ -270,10 +280,11 @@ fn configure(conn: &Connection) -> Result<()> {
 fn refuse_newer(conn: &Connection) -> Result<()> {
     let current = user_version(conn)?;
     if current > SCHEMA_VERSION {
-        return Err(Error::Incompatible(format!(
-            "this database was written by a newer version of Plenary (schema {current}; this \
-             version understands up to {SCHEMA_VERSION}). Update Plenary to open it."
-        )));
+        return Err(Error::Incompatible(
+            Message::new(Code::NewerVersion)
+                .param("version", current)
+                .param("max", SCHEMA_VERSION),
+        ));
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::ops::{self, timestamp, write_tx};
 use crate::schedule::model::Warning;
 use crate::schedule::ops as sched;
 use crate::store::{attendees, events, sessions, signups};
-use crate::{names, Error, Result};
+use crate::{names, Code, Error, FieldError, Message, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -88,13 +88,14 @@ pub fn check_in(conn: &mut Connection, person_id: &str, now: DateTime<Utc>) -> R
     let tx = write_tx(conn)?;
     let person = attendees::get(&tx, person_id)?;
     if let Some(at) = &person.checked_in_at {
-        return Err(Error::invalid(
-            "checked_in_at",
-            format!(
-                "{} was already checked in at {at}.",
-                names::display(&person, false)
-            ),
-        ));
+        return Err(FieldError::new("checked_in_at", Code::AlreadyCheckedIn)
+            .param("name", names::display(&person, false))
+            .param("checked_in_at", at)
+            .param(
+                "zone",
+                events::get(&tx, &person.event_id).map_or(String::new(), |e| e.timezone),
+            )
+            .into());
     }
     attendees::set_checked_in(&tx, person_id, Some(&timestamp(now)))?;
     tx.commit()?;
@@ -124,21 +125,21 @@ pub fn check_in_by_search(
     let found = ops::list_attendees(conn, event_id, &filter)?;
     match found.as_slice() {
         [one] => check_in(conn, &one.id.clone(), now),
-        [] => Err(Error::invalid(
-            "search",
-            format!("Nobody matches {search:?}."),
-        )),
+        [] => Err(FieldError::new("search", Code::NobodyMatches)
+            .param("search", search)
+            .into()),
         many => {
             let list: Vec<String> = many
                 .iter()
                 .take(10)
                 .map(|a| format!("{} ({})", names::display(a, false), a.id))
                 .collect();
-            Err(Error::Ambiguous(format!(
-                "{} people match {search:?}; use --person with one of: {}",
-                many.len(),
-                list.join(", ")
-            )))
+            Err(Error::Ambiguous(
+                Message::new(Code::ManyMatch)
+                    .param("number", many.len())
+                    .param("search", search)
+                    .param("list", list.join(", ")),
+            ))
         }
     }
 }
@@ -197,10 +198,7 @@ pub fn mark_attendance(
     let session = sessions::get(&tx, session_id)?;
     let person = attendees::get(&tx, person_id)?;
     if person.event_id != session.event_id {
-        return Err(Error::invalid(
-            "person_id",
-            "That person is not an attendee of this session's event.",
-        ));
+        return Err(Error::invalid("person_id", Code::NotInSessionEvent));
     }
     if present {
         tx.execute(

@@ -21,6 +21,7 @@ pub mod file_names;
 pub mod files;
 pub mod fold;
 pub mod lang;
+pub mod messages;
 pub mod model;
 pub mod names;
 pub mod ops;
@@ -36,6 +37,7 @@ pub mod validate;
 
 pub use error::{Error, FieldError, Result};
 pub use lang::Lang;
+pub use messages::{Code, Message};
 
 /// This build's version, e.g. `0.1.0`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

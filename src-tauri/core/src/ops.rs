@@ -8,7 +8,7 @@ use crate::model::{
     BUILTIN_CATEGORIES,
 };
 use crate::store::{self, attendees, categories, delegations, events};
-use crate::{fold, names, validate, Error, Result};
+use crate::{fold, names, validate, Code, Error, FieldError, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use std::sync::Arc;
@@ -69,8 +69,9 @@ fn reanchor_sessions(
 ) -> Result<()> {
     use chrono::TimeZone;
     let zone = |name: &str| {
-        name.parse::<chrono_tz::Tz>()
-            .map_err(|_| Error::invalid("timezone", format!("{name:?} is not an IANA time zone.")))
+        name.parse::<chrono_tz::Tz>().map_err(|_| {
+            Error::from(FieldError::new("timezone", Code::NotATimeZone).param("value", name))
+        })
     };
     let (from, to) = (zone(from)?, zone(to)?);
     let rows: Vec<(String, String, String, String)> = {
@@ -83,14 +84,15 @@ fn reanchor_sessions(
     };
     for (id, title, start, end) in rows {
         let moved = |stored: &str| -> Result<String> {
-            let instant = crate::schedule::time::parse_stored(stored).ok_or_else(|| {
-                Error::Incompatible(format!("session {id} has a bad time {stored:?}"))
-            })?;
+            let instant = crate::schedule::time::parse_stored(stored)
+                .ok_or_else(|| Error::bad_stored("time", &id))?;
             let wall = instant.with_timezone(&from).naive_local();
             let again = to.from_local_datetime(&wall).earliest().ok_or_else(|| {
-                Error::invalid(
-                    "timezone",
-                    format!("“{title}” starts or ends at {wall}, which does not exist in {to}; move it first."),
+                Error::from(
+                    FieldError::new("timezone", Code::TimeDoesNotExist)
+                        .param("title", &title)
+                        .param("wall", wall.format("%Y-%m-%d %H:%M"))
+                        .param("zone", to),
                 )
             })?;
             Ok(timestamp(again.with_timezone(&Utc)))
@@ -119,18 +121,10 @@ pub fn resolve_event(conn: &Connection, given: Option<&str>) -> Result<String> {
     let ids = events::ids(conn)?;
     match ids.as_slice() {
         [only] => Ok(only.clone()),
-        [] => Err(Error::invalid(
-            "event",
-            "there is no event yet; create one with `plenary event create` or load the sample \
-             with `plenary sample`",
-        )),
-        many => Err(Error::invalid(
-            "event",
-            format!(
-                "the store holds {} events; choose one with --event ID (see `plenary event list`)",
-                many.len()
-            ),
-        )),
+        [] => Err(Error::invalid("event", Code::NoEventYet)),
+        many => Err(FieldError::new("event", Code::ChooseEvent)
+            .param("number", many.len())
+            .into()),
     }
 }
 
@@ -168,13 +162,12 @@ fn category_keys(conn: &Connection, event_id: &str) -> Result<Vec<String>> {
 pub fn add_category(conn: &mut Connection, event_id: &str, label: &str) -> Result<Category> {
     let label = label.trim();
     if label.is_empty() {
-        return Err(Error::invalid("label", "The category name is required."));
+        return Err(Error::invalid("label", Code::CategoryNameRequired));
     }
     if label.chars().count() > 60 {
-        return Err(Error::invalid(
-            "label",
-            "This is too long; at most 60 characters are allowed.",
-        ));
+        return Err(FieldError::new("label", Code::CategoryNameTooLong)
+            .param("max", 60)
+            .into());
     }
     let key: String = fold::fold_latin(label)
         .chars()
@@ -185,17 +178,13 @@ pub fn add_category(conn: &mut Connection, event_id: &str, label: &str) -> Resul
         .collect::<Vec<_>>()
         .join("_");
     if key.is_empty() {
-        return Err(Error::invalid(
-            "label",
-            "The name needs at least one letter or digit.",
-        ));
+        return Err(Error::invalid("label", Code::CategoryNameNeedsLetter));
     }
     let tx = write_tx(conn)?;
     if category_keys(&tx, event_id)?.contains(&key) {
-        return Err(Error::invalid(
-            "label",
-            format!("A category {key:?} already exists."),
-        ));
+        return Err(FieldError::new("label", Code::CategoryExists)
+            .param("value", &key)
+            .into());
     }
     categories::insert(&tx, event_id, &key, label)?;
     tx.commit()?;
@@ -302,13 +291,10 @@ fn check_email_free(
 ) -> Result<()> {
     if let Some(other) = attendees::find_email(conn, event_id, email, except)? {
         let other = attendees::get(conn, &other)?;
-        return Err(Error::invalid(
-            "email",
-            format!(
-                "{email} is already used by {} in this event.",
-                names::display(&other, false)
-            ),
-        ));
+        return Err(FieldError::new("email", Code::EmailUsedBy)
+            .param("email", email)
+            .param("name", names::display(&other, false))
+            .into());
     }
     Ok(())
 }
@@ -317,10 +303,9 @@ fn check_email_free(
 /// another process between our check and our insert.
 fn email_taken(err: Error) -> Error {
     match err {
-        Error::Database(e) if store::is_unique_violation(&e) => Error::invalid(
-            "email",
-            "This email is already used by another attendee of this event.",
-        ),
+        Error::Database(e) if store::is_unique_violation(&e) => {
+            Error::invalid("email", Code::EmailTaken)
+        }
         other => other,
     }
 }
@@ -354,21 +339,15 @@ pub fn set_delegation_head(
     let tx = write_tx(conn)?;
     events::revision(&tx, event_id)?;
     let country = crate::countries::normalize_code(country).ok_or_else(|| {
-        Error::invalid(
-            "country",
-            format!("{country:?} is not a known country code."),
-        )
+        Error::from(FieldError::new("country", Code::UnknownCountryCode).param("value", country))
     })?;
     if let Some(head) = head {
         let a = attendees::get(&tx, head)?;
         if a.event_id != event_id || a.country != country {
-            return Err(Error::invalid(
-                "head_id",
-                format!(
-                    "{} is not a member of the {country} delegation.",
-                    names::display(&a, false)
-                ),
-            ));
+            return Err(FieldError::new("head_id", Code::NotADelegationMember)
+                .param("name", names::display(&a, false))
+                .param("country", &country)
+                .into());
         }
     }
     delegations::set_head(&tx, event_id, &country, head)?;

@@ -7,7 +7,7 @@
 
 use crate::ops::{timestamp, write_tx};
 use crate::store::attendees;
-use crate::{validate, Error, Result};
+use crate::{validate, Code, Error, Message, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,7 @@ fn check(input: &SensitiveData, today: NaiveDate) -> Result<SensitiveData> {
     if !passport.is_empty() && !well_formed {
         problems.push(crate::FieldError::new(
             "passport_number",
-            "A passport number has 5 to 20 letters and digits.",
+            Code::PassportFormat,
         ));
     }
     let dob = input.date_of_birth.trim();
@@ -74,11 +74,11 @@ fn check(input: &SensitiveData, today: NaiveDate) -> Result<SensitiveData> {
             Some(d) if d <= today && d.format("%Y").to_string().as_str() >= "1900" => {}
             Some(_) => problems.push(crate::FieldError::new(
                 "date_of_birth",
-                "The date of birth must be between 1900 and today.",
+                Code::BirthDateRange,
             )),
             None => problems.push(crate::FieldError::new(
                 "date_of_birth",
-                "Write the date of birth as YYYY-MM-DD.",
+                Code::BirthDateFormat,
             )),
         }
     }
@@ -174,10 +174,11 @@ pub fn summary(conn: &Connection, event_id: &str) -> Result<SensitiveSummary> {
 /// Sets how many days after its last day an event's sensitive data is purged (None: never).
 pub fn set_retention(conn: &mut Connection, event_id: &str, days: Option<u32>) -> Result<()> {
     if days.is_some_and(|d| d > 3650) {
-        return Err(Error::invalid(
-            "retention_days",
-            "Keep sensitive data at most 3650 days (ten years) after the event.",
-        ));
+        return Err(
+            crate::FieldError::new("retention_days", Code::RetentionRange)
+                .param("max", 3650)
+                .into(),
+        );
     }
     let tx = write_tx(conn)?;
     crate::ops::get_event(&tx, event_id)?;
@@ -235,10 +236,9 @@ pub fn backups_cleaned(failed: &[String]) -> Result<()> {
     if failed.is_empty() {
         return Ok(());
     }
-    Err(Error::Ambiguous(format!(
-        "The sensitive data was purged from the store, but these backups could not be cleaned and may still hold it; delete them by hand: {}",
-        failed.join("; ")
-    )))
+    Err(Error::Ambiguous(
+        Message::new(Code::BackupsNotCleaned).param("list", failed.join("; ")),
+    ))
 }
 
 /// Deletes an event's sensitive rows from one automatic backup, then vacuums it. The audit
@@ -318,12 +318,7 @@ fn empty_wal(conn: &Connection) -> Result<()> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
     if busy != 0 {
-        return Err(Error::Ambiguous(
-            "The data was deleted, but another Plenary window or command is still reading the \
-             database, so its journal could not be emptied. Close the other windows and purge \
-             again."
-                .into(),
-        ));
+        return Err(Error::Ambiguous(Message::new(Code::JournalBusy)));
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The tables that the UI takes from the core instead of keeping a copy: the built-in
 //! categories, the session types with their colour group, English label and colours, the roles
-//! and warning kinds, the characters the name rule treats as CJK, and a set of names with the
+//! and warning kinds, every message code, the characters the name rule treats as CJK, and a set of names with the
 //! way the core writes them, which the UI's `names.ts` must reproduce.
 //!
 //! They are committed under `ui/src/lib/generated/` like the IPC bindings; the unit test
@@ -37,6 +37,8 @@ pub fn core_tables() -> String {
         type_groups: Vec<Group>,
         roles: Vec<Labelled>,
         warning_kinds: Vec<&'static str>,
+        /// Every message code the core can send (`messages.<code>` in the locale files).
+        message_codes: Vec<&'static str>,
         name_rule: NameRule,
     }
     #[derive(Serialize)]
@@ -92,6 +94,10 @@ pub fn core_tables() -> String {
             })
             .collect(),
         warning_kinds: WarningKind::ALL.iter().map(|k| k.as_str()).collect(),
+        message_codes: crate::messages::Code::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect(),
         name_rule: NameRule {
             cjk_ranges: CJK_RANGES.iter().map(|&(a, b)| [a, b]).collect(),
             cjk_marks: CJK_MARKS.to_vec(),

@@ -3,7 +3,7 @@
 
 use crate::countries;
 use crate::model::{AttendeeInput, EventInput};
-use crate::{Error, FieldError, Result};
+use crate::{Code, Error, FieldError, Result};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
@@ -21,13 +21,13 @@ pub const MAX_LANGUAGES: usize = 20;
 struct Problems(Vec<FieldError>);
 
 impl Problems {
-    fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError::new(field, message));
+    fn add(&mut self, error: FieldError) {
+        self.0.push(error);
     }
 
-    fn required(&mut self, field: &str, value: &str, label: &str) {
+    fn required(&mut self, field: &str, value: &str, code: Code) {
         if value.trim().is_empty() {
-            self.add(field, format!("{label} is required."));
+            self.add(FieldError::new(field, code));
         }
     }
 
@@ -35,8 +35,9 @@ impl Problems {
         let len = value.chars().count();
         if len > max {
             self.add(
-                field,
-                format!("This is {len} characters long; at most {max} are allowed."),
+                FieldError::new(field, Code::TooLong)
+                    .param("length", len)
+                    .param("max", max),
             );
         }
     }
@@ -58,7 +59,7 @@ pub fn event(input: &EventInput) -> Result<EventInput> {
     out.venue = input.venue.trim().to_owned();
     out.city = input.city.trim().to_owned();
     out.timezone = input.timezone.trim().to_owned();
-    p.required("name", &out.name, "The event name");
+    p.required("name", &out.name, Code::EventNameRequired);
     p.max_len("name", &out.name, MAX_SHORT);
     p.max_len("venue", &out.venue, MAX_SHORT);
     p.max_len("city", &out.city, MAX_SHORT);
@@ -67,8 +68,9 @@ pub fn event(input: &EventInput) -> Result<EventInput> {
     if let (Some(start), Some(end)) = (start, end) {
         if end < start {
             p.add(
-                "end_date",
-                format!("The event ends on {end}, before it starts on {start}."),
+                FieldError::new("end_date", Code::EndsBeforeStart)
+                    .param("end_date", end)
+                    .param("start_date", start),
             );
         }
         out.start_date = start.to_string();
@@ -76,11 +78,9 @@ pub fn event(input: &EventInput) -> Result<EventInput> {
     }
     if out.timezone.parse::<Tz>().is_err() {
         p.add(
-            "timezone",
-            format!(
-                "{:?} is not an IANA time zone (for example Asia/Shanghai).",
-                out.timezone
-            ),
+            FieldError::new("timezone", Code::NotATimeZoneExample)
+                .param("value", &out.timezone)
+                .param("example", "Asia/Shanghai"),
         );
     }
     out.organizers.retain(|o| !o.name.trim().is_empty());
@@ -105,12 +105,9 @@ fn date(p: &mut Problems, field: &str, text: &str) -> Option<NaiveDate> {
     let parsed = parse_date(text);
     if parsed.is_none() {
         if text.trim().is_empty() {
-            p.add(field, "A date is required (YYYY-MM-DD).");
+            p.add(FieldError::new(field, Code::DateRequired));
         } else {
-            p.add(
-                field,
-                format!("{text:?} is not a date in the form YYYY-MM-DD."),
-            );
+            p.add(FieldError::new(field, Code::NotADate).param("value", text));
         }
     }
     parsed
@@ -145,7 +142,7 @@ pub fn attendee(input: &AttendeeInput, categories: &[String]) -> Result<Attendee
     };
     // People with a single name (common in Indonesia, for example) record it as the family
     // name, as passports and UN lists do; so only the family name is required.
-    p.required("family_name", &out.family_name, "The family name");
+    p.required("family_name", &out.family_name, Code::FamilyNameRequired);
     for (field, value) in [
         ("honorific", &out.honorific),
         ("given_name", &out.given_name),
@@ -162,48 +159,32 @@ pub fn attendee(input: &AttendeeInput, categories: &[String]) -> Result<Attendee
     }
     p.max_len("notes", &out.notes, MAX_LONG);
     if out.country.is_empty() {
-        p.add(
-            "country",
-            "The country is required (an ISO code such as CN or BR).",
-        );
+        p.add(FieldError::new("country", Code::CountryRequired));
     } else {
         match countries::normalize_code(&out.country) {
             Some(code) => out.country = code,
             None => p.add(
-                "country",
-                format!(
-                    "{:?} is not a known ISO 3166-1 alpha-2 country code.",
-                    input.country
-                ),
+                FieldError::new("country", Code::UnknownCountryCode).param("value", &input.country),
             ),
         }
     }
     if out.category.is_empty() {
-        p.add("category", "The category is required.");
+        p.add(FieldError::new("category", Code::CategoryRequired));
     } else if !categories.contains(&out.category) {
         p.add(
-            "category",
-            format!(
-                "{:?} is not a category of this event ({}).",
-                out.category,
-                categories.join(", ")
-            ),
+            FieldError::new("category", Code::UnknownCategory)
+                .param("value", &out.category)
+                .param("list", categories.join(", ")),
         );
     }
     if !out.email.is_empty() {
         p.max_len("email", &out.email, MAX_EMAIL);
         if !plausible_email(&out.email) {
-            p.add(
-                "email",
-                format!("{:?} does not look like an email address.", input.email),
-            );
+            p.add(FieldError::new("email", Code::NotAnEmail).param("value", &input.email));
         }
     }
     if out.languages.len() > MAX_LANGUAGES {
-        p.add(
-            "languages",
-            format!("At most {MAX_LANGUAGES} languages can be listed."),
-        );
+        p.add(FieldError::new("languages", Code::TooManyLanguages).param("max", MAX_LANGUAGES));
     }
     for l in &out.languages {
         p.max_len("languages", l, 60);

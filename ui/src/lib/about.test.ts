@@ -61,7 +61,7 @@ describe("a failed 'Open log folder'", () => {
 			code: "validation",
 			message: "log_dir: This system gives the app no log folder.",
 			fields: [
-				{ field: "log_dir", message: "This system gives the app no log folder.", row: null },
+				{ field: "log_dir", code: "field.no_log_folder", params: {}, message: "x", row: null },
 			],
 		});
 		expect(text.summary).toBe(`${t("about.openLogsFailed")} ${t("about.noLogDir")}`);
@@ -69,13 +69,13 @@ describe("a failed 'Open log folder'", () => {
 		expect(text.detail).toBeNull();
 	});
 
-	it("says what to check on an I/O failure, not the data file, and keeps the core's words", () => {
+	it("says what to check on an I/O failure, not the data file, and gives the core's message", () => {
 		const text = logFolderFailure(
-			new ApiFailure("io", "/home/you/logs: no application is registered for folders"),
+			new ApiFailure("io", "RUST-ENGLISH-SENTINEL", [], "error.io", { path: "/home/you/logs" }),
 		);
 		expect(text.summary).toBe(`${t("about.openLogsFailed")} ${t("about.openLogsIo")}`);
 		expect(text.summary).not.toContain("data file");
-		expect(text.detail).toBe("/home/you/logs: no application is registered for folders.");
+		expect(text.detail).toBe("\u2068/home/you/logs\u2069 could not be read or written.");
 	});
 
 	it("has no detail for an I/O failure without a message", () => {
@@ -85,8 +85,14 @@ describe("a failed 'Open log folder'", () => {
 	it("falls back to the app's usual words for other failures", () => {
 		const unreachable = logFolderFailure(new TypeError("window.__TAURI_INTERNALS__ is undefined"));
 		expect(unreachable.summary).toBe(`${t("about.openLogsFailed")} ${t("errors.unreachable")}`);
-		const internal = logFolderFailure({ code: "internal", message: "boom", fields: [] });
+		const internal = logFolderFailure({
+			code: "internal",
+			message_code: "error.database",
+			params: {},
+			message: "boom",
+			fields: [],
+		});
 		expect(internal.summary).toBe(`${t("about.openLogsFailed")} ${t("errors.internal")}`);
-		expect(internal.detail).toBe("Boom.");
+		expect(internal.detail).toBe(t("messages.error.database"));
 	});
 });

@@ -1,7 +1,7 @@
 //! What the About dialog shows and does beyond plain text: the build date in words, copying a
 //! path, and what to say when the log folder cannot be opened.
 
-import { describeFailure, type FailureText, sentence, toFailure } from "$lib/api";
+import { describeFailure, type FailureText, failureText, toFailure } from "$lib/api";
 import { t } from "$lib/i18n";
 import { formatPlainDate, parsePlainDate } from "$lib/time";
 
@@ -51,7 +51,7 @@ export function logFolderFailure(error: unknown): FailureText {
 		case "io":
 			return {
 				summary: `${action} ${t("about.openLogsIo")}`,
-				detail: sentence(failure.message) || null,
+				detail: failureText(failure) || null,
 			};
 		default:
 			return describeFailure(failure, action);

@@ -111,11 +111,17 @@ describe("isGlobalUndo", () => {
 
 describe("describeUndoFailure", () => {
 	const why =
-		"“Deleted Ana Silva” cannot be undone: what it would restore clashes with a later change.";
+		"“\u2068Deleted Ana Silva\u2069” cannot be undone: what it would restore clashes with a later change (\u2068UNIQUE\u2069).";
 
 	it("tells the core's reason for refusing, not a count of fields", () => {
-		const failure = new ApiFailure("validation", `undo: ${why}`, [
-			{ field: "undo", message: why, row: null },
+		const failure = new ApiFailure("validation", "RUST-ENGLISH-SENTINEL", [
+			{
+				field: "undo",
+				code: "field.undo_clashes",
+				params: { summary: "Deleted Ana Silva", detail: "UNIQUE" },
+				message: "RUST-ENGLISH-SENTINEL",
+				row: null,
+			},
 		]);
 		const text = describeUndoFailure(failure, "Nothing was brought back.");
 		expect(text.summary).toBe(`Nothing was brought back. ${why}`);

@@ -2,7 +2,7 @@
 //! entries can bring deleted attendees back, when Ctrl/Cmd+Z is ours rather than the text
 //! field's, and words for a failed undo. Nothing here touches the DOM, so all of it is tested.
 
-import { describeFailure, type FailureText, sentence, toFailure } from "$lib/api";
+import { describeFailure, type FailureText, fieldText, toFailure } from "$lib/api";
 import type { ActivityEntry } from "$lib/bindings";
 
 type EntryState = Pick<ActivityEntry, "id" | "undoable">;
@@ -79,7 +79,8 @@ export function isGlobalUndo(
 export function describeUndoFailure(error: unknown, action: string): FailureText {
 	const failure = toFailure(error);
 	if (failure.code === "validation") {
-		const why = sentence(failure.fields.find((f) => f.field === "undo")?.message ?? "");
+		const undo = failure.fields.find((f) => f.field === "undo");
+		const why = undo ? fieldText(undo) : "";
 		if (why) return { summary: `${action} ${why}`, detail: null };
 	}
 	return describeFailure(failure, action);

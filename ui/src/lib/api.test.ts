@@ -9,15 +9,37 @@ const commands = vi.hoisted(() => ({
 }));
 vi.mock("$lib/bindings", () => ({ commands }));
 
-import { ApiFailure, api, describeFailure, fieldMessages, normaliseField, toFailure } from "./api";
+import {
+	ApiFailure,
+	api,
+	describeFailure,
+	fieldMessages,
+	normaliseField,
+	sentence,
+	toFailure,
+} from "./api";
 
 const validation = {
 	code: "validation",
+	message_code: "error.validation",
+	params: {},
 	message: "3 problems: given_name: The given name is required; email: is taken; email: is taken",
 	fields: [
-		{ field: "given_name", message: "Enter a given name.", row: null },
-		{ field: "email", message: "This email is already used by another attendee.", row: null },
-		{ field: "email", message: "A second message for the same field.", row: null },
+		{
+			field: "given_name",
+			code: "field.family_name_required",
+			params: {},
+			message: "x",
+			row: null,
+		},
+		{ field: "email", code: "field.email_taken", params: {}, message: "x", row: null },
+		{
+			field: "email",
+			code: "field.not_an_email",
+			params: { value: "a@" },
+			message: "x",
+			row: null,
+		},
 	],
 };
 
@@ -89,22 +111,34 @@ describe("toFailure", () => {
 describe("words for the user", () => {
 	it("puts each field's first message under that field", () => {
 		expect(fieldMessages(validation)).toEqual({
-			given_name: "Enter a given name.",
-			email: "This email is already used by another attendee.",
+			given_name: "The family name is required.",
+			email: "This email is already used by another attendee of this event.",
 		});
 	});
 
-	it("turns the core's fragments into sentences", () => {
+	it("renders the core's codes with their parameters, never its English message", () => {
 		const fragment = {
 			code: "validation",
 			message: "",
 			fields: [
-				{ field: "notes", message: "is 4100 characters long; at most 4000 are allowed", row: null },
+				{
+					field: "notes",
+					code: "field.too_long",
+					params: { length: "4100", max: "4000" },
+					message: "RUST-ENGLISH-SENTINEL",
+					row: null,
+				},
 			],
 		};
 		expect(fieldMessages(fragment)).toEqual({
-			notes: "Is 4100 characters long; at most 4000 are allowed.",
+			notes: "This is 4,100 characters long; at most 4,000 are allowed.",
 		});
+	});
+
+	it("turns fragments into sentences", () => {
+		expect(sentence("nothing was undone")).toBe("Nothing was undone.");
+		expect(sentence("没有可导出的内容")).toBe("没有可导出的内容。");
+		expect(sentence("Done.")).toBe("Done.");
 	});
 
 	it("normalises list paths so both spellings reach the same input", () => {
@@ -120,10 +154,12 @@ describe("words for the user", () => {
 		);
 	});
 
-	it("a validation failure without fields keeps the core's words", () => {
+	it("a validation failure without fields says the core's message in the user's words", () => {
 		const text = describeFailure({
 			code: "validation",
-			message: "the input is not valid",
+			message_code: "error.invalid",
+			params: {},
+			message: "RUST-ENGLISH-SENTINEL",
 			fields: [],
 		});
 		expect(text.summary).toBe(
@@ -149,8 +185,14 @@ describe("words for the user", () => {
 		expect(`${text.summary} ${text.detail ?? ""}`).not.toContain("core.js");
 	});
 
-	it("keeps the core's own words as detail for io failures", () => {
-		const text = describeFailure({ code: "io", message: "disk full", fields: [] });
-		expect(text.detail).toBe("Disk full.");
+	it("gives the core's message, rendered here, as detail for io failures", () => {
+		const text = describeFailure({
+			code: "io",
+			message_code: "error.io",
+			params: { path: "/data/plenary.db" },
+			message: "RUST-ENGLISH-SENTINEL",
+			fields: [],
+		});
+		expect(text.detail).toBe("\u2068/data/plenary.db\u2069 could not be read or written.");
 	});
 });

@@ -15,6 +15,7 @@ import {
 	type SensitiveData,
 } from "$lib/bindings";
 import { t } from "$lib/i18n";
+import { codedText, type MessageParams, renderMessage } from "$lib/messages";
 
 export type * from "$lib/bindings";
 
@@ -25,16 +26,31 @@ export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error:
 /** `unreachable` means the Rust core could not be called at all (not running in Tauri, IPC down). */
 export type FailureCode = ErrorCode | "unreachable";
 
-/** An error from a command, with the code the UI branches on and the per-field messages. */
+/**
+ * An error from a command, with the code the UI branches on, the message code and parameters
+ * it renders from the locale files, and the per-field messages (codes too). `message` is the
+ * core's English text, for the console only: nothing here shows it.
+ */
 export class ApiFailure extends Error {
 	readonly code: FailureCode;
 	readonly fields: readonly FieldError[];
+	/** The key under `messages.` in the locale files, or "" when the core sent none. */
+	readonly messageCode: string;
+	readonly params: MessageParams;
 
-	constructor(code: FailureCode, message: string, fields: readonly FieldError[] = []) {
+	constructor(
+		code: FailureCode,
+		message: string,
+		fields: readonly FieldError[] = [],
+		messageCode = "",
+		params: MessageParams = {},
+	) {
 		super(message);
 		this.name = "ApiFailure";
 		this.code = code;
 		this.fields = fields;
+		this.messageCode = messageCode;
+		this.params = params;
 	}
 }
 
@@ -57,9 +73,15 @@ export function toFailure(error: unknown): ApiFailure {
 	if (error instanceof ApiFailure) return error;
 	if (isApiError(error)) {
 		const fields = (error.fields ?? []).filter(
-			(f): f is FieldError => typeof f?.field === "string" && typeof f?.message === "string",
+			(f): f is FieldError => typeof f?.field === "string",
 		);
-		return new ApiFailure(error.code, error.message, fields);
+		return new ApiFailure(
+			error.code,
+			error.message,
+			fields,
+			typeof error.message_code === "string" ? error.message_code : "",
+			typeof error.params === "object" && error.params !== null ? error.params : {},
+		);
 	}
 	// Tauri rejects with a plain string when it cannot even deserialise the arguments.
 	if (typeof error === "string") return new ApiFailure("internal", error);
@@ -72,13 +94,26 @@ export function toFailure(error: unknown): ApiFailure {
 export type FailureText = { summary: string; detail: string | null };
 
 /**
+ * The core's message for a failure in the user's language, as a sentence; "" when the core
+ * sent no code (the IPC itself failed). Never the core's English `message`.
+ */
+export function failureText(failure: ApiFailure): string {
+	return failure.messageCode ? sentence(renderMessage(failure.messageCode, failure.params)) : "";
+}
+
+/** One field error (or import problem) in the user's language, as a sentence. */
+export function fieldText(field: FieldError): string {
+	return sentence(codedText(field));
+}
+
+/**
  * Words for a failure. `action` says what did not happen ("The attendee was not saved."), the
  * rest says why and what to do next. Never a stack trace, never a bare "Error".
  */
 export function describeFailure(error: unknown, action?: string): FailureText {
 	const failure = toFailure(error);
 	const lead = action ? `${action} ` : "";
-	const message = sentence(failure.message);
+	const message = failureText(failure);
 	switch (failure.code) {
 		case "validation": {
 			// The core's summary names fields in snake_case; the form shows each message under its
@@ -107,13 +142,14 @@ export function describeFailure(error: unknown, action?: string): FailureText {
 /**
  * The core's messages are sometimes fragments meant to follow a field name ("is 250 characters
  * long; at most 200 are allowed"); shown on their own they start with a capital and end with a
- * full stop.
+ * full stop (a Chinese one ends with its own).
  */
 export function sentence(text: string): string {
 	const trimmed = text.trim();
 	if (trimmed === "") return "";
 	const first = trimmed.charAt(0).toLocaleUpperCase() + trimmed.slice(1);
-	return /[.!?…)]$/u.test(first) ? first : `${first}.`;
+	if (/[.!?…)»”\u2069。！？）]$/u.test(first)) return first;
+	return /\p{Script=Han}/u.test(first) ? `${first}。` : `${first}.`;
 }
 
 /** One message per form field (the first the core sent), keyed by snake_case field name. */
@@ -122,7 +158,7 @@ export function fieldMessages(error: unknown): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const f of failure.fields) {
 		const key = normaliseField(f.field);
-		if (!(key in out)) out[key] = sentence(f.message);
+		if (!(key in out)) out[key] = fieldText(f);
 	}
 	return out;
 }

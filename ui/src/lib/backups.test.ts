@@ -63,21 +63,22 @@ describe("the sentence around the field", () => {
 });
 
 describe("words under the field when saving fails", () => {
-	it("shows the core's message for backups_keep, as a sentence", () => {
-		const refusal = {
-			code: "validation",
-			message: "backups_keep: must be between 1 and 100",
-			fields: [{ field: "backups_keep", message: "must be between 1 and 100", row: null }],
-		};
-		expect(keepFailure(refusal)).toBe("Must be between 1 and 100.");
-		// The core's own wording (backup::set_keep_setting), shown as it is.
-		const core = "Keep between 1 and 1000 backups (you asked for 0).";
+	it("shows the core's message for backups_keep, from its code", () => {
+		// The core's code (backup::set_keep_setting) with its parameters, rendered here.
 		const refused = {
 			code: "validation",
-			message: `backups_keep: ${core}`,
-			fields: [{ field: "backups_keep", message: core, row: null }],
+			message: "RUST-ENGLISH-SENTINEL",
+			fields: [
+				{
+					field: "backups_keep",
+					code: "field.backups_keep_range",
+					params: { max: "1000", value: "0" },
+					message: "RUST-ENGLISH-SENTINEL",
+					row: null,
+				},
+			],
 		};
-		expect(keepFailure(refused)).toBe(core);
+		expect(keepFailure(refused)).toBe("Keep between 1 and 1,000 backups (you asked for 0).");
 	});
 
 	it("says what did not happen when no field is named", () => {

@@ -181,6 +181,11 @@ export type AgendaLayout =
 
 export type ApiError = {
 	code: ErrorCode,
+	/**  What went wrong, as a message code: the key under `messages.` in the locale files. */
+	message_code: string,
+	/**  The message code's parameters (see `plenary_core::messages` for their conventions). */
+	params: { [key in string]: string },
+	/**  English, for the log; the UI renders `message_code` instead. */
 	message: string,
 	fields: FieldError[],
 };
@@ -299,6 +304,18 @@ export type Category = {
 export type CategoryCount = {
 	category: string,
 	count: number,
+};
+
+/**
+ *  A message as the app receives it where it is not an error: a warning of a printed document,
+ *  for example. `message` is English, for the log; the app renders `code` with `params`.
+ */
+export type Coded = {
+	/**  The key under `messages.` in the locale files. */
+	code: string,
+	params: { [key in string]: string },
+	/**  English, for the log and the CLI. */
+	message: string,
 };
 
 /**  One column of the file and where it goes. */
@@ -437,7 +454,14 @@ export type EventSummary = {
 export type FieldError = {
 	/**  The snake_case name of the field, as in `attendee list --json`. */
 	field: string,
-	/**  What is wrong, in words a user understands. */
+	/**  What is wrong, as a message code: the key under `messages.` in the locale files. */
+	code: string,
+	/**  The code's parameters (see `plenary_core::messages` for their conventions). */
+	params: { [key in string]: string },
+	/**
+	 *  What is wrong, in English (from `en.json`), for the CLI and the log; the app renders
+	 *  `code` instead.
+	 */
 	message: string,
 	/**  The 1-based line in an imported file, when the input came from a file. */
 	row: number | null,
@@ -503,7 +527,10 @@ export type PagePreview = {
 	pages: string[],
 	/**  How many pages the whole document has. */
 	page_count: number,
+	/**  Characters that no installed font could draw (English, for the log). */
 	missing_glyphs: string[],
+	/**  The same as message codes: what the app shows. */
+	missing_glyph_messages: Coded[],
 	file_name: string,
 };
 
@@ -579,8 +606,10 @@ export type PrintRequest = {
 export type PrintedFile = {
 	path: string,
 	pages: number,
-	/**  Characters that no installed font could draw, each with the text it is in. */
+	/**  Characters that no installed font could draw, each with the text it is in (English). */
 	missing_glyphs: string[],
+	/**  The same as message codes: what the app shows. */
+	missing_glyph_messages: Coded[],
 };
 
 /**  A backup file the user chose, checked and waiting for confirmation. */
@@ -717,8 +746,17 @@ export type Warning = {
 	kind: WarningKind,
 	/**  Names this exact warning, so that it can be accepted and stay quiet. */
 	key: string,
+	/**  What is wrong, as a message code (the key under `messages.` in the locale files). */
+	code: string,
+	/**  The code's parameters; times are RFC 3339, formatted in the zone `zone` names. */
+	params: { [key in string]: string },
+	/**  What is wrong, in English, for the CLI and the log; the app renders `code`. */
 	message: string,
-	/**  A way to resolve it. */
+	/**  A way to resolve it, as a message code. */
+	fix_code: string,
+	/**  The fix's parameters. */
+	fix_params: { [key in string]: string },
+	/**  A way to resolve it, in English. */
 	fix: string,
 	/**  The ids of the sessions involved. */
 	sessions: string[],

@@ -128,7 +128,13 @@ describe("check-in state", () => {
 
 	it("recognises the already-checked-in refusal", () => {
 		const already = new ApiFailure("validation", "Already checked in at 08:42", [
-			{ field: "checked_in_at", message: "checked in at 08:42", row: null },
+			{
+				field: "checked_in_at",
+				code: "field.already_checked_in",
+				params: {},
+				message: "x",
+				row: null,
+			},
 		]);
 		expect(isAlreadyCheckedIn(already)).toBe(true);
 		expect(isAlreadyCheckedIn(new ApiFailure("validation", "x", []))).toBe(false);

@@ -16,7 +16,7 @@ import {
 	statusLabel,
 	summarise,
 } from "$lib/exchange";
-import { hasKey } from "$lib/i18n";
+import { hasKey, t } from "$lib/i18n";
 
 function preview(parts: Partial<Preview> = {}): Preview {
 	return {
@@ -107,6 +107,8 @@ describe("summarise", () => {
 	it("says when the problem list or the row preview is cut short", () => {
 		const problems = Array.from({ length: 1000 }, (_, i) => ({
 			field: "email",
+			code: "field.not_an_email",
+			params: {},
 			message: "bad",
 			row: i + 2,
 		}));
@@ -192,16 +194,24 @@ describe("problemText", () => {
 		expect(
 			problemText({
 				field: "email",
-				message: '"x@" does not look like an email address',
+				code: "field.not_an_email",
+				params: { value: "x@" },
+				message: "RUST-ENGLISH-SENTINEL",
 				row: 14,
 			}),
-		).toBe('Line 14 · Email · "x@" does not look like an email address.');
+		).toBe('Line 14 · Email · "\u2068x@\u2069" does not look like an email address.');
 	});
 
 	it("leaves out the line when the problem is not in one", () => {
-		expect(problemText({ field: "file", message: "The file is empty.", row: null })).toBe(
-			"file · The file is empty.",
-		);
+		expect(
+			problemText({
+				field: "file",
+				code: "import.empty_file",
+				params: {},
+				message: "RUST-ENGLISH-SENTINEL",
+				row: null,
+			}),
+		).toBe("file · The file is empty: it has no header row.");
 	});
 });
 
@@ -225,9 +235,9 @@ describe("importedMessage", () => {
 describe("importFailure", () => {
 	it("counts the rows with problems rather than the problems", () => {
 		const error = new ApiFailure("validation", "3 problems", [
-			{ field: "email", message: "bad", row: 4 },
-			{ field: "country", message: "unknown", row: 4 },
-			{ field: "email", message: "bad", row: 9 },
+			{ field: "email", code: "field.not_an_email", params: {}, message: "bad", row: 4 },
+			{ field: "country", code: "import.unknown_country", params: {}, message: "unknown", row: 4 },
+			{ field: "email", code: "field.not_an_email", params: {}, message: "bad", row: 9 },
 		]);
 		const text = importFailure(error, "Nothing was imported.");
 		expect(text.summary).toBe(
@@ -239,36 +249,40 @@ describe("importFailure", () => {
 	it("quotes a problem with the file itself, which says what to do", () => {
 		const error = {
 			code: "validation",
-			message: "file: The file has more than 100000 rows",
+			message: "RUST-ENGLISH-SENTINEL",
 			fields: [
 				{
 					field: "file",
-					message: "The file has more than 100000 rows; it is not imported. Split it",
+					code: "import.too_many_rows",
+					params: { max: "100000" },
+					message: "RUST-ENGLISH-SENTINEL",
 					row: null,
 				},
 			],
 		};
 		expect(importFailure(error, "The file could not be imported.").summary).toBe(
-			"The file could not be imported. The file has more than 100000 rows; it is not imported. Split it.",
+			"The file could not be imported. The file has more than 100,000 rows; it is not imported. Split it into smaller files.",
 		);
 	});
 
 	it("says how to free a file that could not be read", () => {
 		const text = importFailure(
-			new ApiFailure("io", "Permission denied (os error 13)"),
+			new ApiFailure("io", "Permission denied (os error 13)", [], "error.io_denied", {
+				path: "list.csv",
+			}),
 			"The file could not be imported.",
 		);
 		expect(text.summary).toContain("close it there and try again");
-		expect(text.detail).toBe("Permission denied (os error 13)");
+		expect(text.detail).toBe("Plenary is not allowed to read or write \u2068list.csv\u2069.");
 	});
 
 	it("falls back to the general words for other failures", () => {
 		const text = importFailure(
-			new ApiFailure("internal", "disk I/O error"),
+			new ApiFailure("internal", "disk I/O error", [], "error.database"),
 			"Nothing was imported.",
 		);
 		expect(text.summary).toMatch(/^Nothing was imported\. Something unexpected/);
-		expect(text.detail).toBe("Disk I/O error.");
+		expect(text.detail).toBe(t("messages.error.database"));
 	});
 });
 
@@ -289,11 +303,19 @@ describe("saveExport", () => {
 	it("returns the failure to show, without a toast", async () => {
 		const toast = vi.fn();
 		const result = await saveExport(async () => {
-			throw { code: "io", message: "read-only file system", fields: [] };
+			throw {
+				code: "io",
+				message_code: "error.io_denied",
+				params: { path: "/media/cd/Attendees.xlsx" },
+				message: "read-only file system",
+				fields: [],
+			};
 		}, toast);
 		expect(toast).not.toHaveBeenCalled();
 		expect(result?.summary).toMatch(/^The file was not saved\. It could not be written there/);
-		expect(result?.detail).toBe("read-only file system");
+		expect(result?.detail).toBe(
+			"Plenary is not allowed to read or write \u2068/media/cd/Attendees.xlsx\u2069.",
+		);
 	});
 
 	it("words a non-file failure like any other", () => {

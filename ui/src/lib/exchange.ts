@@ -2,7 +2,14 @@
 //! file, the counts of a preview, the column mapping (one field from one column only), problem
 //! lines, and what to say when something fails.
 
-import { describeFailure, type FailureText, normaliseField, sentence, toFailure } from "$lib/api";
+import {
+	describeFailure,
+	type FailureText,
+	failureText,
+	fieldText,
+	normaliseField,
+	toFailure,
+} from "$lib/api";
 import type {
 	ColumnMapping,
 	FieldError,
@@ -205,7 +212,7 @@ export function fieldOption(
 
 /** One line of the problem list: "Line 4 · Email · "x" does not look like an email address." */
 export function problemText(problem: FieldError): string {
-	const parts = [fieldLabel(problem.field), sentence(problem.message)];
+	const parts = [fieldLabel(problem.field), fieldText(problem)];
 	if (problem.row !== null)
 		parts.unshift(t("exchange.import.problems.line", { line: problem.row }));
 	return parts.filter((p) => p !== "").join(" · ");
@@ -242,13 +249,13 @@ export function importFailure(error: unknown, action: string): FailureText {
 			});
 			return { summary: `${action} ${why}`, detail: null };
 		}
-		const why = failure.fields.map((f) => sentence(f.message)).join(" ");
+		const why = failure.fields.map(fieldText).join(" ");
 		return { summary: `${action} ${why}`, detail: null };
 	}
 	if (failure.code === "io") {
 		return {
 			summary: `${action} ${t("exchange.import.ioFailed")}`,
-			detail: failure.message || null,
+			detail: failureText(failure) || null,
 		};
 	}
 	return describeFailure(failure, action);
@@ -261,7 +268,7 @@ export function exportFailure(error: unknown): FailureText {
 	if (failure.code === "io") {
 		return {
 			summary: `${action} ${t("exchange.export.ioFailed")}`,
-			detail: failure.message || null,
+			detail: failureText(failure) || null,
 		};
 	}
 	return describeFailure(failure, action);

@@ -41,13 +41,21 @@ describe("ExportTask", () => {
 			id: "signups-xlsx",
 			label: "",
 			run: async () => {
-				throw { code: "io", message: "read-only file system", fields: [] };
+				throw {
+					code: "io",
+					message_code: "error.io_denied",
+					params: { path: "signups.xlsx" },
+					message: "read-only file system",
+					fields: [],
+				};
 			},
 		});
 		expect(toast).not.toHaveBeenCalled();
 		expect(task.failedId).toBe("signups-xlsx");
 		expect(task.error?.summary).toContain("The file was not saved.");
-		expect(task.error?.detail).toBe("read-only file system");
+		expect(task.error?.detail).toBe(
+			"Plenary is not allowed to read or write \u2068signups.xlsx\u2069.",
+		);
 		expect(errors.at(-1)).toBe(task.error);
 		expect(task.busy).toBe(false);
 

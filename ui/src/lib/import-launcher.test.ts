@@ -47,14 +47,23 @@ describe("ImportLauncher", () => {
 	it("says why a file could not be read, and forgets that on the next try", async () => {
 		let fail = true;
 		const { launcher } = setup(async () => {
-			if (fail) throw { code: "io", message: "permission denied", fields: [] };
+			if (fail)
+				throw {
+					code: "io",
+					message_code: "error.io_denied",
+					params: { path: "list.csv" },
+					message: "permission denied",
+					fields: [],
+				};
 			return START;
 		});
 		await launcher.choose();
 		expect(launcher.start).toBeNull();
 		expect(launcher.error?.summary).toContain("The file could not be imported.");
 		expect(launcher.error?.summary).toContain("close it there");
-		expect(launcher.error?.detail).toBe("permission denied");
+		expect(launcher.error?.detail).toBe(
+			"Plenary is not allowed to read or write \u2068list.csv\u2069.",
+		);
 		fail = false;
 		await launcher.choose();
 		expect(launcher.error).toBeNull();

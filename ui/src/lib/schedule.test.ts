@@ -128,7 +128,11 @@ describe("warnings", () => {
 		const w = (key: string, sessions: string[], accepted: boolean): Warning => ({
 			kind: "room_overlap",
 			key,
+			code: "conflict.room_overlap",
+			params: {},
 			message: key,
+			fix_code: "conflict.room_overlap_fix",
+			fix_params: {},
 			fix: "",
 			sessions,
 			people: [],

@@ -44,12 +44,24 @@ describe("the form", () => {
 
 	it("puts the core's messages under their fields, without a summary when all are placed", () => {
 		const failure = new ApiFailure("validation", "2 problems", [
-			{ field: "passport_number", message: "use letters and digits", row: null },
-			{ field: "date_of_birth", message: "is in the future", row: null },
+			{
+				field: "passport_number",
+				code: "field.passport_format",
+				params: {},
+				message: "x",
+				row: null,
+			},
+			{
+				field: "date_of_birth",
+				code: "field.birth_date_range",
+				params: {},
+				message: "x",
+				row: null,
+			},
 		]);
 		expect(sensitiveErrors(failure)).toEqual({
-			passport_number: "Use letters and digits.",
-			date_of_birth: "Is in the future.",
+			passport_number: "A passport number has 5 to 20 letters and digits.",
+			date_of_birth: "The date of birth must be between 1900 and today.",
 			summary: null,
 		});
 	});
@@ -60,7 +72,7 @@ describe("the form", () => {
 		expect(errors.summary).toContain(t("sensitive.saveFailed"));
 		const other = sensitiveErrors(
 			new ApiFailure("validation", "1 problem", [
-				{ field: "attendee_id", message: "x", row: null },
+				{ field: "attendee_id", code: "error.invalid", params: {}, message: "x", row: null },
 			]),
 		);
 		expect(other.summary).not.toBeNull();
@@ -99,9 +111,17 @@ describe("the retention setting", () => {
 
 	it("shows the core's words for retention_days, else what did not happen", () => {
 		const refused = new ApiFailure("validation", "1 problem", [
-			{ field: "retention_days", message: "keep it 0 to 3650 days", row: null },
+			{
+				field: "retention_days",
+				code: "field.retention_range",
+				params: { max: "3650" },
+				message: "x",
+				row: null,
+			},
 		]);
-		expect(retentionFailure(refused)).toBe("Keep it 0 to 3650 days.");
+		expect(retentionFailure(refused)).toBe(
+			"Keep sensitive data at most 3,650 days (ten years) after the event.",
+		);
 		expect(retentionFailure(new ApiFailure("io", "locked"))).toContain(
 			t("sensitive.retention.failed"),
 		);

@@ -32,6 +32,8 @@ function dynamicKeys(): string[] {
 		...ROLES.map((role) => `labels.role.${role}`),
 		...WARNING_KINDS.map((kind) => `schedule.warningKinds.${kind}`),
 		...IMPORT_FIELDS.map((field) => `exchange.fields.${field}`),
+		// The core's error and warning codes (lib/messages.ts renders `messages.<code>`).
+		...tables.message_codes.map((code) => `messages.${code}`),
 	];
 }
 

@@ -2,7 +2,7 @@
 
 use super::output::{confirm, json, line, table};
 use super::Outcome;
-use crate::{audit, ops, Error, Result};
+use crate::{audit, ops, Code, Error, Result};
 use clap::Args;
 use rusqlite::Connection;
 use std::io::Write;
@@ -67,7 +67,7 @@ pub(super) fn undo(conn: &mut Connection, u: Undo, out: &mut dyn Write) -> Resul
         return Ok(Outcome::Done);
     };
     if !u.yes && !confirm(&format!("Undo change {target}?"))? {
-        return Err(Error::invalid("yes", "nothing was undone"));
+        return Err(Error::invalid("yes", Code::NothingUndone));
     }
     let done = audit::undo(conn, target)?;
     line(out, done.summary)?;

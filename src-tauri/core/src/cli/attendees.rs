@@ -3,7 +3,7 @@
 use super::output::{confirm, json, line, table};
 use super::Outcome;
 use crate::model::{AttendeeFilter, AttendeeInput, NameOrder};
-use crate::{clock, names, ops, Error, Result};
+use crate::{clock, names, ops, Code, Error, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use rusqlite::Connection;
 use std::io::Write;
@@ -143,7 +143,7 @@ pub(super) fn attendee(
                     "Delete {name}? (`plenary undo` brings them back.)"
                 ))?
             {
-                return Err(Error::invalid("yes", "nothing was deleted"));
+                return Err(Error::invalid("yes", Code::NothingDeleted));
             }
             ops::delete_attendee_because(conn, &id, &reason)?;
             line(out, format_args!("Deleted {name}"))?;

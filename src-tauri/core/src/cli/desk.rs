@@ -2,7 +2,7 @@
 
 use super::output::line;
 use super::Outcome;
-use crate::{clock, desk, names, ops, Error, Result};
+use crate::{clock, desk, names, ops, Code, Error, Result};
 use clap::Args;
 use rusqlite::Connection;
 use std::io::Write;
@@ -38,7 +38,7 @@ pub(super) fn checkin(conn: &mut Connection, c: Checkin, out: &mut dyn Write) ->
             let event_id = ops::resolve_event(conn, c.event.as_deref())?;
             desk::check_in_by_search(conn, &event_id, &search, clock::now())?
         }
-        (None, None) => return Err(Error::invalid("person", "Give --person or --search.")),
+        (None, None) => return Err(Error::invalid("person", Code::GivePersonOrSearch)),
     };
     line(
         out,

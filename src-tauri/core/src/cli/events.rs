@@ -3,7 +3,7 @@
 use super::output::{json, line, table};
 use super::Outcome;
 use crate::model::{EventInput, EventSummary};
-use crate::{clock, ops, sample, Error, Lang, Result};
+use crate::{clock, ops, sample, Code, FieldError, Lang, Result};
 use clap::Subcommand;
 use rusqlite::Connection;
 use std::io::Write;
@@ -74,9 +74,11 @@ pub enum EventCommand {
 /// A language given on the command line, refused with the field's name when it is not one of
 /// the six (`error: language: ...`, exit code 1).
 pub(super) fn parse_language(field: &str, given: &str) -> Result<Lang> {
-    given
-        .parse::<Lang>()
-        .map_err(|e| Error::invalid(field, format!("{e}.")))
+    given.parse::<Lang>().map_err(|e| {
+        FieldError::new(field, Code::UnknownLanguage)
+            .param("value", &e.0)
+            .into()
+    })
 }
 
 /// `event create` makes one event (`ops::create_event`); `event edit` changes the fields given

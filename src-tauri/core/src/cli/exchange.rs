@@ -4,7 +4,7 @@ use super::output::{io, line};
 use super::Outcome;
 use crate::exchange::import::ImportOptions;
 use crate::exchange::{self, ListKind, ScheduleFormat, TableFormat};
-use crate::{files, ops, Error, Result};
+use crate::{files, ops, Code, Error, Message, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use rusqlite::Connection;
 use std::io::Write;
@@ -199,26 +199,14 @@ pub(super) fn export(
     };
     match file {
         Some(path) => files::write_atomically(&path, &bytes)?,
-        None if binary => {
-            return Err(Error::invalid(
-                "out",
-                "XLSX is a binary format: give --out FILE.xlsx",
-            ))
-        }
+        None if binary => return Err(Error::invalid("out", Code::XlsxNeedsOut)),
         None => out.write_all(&bytes).map_err(io)?,
     }
     Ok(Outcome::Done)
 }
 
 fn nothing_imported(invalid: u32) -> Error {
-    let (rows, them) = if invalid == 1 {
-        ("1 row is invalid".to_owned(), "it")
-    } else {
-        (format!("{invalid} rows are invalid"), "them")
-    };
-    Error::Ambiguous(format!(
-        "{rows}, so nothing was imported. Fix {them}, or pass --valid-only to import the rest."
-    ))
+    Error::Ambiguous(Message::new(Code::NothingImported).param("count", invalid))
 }
 
 /// A list's bytes, whether they are binary (XLSX), and the file to write them to.

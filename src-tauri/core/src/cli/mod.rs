@@ -34,7 +34,7 @@ pub use print::Print;
 pub use safety::{Backup, PurgeSensitive, Restore, Sensitive};
 pub use schedule::{Assign, RoomCommand, SessionCommand, Signup};
 
-use crate::{db, paths, Error, Result};
+use crate::{db, paths, Code, Error, Message, Result};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -160,9 +160,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Assign(assign) => schedule::assign(&mut conn, assign, out),
         Command::Signup(signup) => schedule::signup(&mut conn, signup, out),
         Command::Backup(backup) => safety::backup(&conn, backup, out),
-        Command::Restore(_) => Err(Error::Ambiguous(
-            "restore is handled before the database is opened".into(),
-        )),
+        Command::Restore(_) => Err(Error::Ambiguous(Message::new(Code::RestoreEarly))),
         Command::Checkin(checkin) => desk::checkin(&mut conn, checkin, out),
         Command::Attendance(attendance) => desk::attendance(&mut conn, attendance, out),
         Command::Import(command) => exchange::import(&mut conn, &path, command, out),
@@ -208,10 +206,6 @@ fn report(err: &Error) {
 
 /// The database file: `--db` (or `$PLENARY_DB`, which clap reads into it), else the app's own.
 fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
-    db.or_else(paths::default_db_path).ok_or_else(|| {
-        Error::invalid(
-            "db",
-            "no data folder is known on this system; pass --db FILE",
-        )
-    })
+    db.or_else(paths::default_db_path)
+        .ok_or_else(|| Error::invalid("db", Code::NoDataFolder))
 }

@@ -1,7 +1,7 @@
 //! How the CLI writes: pretty JSON for `--json`, columns aligned by display width for people,
 //! and the yes/no question that a destructive command asks on a terminal.
 
-use crate::{Error, Result};
+use crate::{Code, Error, Result};
 use std::io::{IsTerminal, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -51,10 +51,7 @@ pub(super) fn table(out: &mut dyn Write, rows: Vec<Vec<String>>) -> Result<()> {
 /// destructive command must be given `--yes` instead.
 pub(super) fn confirm(question: &str) -> Result<bool> {
     if !std::io::stdin().is_terminal() {
-        return Err(Error::invalid(
-            "yes",
-            "standard input is not a terminal; add --yes to confirm this destructive command",
-        ));
+        return Err(Error::invalid("yes", Code::NotATerminal));
     }
     eprint!("{question} [y/N] ");
     let mut answer = String::new();

@@ -48,16 +48,8 @@ pub struct Print {
 /// `print` lays out the document (`print::print`), saves it, and names on stderr each
 /// character that no font could draw; then the outcome is a warning (exit code 3).
 pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<Outcome> {
-    let lang = p
-        .lang
-        .as_deref()
-        .map(|l| language(l, "--lang"))
-        .transpose()?;
-    let also = p
-        .also
-        .as_deref()
-        .map(|l| language(l, "--also"))
-        .transpose()?;
+    let lang = p.lang.as_deref().map(language).transpose()?;
+    let also = p.also.as_deref().map(language).transpose()?;
     let request = PrintRequest {
         event_id: ops::resolve_event(conn, p.event.as_deref())?,
         kind: p.kind,
@@ -91,8 +83,6 @@ pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<
 }
 
 /// A language flag's value; an unknown one is refused as `error: lang: ...` (exit code 1).
-fn language(given: &str, flag: &str) -> Result<Lang> {
-    given
-        .parse::<Lang>()
-        .map_err(|e| crate::Error::invalid("lang", format!("{e} (given to {flag}).")))
+fn language(given: &str) -> Result<Lang> {
+    super::events::parse_language("lang", given)
 }

@@ -3,7 +3,7 @@
 
 use super::output::{confirm, line};
 use super::Outcome;
-use crate::{backup, clock, db, ops, sensitive, Error, Result};
+use crate::{backup, clock, db, ops, sensitive, Code, Error, Result};
 use clap::Args;
 use rusqlite::Connection;
 use std::io::Write;
@@ -64,7 +64,7 @@ pub(super) fn restore(db_path: PathBuf, r: &Restore, out: &mut dyn Write) -> Res
         r.file.display()
     );
     if !r.yes && !confirm(&question)? {
-        return Err(Error::invalid("yes", "nothing was restored"));
+        return Err(Error::invalid("yes", Code::NothingRestored));
     }
     // A database that does not open (the reason to restore, often) keeps the default number.
     let keep = db::open(&db_path).map_or(backup::DEFAULT_KEEP, |c| backup::keep_setting(&c));
@@ -116,7 +116,7 @@ pub(super) fn purge(
             "Remove every passport number and date of birth of this event? This cannot be undone.",
         )?
     {
-        return Err(Error::invalid("yes", "nothing was purged"));
+        return Err(Error::invalid("yes", Code::NothingPurged));
     }
     let (people, failed) = sensitive::purge_everywhere(conn, db_path, &event_id)?;
     sensitive::backups_cleaned(&failed)?;

@@ -5,7 +5,7 @@ use super::output::{json, line, table};
 use super::Outcome;
 use crate::schedule::model::{Role, RoomInput, Session, SessionInput, SessionType};
 use crate::schedule::ops as sched;
-use crate::{clock, ops, Error, Result};
+use crate::{clock, ops, Code, Error, Result};
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
 use std::io::Write;
@@ -266,10 +266,7 @@ pub(super) fn signup(conn: &mut Connection, s: Signup, out: &mut dyn Write) -> R
 /// The id of the event's room called `name`; the CLI takes rooms by name, as people say them.
 fn room_named(conn: &Connection, event_id: &str, name: &str) -> Result<String> {
     let room = ops::find_room_by_name(conn, event_id, name)?.ok_or_else(|| {
-        Error::invalid(
-            "room",
-            format!("There is no room called {name:?} (see `plenary room list`)."),
-        )
+        Error::from(crate::FieldError::new("room", Code::NoRoomCalled).param("name", name))
     })?;
     Ok(room.id)
 }

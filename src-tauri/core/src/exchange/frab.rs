@@ -133,11 +133,8 @@ struct Person {
 impl Schedule {
     fn read(conn: &Connection, event_id: &str) -> Result<Schedule> {
         let event = ops::get_event(conn, event_id)?;
-        let bad = |what: String| Error::Incompatible(format!("event {event_id} has {what}"));
-        let zone: Tz = event
-            .timezone
-            .parse()
-            .map_err(|_| bad(format!("an unknown time zone {:?}", event.timezone)))?;
+        let bad = |what: &str| Error::bad_stored(what, event_id);
+        let zone: Tz = event.timezone.parse().map_err(|_| bad("time zone"))?;
         let rooms = list_rooms(conn, event_id)?;
         let sessions = list_sessions(conn, event_id, None)?;
         let acronym = acronym(&event.name);
@@ -151,15 +148,13 @@ impl Schedule {
         let room_by_id: HashMap<&str, &Room> = rooms.iter().map(|r| (r.id.as_str(), r)).collect();
         let no_room = no_room_name(&rooms);
 
-        let first = parse_date(&event.start_date).ok_or_else(|| bad("a bad start date".into()))?;
-        let last = parse_date(&event.end_date).ok_or_else(|| bad("a bad end date".into()))?;
+        let first = parse_date(&event.start_date).ok_or_else(|| bad("start date"))?;
+        let last = parse_date(&event.end_date).ok_or_else(|| bad("end date"))?;
         // Each day's sessions in time order, with their room's id if the room exists.
         let mut placed: BTreeMap<NaiveDate, Vec<(Option<&str>, Item)>> = BTreeMap::new();
         let mut timeslot = 60;
         for session in &sessions {
-            let bad = |what: &str| {
-                Error::Incompatible(format!("session {} has a bad {what}", session.id))
-            };
+            let bad = |what: &str| Error::bad_stored(what, &session.id);
             let start = parse_stored(&session.start).ok_or_else(|| bad("start"))?;
             let end = parse_stored(&session.end).ok_or_else(|| bad("end"))?;
             let local = start.with_timezone(&zone);
@@ -170,7 +165,7 @@ impl Schedule {
             let number = session_numbers.get(&session.id).copied().unwrap_or(1);
             let item = Item {
                 number,
-                guid: uuid_text(&session.id).ok_or_else(|| bad("id (not a UUID)"))?,
+                guid: uuid_text(&session.id).ok_or_else(|| bad("id"))?,
                 title: xml_text(&session.title),
                 kind: session.kind.label(),
                 track: xml_text(&session.track),
@@ -204,7 +199,7 @@ impl Schedule {
         let edge = |d: NaiveDate| {
             start_of_day(d, zone)
                 .map(|t| rfc3339_in(t, zone))
-                .ok_or_else(|| bad(format!("no start of {d} in {zone}")))
+                .ok_or_else(|| bad("time zone"))
         };
         let mut days = Vec::new();
         for (i, date) in dates.into_iter().enumerate() {

@@ -108,7 +108,7 @@ fn vevent(
     description: String,
     now: DateTime<Utc>,
 ) -> Result<Event> {
-    let bad = |what: &str| Error::Incompatible(format!("session {} has a bad {what}", session.id));
+    let bad = |what: &str| Error::bad_stored(what, &session.id);
     let start = parse_stored(&session.start).ok_or_else(|| bad("start"))?;
     let end = parse_stored(&session.end).ok_or_else(|| bad("end"))?;
     let mut event = Event::new();

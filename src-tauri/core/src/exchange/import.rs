@@ -9,7 +9,7 @@ use super::read::{Row, Source, Table};
 use crate::model::{AttendeeInput, NameOrder};
 use crate::ops::{self, timestamp, write_tx};
 use crate::store::attendees;
-use crate::{countries, fold, validate, Error, FieldError, Result};
+use crate::{countries, fold, validate, Code, Error, FieldError, Message, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -415,12 +415,8 @@ fn plan(
     let check = |row: &Row| -> Result<Planned> {
         let cell = |field: ImportField| at[field as usize].map_or("", |i| row.cell(i));
         let mut problems = Vec::new();
-        let mut problem = |field: &str, message: String| {
-            problems.push(FieldError {
-                field: field.to_owned(),
-                message,
-                row: Some(row.line),
-            });
+        let mut problem = |field: &str, message: Message| {
+            problems.push(FieldError::of(field, message).at_row(Some(row.line)));
         };
         // A ragged row is a problem of its own: its values may not be under their headers.
         if let Some(message) = table.ragged(row) {
@@ -440,15 +436,14 @@ fn plan(
             Ok(input) => input,
             Err(Error::Validation(list)) => {
                 for e in list {
-                    let message = if e.field == "country" && !raw.country.trim().is_empty() {
-                        format!(
-                            "{:?} is not a known country: write an ISO code (CN, CHN) or the English name.",
-                            raw.country
-                        )
+                    if e.field == "country" && !raw.country.trim().is_empty() {
+                        problem(
+                            &e.field,
+                            Message::new(Code::UnknownCountry).param("value", &raw.country),
+                        );
                     } else {
-                        e.message
-                    };
-                    problem(&e.field, message);
+                        problem(&e.field, e.to_message());
+                    }
                 }
                 raw
             }
@@ -480,13 +475,11 @@ fn plan(
     for (planned, row) in plan.iter_mut().zip(&table.rows) {
         if let Some(id) = &planned.existing {
             match updated_at.get(id) {
-                Some(first) => planned.problems.push(FieldError {
-                    field: "id".to_owned(),
-                    message: format!(
-                        "Duplicate: line {first} also updates this attendee; keep one row per person."
-                    ),
-                    row: Some(row.line),
-                }),
+                Some(first) => planned.problems.push(
+                    FieldError::new("id", Code::DuplicateUpdate)
+                        .param("line", first)
+                        .at_row(Some(row.line)),
+                ),
                 None => {
                     updated_at.insert(id.clone(), row.line);
                 }
@@ -504,9 +497,10 @@ fn check_duplicates(
     row: &Row,
 ) {
     let is_self = |known: &Known| known.id.is_some() && known.id == planned.existing;
-    let whom = |known: &Known| match known.line {
-        Some(line) => format!("line {line}"),
-        None => format!("{}, who is already registered", known.name),
+    // The other row, or the attendee already stored, that the duplicate clashes with.
+    let with = |message: Message, known: &Known| match known.line {
+        Some(line) => message.param("line", line),
+        None => message.param("name", &known.name),
     };
     let this = || Known {
         name: planned.input.family_name.clone(),
@@ -520,7 +514,15 @@ fn check_duplicates(
         match by_email.get(&email) {
             Some(known) if !is_self(known) => found.push((
                 "email",
-                format!("{email} is also the email of {}.", whom(known)),
+                with(
+                    Message::new(if known.line.is_some() {
+                        Code::DuplicateEmailLine
+                    } else {
+                        Code::DuplicateEmailRegistered
+                    })
+                    .param("email", &email),
+                    known,
+                ),
             )),
             _ => {
                 by_email.insert(email.clone(), this());
@@ -537,9 +539,13 @@ fn check_duplicates(
             {
                 found.push((
                     "family_name",
-                    format!(
-                        "the same name and country as {}; if they are two people, give each an email.",
-                        whom(known)
+                    with(
+                        Message::new(if known.line.is_some() {
+                            Code::DuplicateNameLine
+                        } else {
+                            Code::DuplicateNameRegistered
+                        }),
+                        known,
                     ),
                 ));
             }
@@ -550,11 +556,9 @@ fn check_duplicates(
         }
     }
     for (field, message) in found {
-        planned.problems.push(FieldError {
-            field: field.to_owned(),
-            message: format!("Duplicate: {message}"),
-            row: Some(row.line),
-        });
+        planned
+            .problems
+            .push(FieldError::of(field, message).at_row(Some(row.line)));
     }
 }
 
@@ -596,7 +600,7 @@ fn read_row<'a>(
     cell: &dyn Fn(ImportField) -> &'a str,
     category_of: &HashMap<String, String>,
     options: &ImportOptions,
-    problem: &mut dyn FnMut(&str, String),
+    problem: &mut dyn FnMut(&str, Message),
 ) -> (AttendeeInput, Option<bool>) {
     use ImportField as F;
     let mut a = AttendeeInput {
@@ -633,7 +637,7 @@ fn read_row<'a>(
         _ => {
             problem(
                 "name_order",
-                format!("{order:?} is not a name order: write given_first or family_first."),
+                Message::new(Code::BadNameOrder).param("value", order),
             );
             a.name_order
         }
@@ -663,7 +667,7 @@ fn read_row<'a>(
         _ => {
             problem(
                 "attending",
-                format!("{attending_text:?} is not yes or no (true/false)."),
+                Message::new(Code::BadAttending).param("value", attending_text),
             );
             None
         }

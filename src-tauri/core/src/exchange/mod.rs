@@ -12,7 +12,7 @@ pub mod mapping;
 pub mod read;
 pub mod tabular;
 
-use crate::{Error, Result};
+use crate::{Code, Error, Result};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
@@ -95,7 +95,7 @@ pub fn export_list_with(
     if include_sensitive && kind != ListKind::Attendees {
         return Err(Error::invalid(
             "include_sensitive",
-            "Only the attendee list can include passport numbers and dates of birth.",
+            Code::SensitiveOnlyInList,
         ));
     }
     let sheets = match kind {
@@ -114,7 +114,7 @@ pub fn export_list_with(
         TableFormat::Csv => tabular::to_csv(
             sheets
                 .first()
-                .ok_or_else(|| Error::invalid("list", "There is nothing to export."))?,
+                .ok_or_else(|| Error::invalid("list", Code::NothingToExport))?,
         ),
     }
 }
@@ -129,10 +129,7 @@ pub fn export_schedule(
     if let Some(person) = person {
         let attendee = crate::ops::get_attendee(conn, person)?;
         if attendee.event_id != event_id {
-            return Err(Error::invalid(
-                "person",
-                "That person is not an attendee of this event.",
-            ));
+            return Err(Error::invalid("person", Code::NotInEvent));
         }
     }
     Ok(match (format, person) {
@@ -141,10 +138,7 @@ pub fn export_schedule(
         (ScheduleFormat::Csv, None) => tabular::to_csv(&tabular::sessions(conn, event_id)?)?,
         (ScheduleFormat::Csv, Some(p)) => tabular::to_csv(&tabular::person_agenda(conn, p)?)?,
         (ScheduleFormat::FrabXml | ScheduleFormat::FrabJson, Some(_)) => {
-            return Err(Error::invalid(
-                "person",
-                "schedule.xml and schedule.json describe the whole programme; use ics or csv for one person.",
-            ))
+            return Err(Error::invalid("person", Code::WholeProgrammeOnly))
         }
         (ScheduleFormat::FrabXml, None) => frab::xml(conn, event_id)?.into_bytes(),
         (ScheduleFormat::FrabJson, None) => frab::json(conn, event_id)?.into_bytes(),

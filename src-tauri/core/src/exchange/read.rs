@@ -2,7 +2,7 @@
 //! first sheet of an XLSX workbook. Nothing here knows about attendees; any byte sequence
 //! gives either a table or a clear error, never a panic.
 
-use crate::{Error, Result};
+use crate::{Code, Error, FieldError, Message, Result};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
 use std::io::Cursor;
@@ -59,7 +59,7 @@ impl Table {
     /// value, which shifts every later field). Empty fields past the header (a trailing
     /// delimiter) lose nothing and pass. An XLSX row is never ragged: a sheet stores no
     /// empty trailing cells, and a cell cannot shift into its neighbour.
-    pub fn ragged(&self, row: &Row) -> Option<String> {
+    pub fn ragged(&self, row: &Row) -> Option<Message> {
         if self.source.format != "csv" {
             return None;
         }
@@ -72,13 +72,17 @@ impl Table {
             .map_or(0, |i| i + 1);
         let (fields, width) = (row.cells.len(), self.headers.len());
         if fields < named {
-            Some(format!(
-                "{fields} fields, the header has {named}: the line may be broken in two."
-            ))
+            Some(
+                Message::new(Code::RowTooShort)
+                    .param("fields", fields)
+                    .param("header", named),
+            )
         } else if row.cells.iter().skip(width).any(|c| !c.trim().is_empty()) {
-            Some(format!(
-                "{fields} fields, the header has {width}: a value may hold an unquoted delimiter; quote it, or remove what is past the last column."
-            ))
+            Some(
+                Message::new(Code::RowTooLong)
+                    .param("fields", fields)
+                    .param("header", width),
+            )
         } else {
             None
         }
@@ -86,13 +90,11 @@ impl Table {
 }
 
 fn too_many_rows() -> Error {
-    invalid(format!(
-        "The file has more than {MAX_ROWS} rows; it is not imported. Split it into smaller files."
-    ))
+    invalid(Message::new(Code::TooManyRows).param("max", MAX_ROWS))
 }
 
-fn invalid(message: impl Into<String>) -> Error {
-    Error::invalid("file", message)
+fn invalid(message: impl Into<Message>) -> Error {
+    FieldError::of("file", message.into()).into()
 }
 
 /// Reads a CSV or XLSX file, refusing files over [`MAX_BYTES`] or [`MAX_ROWS`].
@@ -103,11 +105,11 @@ pub fn read_file(path: &Path) -> Result<Table> {
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_BYTES {
-        return Err(invalid(format!(
-            "The file is {:.1} MB; files over {} MB are not imported. Split it into smaller files.",
-            size as f64 / 1_048_576.0,
-            MAX_BYTES / 1_048_576
-        )));
+        return Err(invalid(
+            Message::new(Code::FileTooLarge)
+                .param("size", format!("{:.1}", size as f64 / 1_048_576.0))
+                .param("max", MAX_BYTES / 1_048_576),
+        ));
     }
     let bytes = std::fs::read(path).map_err(io)?;
     read_bytes(&bytes)
@@ -116,17 +118,14 @@ pub fn read_file(path: &Path) -> Result<Table> {
 /// Reads the bytes of a CSV or XLSX file (an XLSX workbook is a zip archive).
 pub fn read_bytes(bytes: &[u8]) -> Result<Table> {
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(invalid(format!(
-            "The file is over {} MB; it is not imported.",
-            MAX_BYTES / 1_048_576
-        )));
+        return Err(invalid(
+            Message::new(Code::FileOverLimit).param("max", MAX_BYTES / 1_048_576),
+        ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(bytes)
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Err(invalid(
-            "This is an old Excel 97-2003 (.xls) file. Save it as .xlsx or CSV and import that.",
-        ))
+        Err(invalid(Code::OldExcel))
     } else {
         read_csv(bytes)
     }
@@ -216,9 +215,7 @@ fn detect_delimiter(text: &str) -> u8 {
 fn read_csv(bytes: &[u8]) -> Result<Table> {
     let (text, encoding) = decode(bytes);
     if text.contains('\0') {
-        return Err(invalid(
-            "This does not look like a CSV or XLSX file (it holds binary data).",
-        ));
+        return Err(invalid(Code::BinaryFile));
     }
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -236,10 +233,11 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
             Ok(true) => {}
             Err(e) => {
                 let at = e.position().map_or(at, csv::Position::byte);
-                return Err(invalid(format!(
-                    "line {}: the file cannot be read as CSV: {e}",
-                    lines.line_at(at)
-                )));
+                return Err(invalid(
+                    Message::new(Code::CsvUnreadable)
+                        .param("line", lines.line_at(at))
+                        .param("detail", e),
+                ));
             }
         }
         let line = lines.line_at(record.position().map_or(at, csv::Position::byte));
@@ -259,7 +257,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
             d => char::from(d).to_string(),
         },
     };
-    rows.finish(source, "The file is empty: it has no header row.")
+    rows.finish(source, Code::EmptyFile)
 }
 
 /// The line on which a record starts, from its byte offset. The csv crate's own line count
@@ -332,7 +330,7 @@ impl Rows {
         Ok(())
     }
 
-    fn finish(self, source: Source, empty: &str) -> Result<Table> {
+    fn finish(self, source: Source, empty: Code) -> Result<Table> {
         Ok(Table {
             headers: self.headers.ok_or_else(|| invalid(empty))?,
             rows: self.rows,
@@ -343,13 +341,14 @@ impl Rows {
 
 fn read_xlsx(bytes: &[u8]) -> Result<Table> {
     use calamine::{Data, Reader, Xlsx};
-    let unreadable = |e: calamine::XlsxError| invalid(format!("The workbook cannot be read: {e}"));
+    let unreadable =
+        |e: calamine::XlsxError| invalid(Message::new(Code::WorkbookUnreadable).param("detail", e));
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet = workbook
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| invalid("The workbook has no sheet."))?;
+        .ok_or_else(|| invalid(Code::NoSheet))?;
     let text = |cell: &Data| -> String {
         match cell {
             Data::Empty => String::new(),
@@ -387,11 +386,12 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table> {
         }
         let (row, column) = cell.get_position();
         if column >= MAX_COLUMNS {
-            return Err(invalid(format!(
-                "Row {}: the first sheet has a value in column {}; sheets wider than {MAX_COLUMNS} columns are not imported.",
-                u64::from(row) + 1,
-                u64::from(column) + 1
-            )));
+            return Err(invalid(
+                Message::new(Code::TooManyColumns)
+                    .param("row", u64::from(row) + 1)
+                    .param("column", u64::from(column) + 1)
+                    .param("max", MAX_COLUMNS),
+            ));
         }
         if !sparse.contains_key(&row) && sparse.len() > MAX_ROWS {
             return Err(too_many_rows());
@@ -401,9 +401,9 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table> {
         cells += u64::from((column + 1).saturating_sub(*width));
         *width = (*width).max(column + 1);
         if cells > MAX_CELLS {
-            return Err(invalid(format!(
-                "The first sheet is too large to import: more than {MAX_CELLS} cells. Remove its empty columns, or split it."
-            )));
+            return Err(invalid(
+                Message::new(Code::TooManyCells).param("max", MAX_CELLS),
+            ));
         }
         values.push((column, value));
     }
@@ -420,7 +420,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table> {
         encoding: String::new(),
         delimiter: String::new(),
     };
-    rows.finish(source, "The first sheet is empty: it has no header row.")
+    rows.finish(source, Code::EmptySheet)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use crate::model::Attendee;
 use crate::schedule::model::Session;
 use crate::schedule::ops as sched;
-use crate::{countries, names, ops, Error, Result};
+use crate::{countries, names, ops, Code, Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -139,7 +139,7 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>> {
         }
         for (r, row) in sheet.rows.iter().enumerate() {
             let r = u32::try_from(r + 1)
-                .map_err(|_| Error::invalid("rows", "Too many rows for a sheet."))?;
+                .map_err(|_| Error::invalid("rows", Code::TooManyRowsForSheet))?;
             for (col, cell) in row.iter().enumerate() {
                 let c = col_index(col);
                 match cell {
@@ -260,7 +260,7 @@ pub fn attendees_with_sensitive(conn: &Connection, event_id: &str) -> Result<She
         .headers
         .iter()
         .position(|h| *h == FIRST_BOOKKEEPING)
-        .ok_or_else(|| Error::invalid("list", "The attendee list has no id column."))?;
+        .ok_or_else(|| Error::invalid("list", Code::NoIdColumn))?;
     sheet
         .headers
         .splice(at..at, ["passport_number", "date_of_birth"]);
@@ -613,8 +613,8 @@ mod tests {
         };
         let bytes = to_csv(&sheet)?;
         assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
-        let text = String::from_utf8(bytes[3..].to_vec())
-            .map_err(|e| Error::invalid("csv", e.to_string()))?;
+        let text =
+            String::from_utf8(bytes[3..].to_vec()).map_err(|e| Error::bad_stored(e, "csv"))?;
         assert_eq!(text, "name,phone\r\n\"张伟, Jr.\",'+86 21\r\n");
         Ok(())
     }

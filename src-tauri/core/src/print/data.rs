@@ -19,7 +19,7 @@ use crate::model::{Attendee, AttendeeFilter, EventSummary};
 use crate::schedule::model::{Colours, Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions, AgendaBook};
 use crate::schedule::time::parse_stored;
-use crate::{countries, names, ops, Error, Lang, Result};
+use crate::{countries, names, ops, Code, Error, FieldError, Lang, Result};
 
 /// A document's data and the file name to suggest for it.
 pub struct Doc {
@@ -34,9 +34,8 @@ const MAX_GRID_ROOMS: usize = 5;
 pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Result<Doc> {
     let event = ops::get_event(conn, &request.event_id)?;
     let zone: Tz = event.timezone.parse().map_err(|_| {
-        Error::invalid(
-            "timezone",
-            format!("The event's time zone {:?} is not known.", event.timezone),
+        Error::from(
+            FieldError::new("timezone", Code::UnknownEventZone).param("value", &event.timezone),
         )
     })?;
     let lang = request.lang.unwrap_or(event.language);
@@ -139,7 +138,7 @@ struct SessionOut {
 }
 
 fn instants(session: &Session) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
-    let bad = |what: &str| Error::Incompatible(format!("session {} has a bad {what}", session.id));
+    let bad = |what: &str| Error::bad_stored(what, &session.id);
     Ok((
         parse_stored(&session.start).ok_or_else(|| bad("start"))?,
         parse_stored(&session.end).ok_or_else(|| bad("end"))?,
@@ -225,29 +224,25 @@ fn event_days(event: &EventSummary) -> Vec<NaiveDate> {
 
 /// The day asked for: it must be one of the event's days.
 fn chosen_day(ctx: &Ctx, request: &PrintRequest) -> Result<NaiveDate> {
-    let span = format!("{} to {}", ctx.event.start_date, ctx.event.end_date);
+    let day_error = |code: Code| {
+        FieldError::new("day", code)
+            .param("start_date", &ctx.event.start_date)
+            .param("end_date", &ctx.event.end_date)
+    };
     let Some(text) = request
         .day
         .as_deref()
         .map(str::trim)
         .filter(|d| !d.is_empty())
     else {
-        return Err(Error::invalid(
-            "day",
-            format!("Choose a day of the event ({span})."),
-        ));
+        return Err(day_error(Code::ChooseDay).into());
     };
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            "day",
-            format!("{text:?} is not a date in the form YYYY-MM-DD."),
-        )
-    })?;
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::from(FieldError::new("day", Code::NotADate).param("value", text)))?;
     if !event_days(&ctx.event).contains(&date) {
-        return Err(Error::invalid(
-            "day",
-            format!("{text} is not a day of the event ({span})."),
-        ));
+        return Err(day_error(Code::NotAnEventDay)
+            .param("day_date", text)
+            .into());
     }
     Ok(date)
 }
@@ -401,7 +396,9 @@ fn chosen_room<'a>(ctx: &'a Ctx, request: &PrintRequest) -> Result<&'a Room> {
         .map(str::trim)
         .filter(|r| !r.is_empty())
     else {
-        return Err(Error::invalid("room", format!("Choose a room: {list}.")));
+        return Err(FieldError::new("room", Code::ChooseRoom)
+            .param("list", list)
+            .into());
     };
     ctx.rooms
         .get(wanted)
@@ -411,9 +408,10 @@ fn chosen_room<'a>(ctx: &'a Ctx, request: &PrintRequest) -> Result<&'a Room> {
                 .find(|r| r.name.trim().to_lowercase() == wanted.to_lowercase())
         })
         .ok_or_else(|| {
-            Error::invalid(
-                "room",
-                format!("This event has no room called {wanted:?}. Its rooms: {list}."),
+            Error::from(
+                FieldError::new("room", Code::NoSuchRoom)
+                    .param("name", wanted)
+                    .param("list", &list),
             )
         })
 }
@@ -430,25 +428,19 @@ fn chosen_people(
     if let Some(id) = request.person.as_deref().filter(|p| !p.trim().is_empty()) {
         let person = ops::get_attendee(conn, id.trim()).map_err(|e| match e {
             Error::NotFound { .. } => {
-                Error::invalid("person", format!("No attendee has the id {id}."))
+                Error::from(FieldError::new("person", Code::NoAttendeeWithId).param("id", id))
             }
             other => other,
         })?;
         if person.event_id != ctx.event.id {
-            return Err(Error::invalid(
-                "person",
-                "That person is not an attendee of this event.",
-            ));
+            return Err(Error::invalid("person", Code::NotInEvent));
         }
         return Ok(vec![Arc::new(person)]);
     }
     let country = match request.country.as_deref().filter(|c| !c.trim().is_empty()) {
         None => None,
         Some(code) => Some(countries::normalize_code(code).ok_or_else(|| {
-            Error::invalid(
-                "country",
-                format!("{code:?} is not a country code (two letters, for example CN)."),
-            )
+            Error::from(FieldError::new("country", Code::NotACountryCode).param("value", code))
         })?),
     };
     let filter = AttendeeFilter {
@@ -460,18 +452,13 @@ fn chosen_people(
         .filter(|a| a.attending)
         .collect();
     if people.is_empty() {
-        let whom = match &country {
-            Some(code) => format!("from {}", countries::display_name(code)),
-            None => "at this event".to_owned(),
-        };
-        return Err(Error::invalid(
-            if country.is_some() {
-                "country"
-            } else {
-                "person"
-            },
-            format!("No attending attendee is {whom}."),
-        ));
+        return Err(match &country {
+            Some(code) => FieldError::new("country", Code::NoAttendingFromCountry)
+                .param("country", countries::display_name(code))
+                .param("country_code", code),
+            None => FieldError::new("person", Code::NoAttending),
+        }
+        .into());
     }
     Ok(people)
 }
@@ -606,13 +593,9 @@ fn briefings(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
     let people: Vec<Arc<Attendee>> = if request.person.is_some() {
         let people = chosen_people(conn, ctx, request)?;
         if let Some(p) = people.iter().find(|p| !speaking.contains(p.id.as_str())) {
-            return Err(Error::invalid(
-                "person",
-                format!(
-                    "{} has no talks, so there is nothing to brief.",
-                    display(ctx, p)
-                ),
-            ));
+            return Err(FieldError::new("person", Code::NoTalks)
+                .param("name", display(ctx, p))
+                .into());
         }
         people
     } else {
@@ -628,7 +611,7 @@ fn briefings(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
                 } else {
                     "person"
                 },
-                "Nobody chosen speaks at any session.",
+                Code::NoSpeakers,
             ));
         }
         speakers

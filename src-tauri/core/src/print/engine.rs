@@ -24,7 +24,7 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
-use crate::{Error, Result};
+use crate::{Code, Error, Message, Result};
 
 /// The shared markup every template imports (`#import "/common.typ": *`).
 const COMMON: &str = include_str!("templates/common.typ");
@@ -180,7 +180,7 @@ impl World for Job<'_> {
 pub struct Laid {
     pub document: PagedDocument,
     /// Each character no font could draw, with its code point and the texts it is in.
-    pub missing: Vec<String>,
+    pub missing: Vec<Message>,
 }
 
 /// Lays out `template` (markup that reads `/data.json`) with `data`.
@@ -264,7 +264,7 @@ const MAX_PLACES: usize = 5;
 
 /// Each missing character with its code point and the texts of the data it occurs in, e.g.
 /// "“𞓐” (U+1E4D0) in “Sanne de VRIES 𞓐”": the shaped run alone holds only the character.
-fn describe_missing(chars: &BTreeSet<char>, data: &serde_json::Value) -> Vec<String> {
+fn describe_missing(chars: &BTreeSet<char>, data: &serde_json::Value) -> Vec<Message> {
     if chars.is_empty() {
         return Vec::new();
     }
@@ -276,20 +276,18 @@ fn describe_missing(chars: &BTreeSet<char>, data: &serde_json::Value) -> Vec<Str
             let mut places: Vec<&str> = texts.iter().copied().filter(|t| t.contains(*c)).collect();
             places.sort_unstable();
             places.dedup();
-            let named: Vec<String> = places
-                .iter()
-                .take(MAX_PLACES)
-                .map(|t| format!("“{t}”"))
-                .collect();
-            let code = format!("“{c}” (U+{:04X})", u32::from(*c));
+            let named: Vec<&str> = places.iter().copied().take(MAX_PLACES).collect();
+            let glyph = |code: Code| {
+                Message::new(code)
+                    .param("char", c)
+                    .param("code_point", format!("{:04X}", u32::from(*c)))
+            };
             match (named.is_empty(), places.len() > MAX_PLACES) {
-                (true, _) => code,
-                (false, false) => format!("{code} in {}", named.join(", ")),
-                (false, true) => format!(
-                    "{code} in {} and {} more",
-                    named.join(", "),
-                    places.len() - MAX_PLACES
-                ),
+                (true, _) => glyph(Code::MissingGlyph),
+                (false, false) => glyph(Code::MissingGlyphIn).param("places", named.join("”, “")),
+                (false, true) => glyph(Code::MissingGlyphInMore)
+                    .param("places", named.join("”, “"))
+                    .param("more", places.len() - MAX_PLACES),
             }
         })
         .collect()
@@ -321,8 +319,12 @@ mod tests {
             "title": "Badges",
         });
         let chars: BTreeSet<char> = ['\u{1E4D0}'].into_iter().collect();
+        let found: Vec<String> = describe_missing(&chars, &data)
+            .iter()
+            .map(Message::english)
+            .collect();
         assert_eq!(
-            describe_missing(&chars, &data),
+            found,
             ["“\u{1E4D0}” (U+1E4D0) in “Sanne de VRIES \u{1E4D0}”"]
         );
         assert!(describe_missing(&BTreeSet::new(), &data).is_empty());

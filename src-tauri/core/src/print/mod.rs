@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Result};
+use crate::messages::Coded;
+use crate::{Lang, Message, Result};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,8 +162,10 @@ impl PrintRequest {
 pub struct Printed {
     pub pdf: Vec<u8>,
     pub pages: u32,
-    /// Characters that no installed font could draw, each with the text it is in.
+    /// Characters that no installed font could draw, each with the text it is in (English).
     pub missing_glyphs: Vec<String>,
+    /// The same as message codes, for the app.
+    pub missing_glyph_messages: Vec<Coded>,
     /// A file name to suggest in the save dialog, e.g. `agenda-2024-09-03.pdf`.
     pub file_name: String,
 }
@@ -175,7 +178,10 @@ pub struct PagePreview {
     pub pages: Vec<String>,
     /// How many pages the whole document has.
     pub page_count: u32,
+    /// Characters that no installed font could draw (English, for the log).
     pub missing_glyphs: Vec<String>,
+    /// The same as message codes: what the app shows.
+    pub missing_glyph_messages: Vec<Coded>,
     pub file_name: String,
 }
 
@@ -223,7 +229,8 @@ pub fn print(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
     Ok(Printed {
         pdf,
         pages: laid.document.pages().len() as u32,
-        missing_glyphs: laid.missing,
+        missing_glyphs: laid.missing.iter().map(Message::english).collect(),
+        missing_glyph_messages: laid.missing.iter().map(Coded::from).collect(),
         file_name: doc.file_name,
     })
 }
@@ -244,7 +251,8 @@ pub fn preview(
     Ok(PagePreview {
         pages,
         page_count: count as u32,
-        missing_glyphs: laid.missing,
+        missing_glyphs: laid.missing.iter().map(Message::english).collect(),
+        missing_glyph_messages: laid.missing.iter().map(Coded::from).collect(),
         file_name: doc.file_name,
     })
 }

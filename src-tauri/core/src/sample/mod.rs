@@ -116,10 +116,9 @@ pub fn fictitious_attendees() -> Result<Vec<AttendeeInput>> {
         let [honorific, given, family, order, given_latin, family_latin, country, org, position, category, email, phone, languages, dietary, accessibility] =
             f.as_slice()
         else {
-            return Err(sample_error(row, "the row does not have 15 fields"));
+            return Err(sample_error(row, "fields"));
         };
-        let name_order =
-            NameOrder::parse(order).ok_or_else(|| sample_error(row, "bad name_order"))?;
+        let name_order = NameOrder::parse(order).ok_or_else(|| sample_error(row, "name_order"))?;
         list.push(AttendeeInput {
             honorific: (*honorific).into(),
             given_name: (*given).into(),
@@ -146,12 +145,11 @@ pub fn fictitious_attendees() -> Result<Vec<AttendeeInput>> {
     Ok(list)
 }
 
-fn sample_error(row: u32, message: &str) -> Error {
-    Error::Validation(vec![crate::FieldError {
-        field: "sample".into(),
-        message: message.into(),
-        row: Some(row),
-    }])
+fn sample_error(row: u32, what: &str) -> Error {
+    crate::FieldError::new("sample", crate::Code::SampleBroken)
+        .param("what", what)
+        .at_row(Some(row))
+        .into()
 }
 
 /// Creates the sample seminar unless it is already there. `new_id` supplies the ids.
@@ -205,7 +203,7 @@ pub fn load(
     let zone = event
         .timezone
         .parse()
-        .map_err(|_| Error::invalid("timezone", "unknown zone"))?;
+        .map_err(|_| Error::bad_stored("time zone", &event_id))?;
     programme::write(
         &tx,
         &event_id,

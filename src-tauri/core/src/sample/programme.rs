@@ -214,7 +214,7 @@ pub fn write(
             .nth(n)
             .map(|(id, _)| id.clone())
     };
-    let bad = |what: String| Error::Incompatible(format!("the sample programme is broken: {what}"));
+    let bad = Error::Incompatible;
     let mut site_visits = Vec::new();
     for s in programme() {
         let at = |hm: &str| parse_local(&format!("2024-09-{:02} {hm}", s.day), zone).map_err(bad);
@@ -236,7 +236,7 @@ pub fn write(
                 Who::Official(i) => people.get(i).map(|(id, _)| id.clone()),
                 Who::Nth(category, n) => nth(category, n),
             }
-            .ok_or_else(|| bad(format!("no speaker for {}", s.title)))?;
+            .ok_or_else(|| Error::bad_stored("speaker", s.title))?;
             let a = assignments::Stored {
                 id: new_id().to_string(),
                 session_id: id.clone(),

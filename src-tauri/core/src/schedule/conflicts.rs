@@ -5,7 +5,8 @@
 //! (one ends at 10:30, the next starts at 10:30) do not.
 
 use super::model::{Role, SessionType, Warning, WarningKind};
-use super::time::short_in;
+use super::time::rfc3339_in;
+use crate::{Code, Message};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap};
@@ -98,12 +99,17 @@ fn pair_key(kind: WarningKind, subject: &str, a: &str, b: &str) -> String {
     format!("{}:{subject}:{x}:{y}", kind.as_str())
 }
 
-fn when(s: &Snapshot, x: &SessionFact) -> String {
-    format!(
-        "{}–{}",
-        short_in(x.start, s.event.zone),
-        x.end.with_timezone(&s.event.zone).format("%H:%M")
-    )
+/// A message about sessions: each one's title, start and end (as `<prefix>title`,
+/// `<prefix>start`, `<prefix>end`, so the text can say `<prefix>when`), and the event's zone.
+fn about(code: Code, s: &Snapshot, sessions: &[(&str, &SessionFact)]) -> Message {
+    let mut m = Message::new(code).param("zone", s.event.zone.name());
+    for (prefix, x) in sessions {
+        m = m
+            .param(&format!("{prefix}title"), &x.title)
+            .param(&format!("{prefix}start"), rfc3339_in(x.start, s.event.zone))
+            .param(&format!("{prefix}end"), rfc3339_in(x.end, s.event.zone));
+    }
+    m
 }
 
 fn room_overlaps(s: &Snapshot, out: &mut Vec<Warning>) {
@@ -117,21 +123,14 @@ fn room_overlaps(s: &Snapshot, out: &mut Vec<Warning>) {
         list.sort_by_key(|x| (x.start, x.end));
         let name = s.rooms.get(room).map_or(room, |r| r.name.as_str());
         each_overlap(&list, |a, b| {
-            out.push(Warning {
-                kind: WarningKind::RoomOverlap,
-                key: pair_key(WarningKind::RoomOverlap, room, &a.id, &b.id),
-                message: format!(
-                    "“{}” ({}) and “{}” ({}) are both in {name} at the same time.",
-                    a.title,
-                    when(s, a),
-                    b.title,
-                    when(s, b)
-                ),
-                fix: "Move one of them to another room or time.".into(),
-                sessions: vec![a.id.clone(), b.id.clone()],
-                people: vec![],
-                accepted: false,
-            });
+            out.push(Warning::new(
+                WarningKind::RoomOverlap,
+                pair_key(WarningKind::RoomOverlap, room, &a.id, &b.id),
+                about(Code::RoomOverlap, s, &[("a_", a), ("b_", b)]).param("room", name),
+                Code::RoomOverlapFix.into(),
+                vec![a.id.clone(), b.id.clone()],
+                vec![],
+            ));
         });
     }
 }
@@ -165,39 +164,21 @@ fn person_overlaps(
         list.dedup_by(|a, b| a.id == b.id);
         let name = s.people.get(person).map_or(person, |p| p.name.as_str());
         each_overlap(&list, |a, b| {
-            let (message, fix) = match kind {
+            let (code, fix) = match kind {
                 WarningKind::SpeakerOverlap => (
-                    format!(
-                        "{name} speaks in “{}” ({}) and in “{}” ({}), which overlap.",
-                        a.title,
-                        when(s, a),
-                        b.title,
-                        when(s, b)
-                    ),
-                    "Move one of the sessions, or give one of the roles to someone else. If \
-                     {name} leaves one early on purpose, accept this warning."
-                        .replace("{name}", name),
+                    Code::SpeakerOverlap,
+                    Message::new(Code::SpeakerOverlapFix).param("name", name),
                 ),
-                _ => (
-                    format!(
-                        "{name} signed up for “{}” ({}) and “{}” ({}), which overlap.",
-                        a.title,
-                        when(s, a),
-                        b.title,
-                        when(s, b)
-                    ),
-                    "Cancel one of the sign-ups, or move one of the sessions.".into(),
-                ),
+                _ => (Code::AttendeeOverlap, Code::AttendeeOverlapFix.into()),
             };
-            out.push(Warning {
+            out.push(Warning::new(
                 kind,
-                key: pair_key(kind, person, &a.id, &b.id),
-                message,
+                pair_key(kind, person, &a.id, &b.id),
+                about(code, s, &[("a_", a), ("b_", b)]).param("name", name),
                 fix,
-                sessions: vec![a.id.clone(), b.id.clone()],
-                people: vec![person.to_owned()],
-                accepted: false,
-            });
+                vec![a.id.clone(), b.id.clone()],
+                vec![person.to_owned()],
+            ));
         });
     }
 }
@@ -210,39 +191,30 @@ fn outside_event(s: &Snapshot, out: &mut Vec<Warning>) {
         let last = (x.end - Duration::seconds(1))
             .with_timezone(&zone)
             .date_naive();
-        let mut push = |what: &str, message: String, fix: &str| {
-            out.push(Warning {
-                kind: WarningKind::OutsideEvent,
-                key: format!("outside_event:{what}:{}", x.id),
+        let mut push = |what: &str, message: Message, fix: Code| {
+            out.push(Warning::new(
+                WarningKind::OutsideEvent,
+                format!("outside_event:{what}:{}", x.id),
                 message,
-                fix: fix.into(),
-                sessions: vec![x.id.clone()],
-                people: vec![],
-                accepted: false,
-            });
+                fix.into(),
+                vec![x.id.clone()],
+                vec![],
+            ));
         };
         if first < s.event.start_date || last > s.event.end_date {
             push(
                 "dates",
-                format!(
-                    "“{}” ({}) is outside the event's dates ({} to {}).",
-                    x.title,
-                    when(s, x),
-                    s.event.start_date,
-                    s.event.end_date
-                ),
-                "Check the session's date, or the event's dates.",
+                about(Code::OutsideDates, s, &[("", x)])
+                    .param("start_date", s.event.start_date)
+                    .param("end_date", s.event.end_date),
+                Code::OutsideDatesFix,
             );
         }
         if last > first {
             push(
                 "midnight",
-                format!(
-                    "“{}” ({}) runs past midnight into {last}.",
-                    x.title,
-                    when(s, x)
-                ),
-                "Check the end time; if the session really runs overnight, accept this warning.",
+                about(Code::PastMidnight, s, &[("", x)]).param("last_date", last),
+                Code::PastMidnightFix,
             );
         }
     }
@@ -256,31 +228,33 @@ fn over_capacity(s: &Snapshot, out: &mut Vec<Warning>) {
     for x in &s.sessions {
         let signed = counts.get(x.id.as_str()).copied().unwrap_or(0);
         if let Some(cap) = x.capacity.filter(|&c| signed > c) {
-            out.push(Warning {
-                kind: WarningKind::OverCapacity,
-                key: format!("over_capacity:session:{}", x.id),
-                message: format!("“{}” has {signed} sign-ups for {cap} seats.", x.title),
-                fix: "Raise the session's capacity, or cancel sign-ups.".into(),
-                sessions: vec![x.id.clone()],
-                people: vec![],
-                accepted: false,
-            });
+            out.push(Warning::new(
+                WarningKind::OverCapacity,
+                format!("over_capacity:session:{}", x.id),
+                Message::new(Code::OverSessionCapacity)
+                    .param("title", &x.title)
+                    .param("signups", signed)
+                    .param("capacity", cap),
+                Code::OverSessionCapacityFix.into(),
+                vec![x.id.clone()],
+                vec![],
+            ));
         }
         let room = x.room_id.as_deref().and_then(|r| s.rooms.get(r));
         if let Some((room, cap)) = room.and_then(|r| r.capacity.map(|c| (r, c))) {
             if signed > cap {
-                out.push(Warning {
-                    kind: WarningKind::OverCapacity,
-                    key: format!("over_capacity:room:{}", x.id),
-                    message: format!(
-                        "“{}” has {signed} sign-ups, but {} holds {cap}.",
-                        x.title, room.name
-                    ),
-                    fix: "Move the session to a larger room, or cancel sign-ups.".into(),
-                    sessions: vec![x.id.clone()],
-                    people: vec![],
-                    accepted: false,
-                });
+                out.push(Warning::new(
+                    WarningKind::OverCapacity,
+                    format!("over_capacity:room:{}", x.id),
+                    Message::new(Code::OverRoomCapacity)
+                        .param("title", &x.title)
+                        .param("signups", signed)
+                        .param("room", &room.name)
+                        .param("capacity", cap),
+                    Code::OverRoomCapacityFix.into(),
+                    vec![x.id.clone()],
+                    vec![],
+                ));
             }
         }
     }
@@ -292,15 +266,14 @@ fn no_room(s: &Snapshot, out: &mut Vec<Warning>) {
         .iter()
         .filter(|x| x.room_id.is_none() && x.kind.needs_room())
     {
-        out.push(Warning {
-            kind: WarningKind::NoRoom,
-            key: format!("no_room:{}", x.id),
-            message: format!("“{}” ({}) has no room.", x.title, when(s, x)),
-            fix: "Choose a room or venue for it.".into(),
-            sessions: vec![x.id.clone()],
-            people: vec![],
-            accepted: false,
-        });
+        out.push(Warning::new(
+            WarningKind::NoRoom,
+            format!("no_room:{}", x.id),
+            about(Code::NoRoom, s, &[("", x)]),
+            Code::NoRoomFix.into(),
+            vec![x.id.clone()],
+            vec![],
+        ));
     }
 }
 
@@ -312,23 +285,21 @@ fn absent_speakers(s: &Snapshot, sessions: &HashMap<&str, &SessionFact>, out: &m
         let title = sessions
             .get(a.session_id.as_str())
             .map_or("?", |x| x.title.as_str());
-        out.push(Warning {
-            kind: WarningKind::AbsentSpeaker,
-            key: format!(
+        out.push(Warning::new(
+            WarningKind::AbsentSpeaker,
+            format!(
                 "absent_speaker:{}:{}:{}",
                 a.session_id,
                 a.person_id,
                 a.role.as_str()
             ),
-            message: format!(
-                "{} is no longer attending but is still listed in “{title}”.",
-                person.name
-            ),
-            fix: "Remove the assignment or give the role to someone else.".into(),
-            sessions: vec![a.session_id.clone()],
-            people: vec![a.person_id.clone()],
-            accepted: false,
-        });
+            Message::new(Code::AbsentSpeaker)
+                .param("name", &person.name)
+                .param("title", title),
+            Code::AbsentSpeakerFix.into(),
+            vec![a.session_id.clone()],
+            vec![a.person_id.clone()],
+        ));
     }
 }
 

@@ -2,6 +2,9 @@
 //! they cross the IPC boundary and appear in `--json` output.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::Message;
 
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
@@ -268,14 +271,65 @@ pub struct Warning {
     pub kind: WarningKind,
     /// Names this exact warning, so that it can be accepted and stay quiet.
     pub key: String,
+    /// What is wrong, as a message code (the key under `messages.` in the locale files).
+    code: String,
+    /// The code's parameters; times are RFC 3339, formatted in the zone `zone` names.
+    params: BTreeMap<String, String>,
+    /// What is wrong, in English, for the CLI and the log; the app renders `code`.
     pub message: String,
-    /// A way to resolve it.
+    /// A way to resolve it, as a message code.
+    fix_code: String,
+    /// The fix's parameters.
+    fix_params: BTreeMap<String, String>,
+    /// A way to resolve it, in English.
     pub fix: String,
     /// The ids of the sessions involved.
     pub sessions: Vec<String>,
     /// The ids of the people involved.
     pub people: Vec<String>,
     pub accepted: bool,
+}
+
+impl Warning {
+    /// A warning that is not yet accepted, its texts rendered in English from the catalogue.
+    pub fn new(
+        kind: WarningKind,
+        key: String,
+        message: Message,
+        fix: Message,
+        sessions: Vec<String>,
+        people: Vec<String>,
+    ) -> Self {
+        Self {
+            kind,
+            key,
+            code: message.code.as_str().to_owned(),
+            message: message.english(),
+            params: message.params,
+            fix_code: fix.code.as_str().to_owned(),
+            fix: fix.english(),
+            fix_params: fix.params,
+            sessions,
+            people,
+            accepted: false,
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn params(&self) -> &BTreeMap<String, String> {
+        &self.params
+    }
+
+    pub fn fix_code(&self) -> &str {
+        &self.fix_code
+    }
+
+    pub fn fix_params(&self) -> &BTreeMap<String, String> {
+        &self.fix_params
+    }
 }
 
 /// One line of a person's agenda.

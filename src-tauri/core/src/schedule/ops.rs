@@ -13,7 +13,7 @@ use crate::model::EventSummary;
 use crate::store::{assignments, attendees, events, rooms, sessions, signups, warnings};
 use crate::tx::write_tx;
 use crate::validate::{parse_date, MAX_LONG, MAX_SHORT};
-use crate::{names, Error, FieldError, Result};
+use crate::{names, Code, Error, FieldError, Result};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -27,12 +27,10 @@ fn zone_of(conn: &Connection, event_id: &str) -> Result<Tz> {
 
 /// The zone of an event already read, so callers that need the event too read it once.
 fn zone_in(event: &EventSummary) -> Result<Tz> {
-    event.timezone.parse().map_err(|_| {
-        Error::Incompatible(format!(
-            "event {} has an unknown time zone {:?}",
-            event.id, event.timezone
-        ))
-    })
+    event
+        .timezone
+        .parse()
+        .map_err(|_| Error::bad_stored("time zone", &event.id))
 }
 
 // ---- rooms ----------------------------------------------------------------------------------
@@ -45,7 +43,7 @@ fn check_room(input: &RoomInput) -> Result<RoomInput> {
     out.departure_time = input.departure_time.trim().to_owned();
     let mut problems = Vec::new();
     if out.name.is_empty() {
-        problems.push(FieldError::new("name", "The room name is required."));
+        problems.push(FieldError::new("name", Code::RoomNameRequired));
     }
     for (field, value) in [
         ("name", &out.name),
@@ -53,19 +51,13 @@ fn check_room(input: &RoomInput) -> Result<RoomInput> {
         ("meeting_point", &out.meeting_point),
     ] {
         if value.chars().count() > MAX_SHORT {
-            problems.push(FieldError::new(
-                field,
-                format!("At most {MAX_SHORT} characters are allowed."),
-            ));
+            problems.push(FieldError::new(field, Code::AtMostChars).param("max", MAX_SHORT));
         }
     }
     if !out.departure_time.is_empty()
         && NaiveTime::parse_from_str(&out.departure_time, "%H:%M").is_err()
     {
-        problems.push(FieldError::new(
-            "departure_time",
-            "The departure time must be HH:MM, for example 08:30.",
-        ));
+        problems.push(FieldError::new("departure_time", Code::DepartureTimeFormat));
     }
     if problems.is_empty() {
         Ok(out)
@@ -91,10 +83,9 @@ pub fn add_room(
     let tx = write_tx(conn)?;
     events::revision(&tx, event_id)?;
     if rooms::find_by_name(&tx, event_id, &input.name)?.is_some() {
-        return Err(Error::invalid(
-            "name",
-            format!("A room called {:?} already exists.", input.name),
-        ));
+        return Err(FieldError::new("name", Code::RoomExists)
+            .param("name", &input.name)
+            .into());
     }
     rooms::insert(&tx, &id, event_id, &input, &timestamp(now))?;
     tx.commit()?;
@@ -111,10 +102,9 @@ pub fn update_room(
     let tx = write_tx(conn)?;
     let room = rooms::get(&tx, id)?;
     if rooms::find_by_name(&tx, &room.event_id, &input.name)?.is_some_and(|other| other.id != id) {
-        return Err(Error::invalid(
-            "name",
-            format!("A room called {:?} already exists.", input.name),
-        ));
+        return Err(FieldError::new("name", Code::RoomExists)
+            .param("name", &input.name)
+            .into());
     }
     rooms::update(&tx, id, &input, &timestamp(now))?;
     tx.commit()?;
@@ -149,31 +139,22 @@ fn check_session(
     let mut problems = Vec::new();
     let title = input.title.trim().to_owned();
     if title.is_empty() {
-        problems.push(FieldError::new("title", "The title is required."));
+        problems.push(FieldError::new("title", Code::TitleRequired));
     } else if title.chars().count() > MAX_SHORT {
-        problems.push(FieldError::new(
-            "title",
-            format!("At most {MAX_SHORT} characters are allowed."),
-        ));
+        problems.push(FieldError::new("title", Code::AtMostChars).param("max", MAX_SHORT));
     }
     if input.description.chars().count() > MAX_LONG {
-        problems.push(FieldError::new(
-            "description",
-            format!("At most {MAX_LONG} characters are allowed."),
-        ));
+        problems.push(FieldError::new("description", Code::AtMostChars).param("max", MAX_LONG));
     }
     let start = parse_local(&input.start, zone)
-        .map_err(|m| problems.push(FieldError::new("start", m)))
+        .map_err(|m| problems.push(FieldError::of("start", m)))
         .ok();
     let end = parse_local(&input.end, zone)
-        .map_err(|m| problems.push(FieldError::new("end", m)))
+        .map_err(|m| problems.push(FieldError::of("end", m)))
         .ok();
     if let (Some(start), Some(end)) = (start, end) {
         if end <= start {
-            problems.push(FieldError::new(
-                "end",
-                "The session must end after it starts.",
-            ));
+            problems.push(FieldError::new("end", Code::EndsBeforeItStarts));
         }
     }
     let room_id = input
@@ -185,10 +166,9 @@ fn check_session(
     if let Some(room) = &room_id {
         match rooms::get(conn, room) {
             Ok(r) if r.event_id == event_id => {}
-            Ok(_) | Err(Error::NotFound { .. }) => problems.push(FieldError::new(
-                "room_id",
-                "That room does not belong to this event.",
-            )),
+            Ok(_) | Err(Error::NotFound { .. }) => {
+                problems.push(FieldError::new("room_id", Code::RoomNotInEvent));
+            }
             Err(other) => return Err(other),
         }
     }
@@ -333,10 +313,9 @@ fn assemble(
     speakers: Vec<Speaker>,
     signups: u32,
 ) -> Result<Session> {
-    let start = parse_stored(&stored.starts_at)
-        .ok_or_else(|| Error::Incompatible(format!("session {} has a bad start", stored.id)))?;
-    let end = parse_stored(&stored.ends_at)
-        .ok_or_else(|| Error::Incompatible(format!("session {} has a bad end", stored.id)))?;
+    let start =
+        parse_stored(&stored.starts_at).ok_or_else(|| Error::bad_stored("start", &stored.id))?;
+    let end = parse_stored(&stored.ends_at).ok_or_else(|| Error::bad_stored("end", &stored.id))?;
     Ok(Session {
         id: stored.id,
         event_id: stored.event_id,
@@ -391,12 +370,15 @@ pub fn list_sessions(conn: &Connection, event_id: &str, day: Option<&str>) -> Re
         None => None,
         Some(day) => {
             let date = parse_date(day).ok_or_else(|| {
-                Error::invalid(
-                    "day",
-                    format!("{day:?} is not a date in the form YYYY-MM-DD."),
-                )
+                Error::from(FieldError::new("day", Code::NotADate).param("value", day))
             })?;
-            let bad = || Error::invalid("day", format!("{day} has no start in {zone}."));
+            let bad = || {
+                Error::from(
+                    FieldError::new("day", Code::DayHasNoStart)
+                        .param("day_date", day)
+                        .param("zone", zone),
+                )
+            };
             let from = super::time::start_of_day(date, zone).ok_or_else(bad)?;
             let to = super::time::start_of_day(date + Duration::days(1), zone).ok_or_else(bad)?;
             Some((timestamp(from), timestamp(to)))
@@ -431,16 +413,13 @@ pub fn list_sessions(conn: &Connection, event_id: &str, day: Option<&str>) -> Re
 fn same_event_person(conn: &Connection, session_id: &str, person_id: &str) -> Result<String> {
     let session = sessions::get(conn, session_id)?;
     let person = attendees::get(conn, person_id).map_err(|e| match e {
-        Error::NotFound { .. } => {
-            Error::invalid("person_id", format!("No attendee has the id {person_id}."))
-        }
+        Error::NotFound { .. } => FieldError::new("person_id", Code::NoAttendeeWithId)
+            .param("id", person_id)
+            .into(),
         other => other,
     })?;
     if person.event_id != session.event_id {
-        return Err(Error::invalid(
-            "person_id",
-            "That person is not an attendee of this session's event.",
-        ));
+        return Err(Error::invalid("person_id", Code::NotInSessionEvent));
     }
     Ok(session.event_id)
 }
@@ -448,10 +427,10 @@ fn same_event_person(conn: &Connection, session_id: &str, person_id: &str) -> Re
 fn check_zone(zone: &str) -> Result<String> {
     let zone = zone.trim();
     if !zone.is_empty() && zone.parse::<Tz>().is_err() {
-        return Err(Error::invalid(
-            "home_timezone",
-            format!("{zone:?} is not an IANA time zone (for example Europe/Lisbon)."),
-        ));
+        return Err(FieldError::new("home_timezone", Code::NotATimeZoneExample)
+            .param("value", zone)
+            .param("example", "Europe/Lisbon")
+            .into());
     }
     Ok(zone.to_owned())
 }
@@ -470,13 +449,9 @@ pub fn assign_speaker(
     let tx = write_tx(conn)?;
     same_event_person(&tx, session_id, person_id)?;
     if assignments::exists(&tx, session_id, person_id, role)? {
-        return Err(Error::invalid(
-            "role",
-            format!(
-                "This person already has the role {} in this session.",
-                role.as_str()
-            ),
-        ));
+        return Err(FieldError::new("role", Code::RoleTaken)
+            .param("role", role.as_str())
+            .into());
     }
     let position = assignments::next_position(&tx, session_id)?;
     let stored = assignments::Stored {
@@ -590,7 +565,7 @@ pub fn set_attending(conn: &mut Connection, person_id: &str, attending: bool) ->
 pub fn snapshot(conn: &Connection, event_id: &str) -> Result<Snapshot> {
     let event = events::get(conn, event_id)?;
     let zone = zone_in(&event)?;
-    let bad = |what: &str| Error::Incompatible(format!("event {event_id} has a bad {what}"));
+    let bad = |what: &str| Error::bad_stored(what, event_id);
     let frame = EventFrame {
         start_date: parse_date(&event.start_date).ok_or_else(|| bad("start date"))?,
         end_date: parse_date(&event.end_date).ok_or_else(|| bad("end date"))?,
@@ -668,7 +643,7 @@ pub fn accept_warning(
     now: DateTime<Utc>,
 ) -> Result<()> {
     if key.trim().is_empty() {
-        return Err(Error::invalid("key", "The warning's key is required."));
+        return Err(Error::invalid("key", Code::WarningKeyRequired));
     }
     let tx = write_tx(conn)?;
     events::revision(&tx, event_id)?;

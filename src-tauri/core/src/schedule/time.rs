@@ -3,26 +3,26 @@
 use chrono::{DateTime, LocalResult, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::{Code, Message};
+
 /// Parses `YYYY-MM-DD HH:MM` (or with a `T`) as a wall-clock time in `zone`.
-pub fn parse_local(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
+pub fn parse_local(text: &str, zone: Tz) -> Result<DateTime<Utc>, Message> {
     let text = text.trim();
     // Four-digit years only: stored instants compare as text, and chrono accepts "+12024".
     if !text.starts_with(|c: char| c.is_ascii_digit()) || text.get(4..5) != Some("-") {
-        return Err(format!(
-            "{text:?} is not a time in the form YYYY-MM-DD HH:MM."
-        ));
+        return Err(Message::new(Code::NotADateTime).param("value", text));
     }
     let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| format!("{text:?} is not a time in the form YYYY-MM-DD HH:MM."))?;
+        .map_err(|_| Message::new(Code::NotADateTime).param("value", text))?;
     match zone.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         // A clock change makes the time occur twice: the earlier one is what people mean.
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
-        LocalResult::None => Err(format!(
-            "{text} does not exist in {zone} (the clocks change)."
-        )),
+        LocalResult::None => Err(Message::new(Code::TimeSkipped)
+            .param("wall", text)
+            .param("zone", zone)),
     }
 }
 
@@ -84,6 +84,7 @@ mod tests {
         let berlin: Tz = "Europe/Berlin".parse().unwrap_or(Tz::UTC);
         let err = parse_local("2024-03-31 02:30", berlin)
             .err()
+            .map(|m| m.english())
             .unwrap_or_default();
         assert!(err.contains("does not exist"), "{err}");
     }

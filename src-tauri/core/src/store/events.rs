@@ -99,11 +99,8 @@ fn organizers(conn: &Connection, event_id: &str) -> Result<Vec<Organizer>> {
     let mut list = Vec::new();
     for row in rows {
         let (name, role) = row?;
-        let role = OrganizerRole::parse(&role).ok_or_else(|| {
-            Error::Incompatible(format!(
-                "event {event_id} has an organiser with role {role:?}"
-            ))
-        })?;
+        let role = OrganizerRole::parse(&role)
+            .ok_or_else(|| Error::bad_stored(format!("organiser role {role:?}"), event_id))?;
         list.push(Organizer { name, role });
     }
     Ok(list)
