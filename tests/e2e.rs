@@ -1606,6 +1606,11 @@ async fn every_main_screen_in_arabic_and_chinese_mirrors_and_passes_axe() {
                     .await;
                     assert!(!said.trim().is_empty(), "the live region says the check-in");
                 }
+                if section == "attendees" {
+                    // The side panel with a person's details and agenda.
+                    click_containing(&client, "[data-testid=attendee-row]", "GUTERRES").await;
+                    wait_for_text(&client, "[data-testid=attendee-agenda]", |t| !t.is_empty()).await;
+                }
                 if section == "schedule" && lang == "ar" {
                     let order = client
                         .execute(
