@@ -4,8 +4,12 @@ import "./app.css";
 import "./lib/generated/session-types.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
+import { initLanguage } from "./lib/i18n";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html lacks the #app element");
+
+// The remembered (or the OS's) language first, so the first paint is already in it.
+await initLanguage();
 
 export default mount(App, { target });

@@ -14,7 +14,7 @@ import {
 	type Plugin,
 	Tooltip,
 } from "chart.js";
-import { formatLocale } from "$lib/i18n";
+import { formatLocale, textDirection } from "$lib/i18n";
 
 Chart.register(
 	BarController,
@@ -45,6 +45,8 @@ export type ChartTheme = {
 	/** No animations when the OS asks for reduced motion. */
 	animate: boolean;
 	locale: string;
+	/** Right to left (Arabic): axes, legends and tooltips mirror. */
+	rtl: boolean;
 };
 
 const PALETTE_VARS = [
@@ -72,6 +74,7 @@ export function readTheme(root: Element = document.documentElement): ChartTheme 
 		palette: PALETTE_VARS.map((name) => v(name, "#7c8592")),
 		animate: !matchMedia("(prefers-reduced-motion: reduce)").matches,
 		locale: formatLocale(),
+		rtl: textDirection() === "rtl",
 	};
 }
 
@@ -103,20 +106,42 @@ export function baseOptions(theme: ChartTheme) {
 		color: theme.text,
 		borderColor: theme.grid,
 		plugins: {
-			legend: { labels: { color: theme.text } },
-			tooltip: { enabled: true },
+			legend: legendOptions(theme),
+			tooltip: { enabled: true, rtl: theme.rtl, textDirection: theme.rtl ? "rtl" : "ltr" },
 		},
+	};
+}
+
+/**
+ * A legend that reads in the UI's direction: right to left in Arabic, and on the inline-end
+ * side when `side` asks for one.
+ */
+export function legendOptions(
+	theme: ChartTheme,
+	extra: { display?: boolean; side?: boolean } = {},
+) {
+	return {
+		display: extra.display ?? true,
+		rtl: theme.rtl,
+		textDirection: theme.rtl ? "rtl" : "ltr",
+		labels: { color: theme.text },
+		...(extra.side ? { position: theme.rtl ? ("left" as const) : ("right" as const) } : {}),
 	};
 }
 
 /** Axes for a bar chart; `horizontal` puts the categories on the y axis. */
 export function barScales(theme: ChartTheme, horizontal: boolean) {
+	// In Arabic the first category is on the right and horizontal bars grow leftwards.
 	const value = {
+		reverse: horizontal && theme.rtl,
+		position: !horizontal && theme.rtl ? ("right" as const) : undefined,
 		beginAtZero: true,
 		ticks: { color: theme.muted, precision: 0 },
 		grid: { color: theme.grid },
 	};
 	const category = {
+		reverse: !horizontal && theme.rtl,
+		position: horizontal && theme.rtl ? ("right" as const) : undefined,
 		ticks: { color: theme.text, autoSkip: false },
 		grid: { display: false },
 	};

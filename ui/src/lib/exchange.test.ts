@@ -178,7 +178,9 @@ describe("labels", () => {
 
 	it("says which column a field would be taken from", () => {
 		const columns = [col("Surname", "family_name"), col("Apellido", null, true)];
-		expect(fieldOption(columns, 1, "family_name")).toBe("Family name (now from “Surname”)");
+		expect(fieldOption(columns, 1, "family_name")).toBe(
+			"Family name (now from “\u2068Surname\u2069”)",
+		);
 		expect(fieldOption(columns, 0, "family_name")).toBe("Family name");
 		expect(fieldOption(columns, 1, "email")).toBe("Email");
 	});
@@ -291,7 +293,7 @@ describe("saveExport", () => {
 		const toast = vi.fn();
 		const result = await saveExport(async () => "/home/me/Attendees.xlsx", toast);
 		expect(result).toBeNull();
-		expect(toast).toHaveBeenCalledWith("Saved to /home/me/Attendees.xlsx");
+		expect(toast).toHaveBeenCalledWith("Saved to \u2068/home/me/Attendees.xlsx\u2069");
 	});
 
 	it("says nothing when the Save dialog was cancelled", async () => {

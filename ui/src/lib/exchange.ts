@@ -19,7 +19,7 @@ import type {
 	RowStatus,
 	Source,
 } from "$lib/bindings";
-import { formatNumber, hasKey, t } from "$lib/i18n";
+import { formatNumber, hasKey, isolate, t } from "$lib/i18n";
 
 // Written as a record so that the compiler notices when the bindings gain or lose a field.
 const FIELD_SET = {
@@ -206,7 +206,7 @@ export function fieldOption(
 	if (!column) return fieldLabel(field);
 	return t("exchange.import.mapping.usedBy", {
 		field: fieldLabel(field),
-		header: headerText(column, owner),
+		header: isolate(headerText(column, owner)),
 	});
 }
 
@@ -284,7 +284,7 @@ export async function saveExport(
 ): Promise<FailureText | null> {
 	try {
 		const path = await run();
-		if (path) toast(t("exchange.export.saved", { path }));
+		if (path) toast(t("exchange.export.saved", { path: isolate(path) }));
 		return null;
 	} catch (e) {
 		return exportFailure(e);

@@ -22,7 +22,7 @@ describe("ExportTask", () => {
 	it("says where the file was saved and reports no failure", async () => {
 		const { task, toast, errors } = setup();
 		await task.run({ id: "attendees-csv", label: "", run: async () => "/home/me/a.csv" });
-		expect(toast).toHaveBeenCalledWith("Saved to /home/me/a.csv");
+		expect(toast).toHaveBeenCalledWith("Saved to \u2068/home/me/a.csv\u2069");
 		expect(task.error).toBeNull();
 		expect(task.failedId).toBeNull();
 		expect(errors).toEqual([null, null]);

@@ -209,7 +209,7 @@ describe("parameters", () => {
 
 	it("names roles and countries in the user's language", () => {
 		const values = messageValues({ role: "moderator", country: "CN" });
-		expect(values.role).toBe(fr.schedule.roles.moderator);
+		expect(values.role).toBe(fr.labels.role.moderator);
 		expect(values.country).toBe(isolate("Chine"));
 	});
 

@@ -59,8 +59,7 @@ export function messageValues(
 	}
 	// Words the app has itself: a role's name, a country's name in the user's language.
 	const role = params.role;
-	if (role !== undefined && hasKey(`schedule.roles.${role}`))
-		out.role = t(`schedule.roles.${role}`);
+	if (role !== undefined && hasKey(`labels.role.${role}`)) out.role = t(`labels.role.${role}`);
 	const country =
 		params.country_code ?? (/^[A-Z]{2}$/.test(params.country ?? "") ? params.country : undefined);
 	if (country) out.country = isolate(countryName(country, locale, params.country ?? country));

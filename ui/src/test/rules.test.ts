@@ -23,6 +23,41 @@ describe("project rules", () => {
 		expect(offenders).toEqual([]);
 	});
 
+	it("text fields take the direction of what is typed (dir), so a name keeps its order in any UI language", () => {
+		const untyped = new Set([
+			"checkbox",
+			"radio",
+			"number",
+			"date",
+			"time",
+			"file",
+			"hidden",
+			"range",
+		]);
+		const offenders: string[] = [];
+		for (const file of files.filter((f) => f.path.endsWith(".svelte"))) {
+			for (const m of file.text.matchAll(/<(input|textarea)\b([\s\S]*?)\/?>/g)) {
+				const attrs = m[2] ?? "";
+				const type = /\btype="([^"]+)"/.exec(attrs)?.[1] ?? "text";
+				if (untyped.has(type) || /\bdir=/.test(attrs)) continue;
+				offenders.push(
+					`${file.path}: <${m[1]} ${attrs.trim().split(/\s+/).slice(0, 3).join(" ")}…>`,
+				);
+			}
+		}
+		// The country picker belongs to the countries work; its field holds a country name.
+		expect(offenders.filter((o) => !o.startsWith("components/CountryPicker.svelte"))).toEqual([]);
+	});
+
+	it("dates and numbers are formatted in the UI language's locale tag, never a hard-coded one", () => {
+		// time.ts parses zone offsets with fixed "en-US" parts, which never reach the screen.
+		const fixed = /new Intl\.(DateTimeFormat|NumberFormat|ListFormat|PluralRules)\(\s*["'][a-z]{2}/;
+		const offenders = files
+			.filter((f) => f.path !== "lib/time.ts" && fixed.test(f.text))
+			.map((f) => f.path);
+		expect(offenders).toEqual([]);
+	});
+
 	it("nothing is loaded from the network (strict CSP, offline desk use)", () => {
 		const remote =
 			/url\(\s*["']?https?:|@import\s+["']?https?:|<link[^>]+https?:|<script[^>]+src=["']?https?:/;
