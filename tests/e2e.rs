@@ -1070,6 +1070,19 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
             wait_for_pages_drawn(&client).await;
             save_screenshot(&client, "screens/print-agenda.png").await;
 
+            // The caterer's meal counts: a page for each day with a lunch.
+            find(&client, "[data-testid=print-kind-meals]")
+                .await
+                .click()
+                .await
+                .expect("Meal counts");
+            wait_for_text(&client, "[data-testid=print-status]", |t| {
+                t.contains("3 pages")
+            })
+            .await;
+            wait_for_pages_drawn(&client).await;
+            save_screenshot(&client, "screens/print-meals.png").await;
+
             // Badges for the Chinese delegation: four to a sheet.
             find(&client, "[data-testid=print-kind-badges]")
                 .await

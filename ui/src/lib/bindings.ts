@@ -395,7 +395,12 @@ export type DocumentKind =
 /**  Folded tent name plates, one per sheet. */
 "plates" | 
 /**  The desk's check-in list: by country, then name, with a tick box. */
-"checkin";
+"checkin" | 
+/**
+ *  The caterer's sheet: one page per day, each meal with the people expected and their
+ *  dietary needs (`crate::meals`).
+ */
+"meals";
 
 /**  What kind of failure the UI is told about. */
 export type ErrorCode = 

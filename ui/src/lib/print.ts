@@ -23,6 +23,7 @@ export const KINDS: readonly DocumentKind[] = [
 	"badges",
 	"plates",
 	"checkin",
+	"meals",
 ];
 
 export const PAPERS: readonly Paper[] = ["a4", "letter"];
@@ -223,6 +224,7 @@ export function emptiness(
 	switch (kind) {
 		case "agenda":
 		case "programme":
+		case "meals":
 			return sessionCount === 0 ? "sessions" : null;
 		case "room":
 			if (sessionCount === 0) return "sessions";
@@ -315,6 +317,8 @@ export function kindText(kind: DocumentKind): { title: string; description: stri
 			return { title: t("print.kinds.plates"), description: t("print.kinds.platesText") };
 		case "checkin":
 			return { title: t("print.kinds.checkin"), description: t("print.kinds.checkinText") };
+		case "meals":
+			return { title: t("print.kinds.meals"), description: t("print.kinds.mealsText") };
 	}
 }
 

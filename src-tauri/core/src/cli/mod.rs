@@ -9,9 +9,9 @@
 //! and the dispatch. Each command family lives in its own module with its flags and one
 //! function that maps them to a verb of the core: `events`, `attendees`, `schedule` (rooms,
 //! sessions, assign, signup), `desk` (checkin, attendance), `exchange` (import, export),
-//! `print`, `safety` (backup, restore, sensitive data), `activity` (the audit log and undo) and
-//! `check`. `output` holds how the CLI writes: JSON, aligned tables, and the question a
-//! destructive command asks.
+//! `print`, `report` (meal counts), `safety` (backup, restore, sensitive data), `activity` (the
+//! audit log and undo) and `check`. `output` holds how the CLI writes: JSON, aligned tables,
+//! and the question a destructive command asks.
 
 mod activity;
 mod attendees;
@@ -21,6 +21,7 @@ mod events;
 mod exchange;
 mod output;
 mod print;
+mod report;
 mod safety;
 mod schedule;
 
@@ -31,6 +32,7 @@ pub use desk::{Attendance, Checkin};
 pub use events::EventCommand;
 pub use exchange::{ExportCommand, ImportCommand, ListExport, ScheduleFormatArg, TableFormatArg};
 pub use print::Print;
+pub use report::{Meals, ReportCommand};
 pub use safety::{Backup, PurgeSensitive, Restore, Sensitive};
 pub use schedule::{Assign, RoomCommand, SessionCommand, Signup};
 
@@ -105,13 +107,17 @@ pub enum Command {
     /// Asks first on a terminal; elsewhere needs --yes.
     Undo(Undo),
     /// Print a document as PDF: a daily agenda, the programme, a room's door sheet, personal
-    /// agendas, speaker briefings, badges, name plates, or the desk's check-in list. Person,
-    /// briefing, badges and plates print everyone without --person or --country. Exits 3 when
-    /// some character has no font to draw it (each is named on standard error).
+    /// agendas, speaker briefings, badges, name plates, the desk's check-in list, or the
+    /// caterer's meal counts. Person, briefing, badges and plates print everyone without
+    /// --person or --country. Exits 3 when some character has no font to draw it (each is
+    /// named on standard error).
     Print(Print),
     /// List every conflict warning that is not accepted. Exits 0 when there are none, 3 when
     /// there are some.
     Check(Check),
+    /// Reports for the people who serve the event: `meals`, the caterer's counts.
+    #[command(subcommand)]
+    Report(ReportCommand),
 }
 
 /// The exit code of `plenary check` when it found warnings (and of `print` when a character
@@ -171,6 +177,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Activity(activity) => activity::activity(&conn, activity, out),
         Command::Undo(undo) => activity::undo(&mut conn, undo, out),
         Command::Check(check) => check::check(&conn, check, out),
+        Command::Report(command) => report::run(&conn, command, out),
     }
 }
 

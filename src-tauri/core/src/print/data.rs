@@ -63,6 +63,7 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
         DocumentKind::Badges => people_doc(conn, &ctx, request, "badges")?,
         DocumentKind::Plates => people_doc(conn, &ctx, request, "plates")?,
         DocumentKind::Checkin => checkin(conn, &ctx, request)?,
+        DocumentKind::Meals => meal_sheet(conn, &ctx)?,
     };
     let mut data = json!({
         "kind": request.kind.as_str(),
@@ -767,6 +768,74 @@ fn checkin(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built
     ))
 }
 
+// ---- meals ----------------------------------------------------------------------------------
+
+/// The caterer's sheet: the meals of each day with their counts (`meals::meal_counts`), every
+/// category listed (a zero as well, so that the caterer sees it was counted), the values no
+/// category matched as typed, and the people with allergies by name.
+fn meal_sheet(conn: &Connection, ctx: &Ctx) -> Result<Built> {
+    let w = &ctx.words;
+    let mut days: Vec<(NaiveDate, Vec<Value>)> = Vec::new();
+    for meal in crate::meals::meal_counts(conn, &ctx.event.id)? {
+        let bad = |what: &str| Error::bad_stored(what, &meal.session_id);
+        let start = parse_stored(&meal.start).ok_or_else(|| bad("start"))?;
+        let end = parse_stored(&meal.end).ok_or_else(|| bad("end"))?;
+        let (start, end) = (start.with_timezone(&ctx.zone), end.with_timezone(&ctx.zone));
+        let mut needs: Vec<Value> = crate::meals::NEEDS
+            .iter()
+            .map(|need| {
+                let key = need.key();
+                json!({
+                    "label": w.word(&format!("doc.meals.need.{}", need_word(&key))),
+                    "count": meal.counts.get(&key).copied().unwrap_or(0),
+                })
+            })
+            .collect();
+        needs.extend(meal.counts.iter().filter_map(|(key, count)| {
+            let text = key.strip_prefix("other: ")?;
+            Some(json!({
+                "label": sentence(w, "doc.meals.other", &[("text", text)]),
+                "count": count,
+            }))
+        }));
+        let row = json!({
+            "title": meal.title,
+            "time": w.time_range(start.time(), end.time()),
+            "expected": w.count("doc.meals.expected", meal.total as usize),
+            "total": meal.total,
+            "by_signup": if meal.by_signup { w.word("doc.meals.bySignup") } else { String::new() },
+            "needs": needs,
+            "allergies": meal.allergies.iter().map(|a| json!({
+                "name": a.name,
+                "text": a.text,
+            })).collect::<Vec<_>>(),
+        });
+        let date = start.date_naive();
+        match days.last_mut() {
+            Some((day, meals)) if *day == date => meals.push(row),
+            _ => days.push((date, vec![row])),
+        }
+    }
+    Ok((
+        title(ctx, "meals", None),
+        "meal-counts".to_owned(),
+        json!({
+            "days": days.into_iter().map(|(date, meals)| json!({
+                "date": w.weekday_date(date),
+                "meals": meals,
+            })).collect::<Vec<_>>(),
+        }),
+    ))
+}
+
+/// The locale key's last part for a need's key: `gluten_free` → `glutenFree`.
+fn need_word(key: &str) -> &str {
+    match key {
+        "gluten_free" => "glutenFree",
+        other => other,
+    }
+}
+
 // ---- the dialog's choices ----------------------------------------------------------------
 
 pub(super) fn options(
@@ -915,6 +984,11 @@ fn labels(w: &Words, kind: DocumentKind) -> Value {
         ("organization", "doc.checkin.organization"),
         ("category", "doc.checkin.category"),
         ("checkedIn", "doc.checkin.checkedIn"),
+        ("mealNeed", "doc.meals.need.label"),
+        ("mealPeople", "doc.meals.people"),
+        ("mealAllergies", "doc.meals.allergyList"),
+        ("noMeals", "doc.meals.noMeals"),
+        ("mealNote", "doc.meals.note"),
     ];
     for (name, key) in keys {
         labels.insert((*name).to_owned(), Value::String(w.word(key)));

@@ -1,5 +1,6 @@
 //! Printing: daily agendas, the whole programme, room door sheets, personal agendas, speaker
-//! briefings, badges, name plates and the desk's check-in list, as PDF.
+//! briefings, badges, name plates, the desk's check-in list and the caterer's meal counts, as
+//! PDF.
 //!
 //! [`data`] turns the store into one JSON value per document, with every time already written
 //! in the event's zone; [`engine`] lays it out with a fixed typst template from `templates/`.
@@ -38,10 +39,13 @@ pub enum DocumentKind {
     Plates,
     /// The desk's check-in list: by country, then name, with a tick box.
     Checkin,
+    /// The caterer's sheet: one page per day, each meal with the people expected and their
+    /// dietary needs (`crate::meals`).
+    Meals,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 8] = [
+    pub const ALL: [DocumentKind; 9] = [
         DocumentKind::Agenda,
         DocumentKind::Programme,
         DocumentKind::Room,
@@ -50,6 +54,7 @@ impl DocumentKind {
         DocumentKind::Badges,
         DocumentKind::Plates,
         DocumentKind::Checkin,
+        DocumentKind::Meals,
     ];
 
     /// The name the CLI and the file names use.
@@ -63,6 +68,7 @@ impl DocumentKind {
             DocumentKind::Badges => "badges",
             DocumentKind::Plates => "plates",
             DocumentKind::Checkin => "checkin",
+            DocumentKind::Meals => "meals",
         }
     }
 
@@ -76,6 +82,7 @@ impl DocumentKind {
             DocumentKind::Badges => include_str!("templates/badges.typ"),
             DocumentKind::Plates => include_str!("templates/plates.typ"),
             DocumentKind::Checkin => include_str!("templates/checkin.typ"),
+            DocumentKind::Meals => include_str!("templates/meals.typ"),
         }
     }
 }

@@ -11,6 +11,7 @@ mod desk;
 mod exchange;
 mod feeds;
 mod invariants;
+mod meals;
 mod migrations;
 mod ops;
 mod print;

@@ -2,7 +2,7 @@
 //! `pdfinfo` (poppler-utils): titles, names in Chinese, Arabic and Cyrillic, roles, times in
 //! the event's zone, page counts, paper sizes, and the errors that name their field.
 
-use crate::{add, now, person, plenary_at, Store};
+use crate::{add, id, now, person, plenary_at, seminar, Store};
 use plenary_core::model::{AttendeeFilter, AttendeeInput};
 use plenary_core::print::{self, AgendaLayout, DocumentKind, Paper, PrintRequest, Printed};
 use plenary_core::schedule::model::{Role, RoomInput, SessionInput, SessionType};
@@ -359,6 +359,51 @@ fn the_check_in_list_groups_by_country_with_counts() {
     let algeria = t.find("Algeria").expect("Algeria");
     let china = t.find("China ·").expect("China's group");
     assert!(algeria < china, "countries in alphabetical order");
+}
+
+#[test]
+fn the_caterers_sheet_has_a_page_per_day_with_counts_and_allergies_by_name() {
+    let (mut store, event) = sample_store();
+    let mut allergic = person("Olga", "Ivanova", "RU");
+    allergic.dietary = "Allergy: peanuts".into();
+    add(&mut store.conn, &event, &allergic).expect("registers");
+    let counts = plenary_core::meals::meal_counts(&store.conn, &event).expect("counts");
+    let printed = print_ok(&store, &request(&event, DocumentKind::Meals));
+    assert_eq!(printed.pages, 3, "one page for each day with a lunch");
+    let t = text(&printed);
+    let halal = counts[0].counts["halal"];
+    assert!(halal > 0, "the sample has halal meals");
+    assert_has(
+        &t,
+        &[
+            "MEAL COUNTS",
+            "Tuesday, 3 September 2024",
+            "Lunch",
+            &format!("{} expected", counts[0].total),
+            "Halal",
+            "Kosher",
+            "Other: no pork",
+            "Allergies and intolerances, by person",
+            "Olga IVANOVA",
+            "Allergy: peanuts",
+        ],
+    );
+    // Each need is followed by its count (the text reads row by row).
+    assert_has(
+        &t,
+        &[
+            &format!("Halal {halal} Kosher 1"),
+            "Allergies and intolerances 1",
+        ],
+    );
+}
+
+#[test]
+fn the_caterers_sheet_of_an_event_without_meals_says_how_to_have_some() {
+    let mut store = Store::default();
+    let event = ops::create_event(&mut store.conn, id(1), &seminar(), now()).expect("event");
+    let printed = print_ok(&store, &request(&event.id, DocumentKind::Meals));
+    assert_has(&text(&printed), &["No meals in the programme"]);
 }
 
 #[test]

@@ -82,7 +82,7 @@ fn assert_has(text: &str, wanted: &[&str], what: &str) {
 
 /// English labels of the documents that are none of the sample's own words (its session
 /// titles and descriptions are English user text and stay as they are).
-const ENGLISH_LABELS: [&str; 22] = [
+const ENGLISH_LABELS: [&str; 27] = [
     "Page 1 of",
     "Printed ",
     "Times are in",
@@ -105,6 +105,11 @@ const ENGLISH_LABELS: [&str; 22] = [
     "September",
     "Tuesday",
     "Co-sponsor",
+    "Dietary need",
+    "No special diet",
+    "Gluten-free",
+    "Allergies and intolerances",
+    "Counted when printed",
 ];
 
 #[test]
