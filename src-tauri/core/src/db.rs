@@ -9,7 +9,7 @@
 //! transaction together with its `PRAGMA user_version` bump, so a crash leaves the file at
 //! either the old or the new version.
 
-use crate::{clock, collation, file_names, Code, Error, Message, Result};
+use crate::{clock, collation, file_names, Code, Error, FieldError, Message, Result};
 use rusqlite::backup::{Backup, StepResult};
 pub use rusqlite::Connection;
 use rusqlite::{OpenFlags, TransactionBehavior, MAIN_DB};
@@ -33,8 +33,31 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 /// How long a writer waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Refuses a `--db` value (or `PLENARY_DB`, or a path from elsewhere) that is a server's
+/// address, such as `postgresql://user:secret@host/db`: this build opens files only, and taking
+/// the address as a path would create folders named after it, the password included. The
+/// message names the scheme only, never the rest of the address.
+pub fn refuse_address(path: &Path) -> Result<()> {
+    let text = path.to_string_lossy();
+    let Some((scheme, _)) = text.split_once("://") else {
+        return Ok(());
+    };
+    // RFC 3986: a letter, then letters, digits, "+", "-" or ".".
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if is_scheme {
+        return Err(FieldError::new("db", Code::DbAddressUnsupported)
+            .param("scheme", scheme)
+            .into());
+    }
+    Ok(())
+}
+
 /// Opens (creating if needed) the database at `path`, ready for use.
 pub fn open(path: &Path) -> Result<Connection> {
+    refuse_address(path)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             path: dir.display().to_string(),

@@ -64,6 +64,7 @@ codes! {
     NotAnEmail = "field.not_an_email",
     TooManyLanguages = "field.too_many_languages",
     UnknownLanguage = "field.unknown_language",
+    DbAddressUnsupported = "field.db_address_unsupported",
     TimeDoesNotExist = "field.time_does_not_exist",
     TimeSkipped = "field.time_skipped",
     CategoryNameRequired = "field.category_name_required",

@@ -213,6 +213,10 @@ fn report(err: &Error) {
 
 /// The database file: `--db` (or `$PLENARY_DB`, which clap reads into it), else the app's own.
 fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
-    db.or_else(paths::default_db_path)
-        .ok_or_else(|| Error::invalid("db", Code::NoDataFolder))
+    let path = db
+        .or_else(paths::default_db_path)
+        .ok_or_else(|| Error::invalid("db", Code::NoDataFolder))?;
+    // Before anything (a restore too) takes it for a file.
+    db::refuse_address(&path)?;
+    Ok(path)
 }

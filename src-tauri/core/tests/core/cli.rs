@@ -232,3 +232,47 @@ fn the_sample_command_is_idempotent() {
             .expect("JSON");
     assert_eq!(events.as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn a_server_address_is_refused_and_never_becomes_a_folder() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let address = "postgresql://organiser:s3cret@db.example.org:5432/seminar";
+    for (flag, env) in [(Some(address), None), (None, Some(address))] {
+        for args in [&["sample"][..], &["restore", "backup.db", "--yes"][..]] {
+            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"));
+            command
+                .current_dir(dir.path())
+                .env_remove("PLENARY_DB")
+                .stdin(std::process::Stdio::null());
+            if let Some(db) = flag {
+                command.args(["--db", db]);
+            }
+            if let Some(db) = env {
+                command.env("PLENARY_DB", db);
+            }
+            let out = command
+                .args(args)
+                .output()
+                .expect("the plenary binary runs");
+            assert_eq!(out.status.code(), Some(1), "{args:?} is refused");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("error: db: ") && err.contains("“postgresql://…”"),
+                "the error names the field and the scheme: {err}"
+            );
+            assert!(!err.contains("s3cret"), "never the password: {err}");
+            let left: Vec<_> = std::fs::read_dir(dir.path())
+                .expect("the folder reads")
+                .collect();
+            assert!(left.is_empty(), "nothing was created: {left:?}");
+        }
+    }
+    // A path with "://" that is not a scheme stays a path.
+    let odd = dir.path().join("a b://c").join("plenary.db");
+    let out = crate::plenary_at(&odd, &["sample"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
