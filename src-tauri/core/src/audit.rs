@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 pub use crate::tx::actor;
 
 /// The tables the triggers watch, with their primary-key columns.
-pub const TABLES: [(&str, &[&str]); 13] = [
+pub const TABLES: [(&str, &[&str]); 14] = [
     ("event", &["id"]),
     ("event_organizer", &["event_id", "position"]),
     ("category", &["event_id", "key"]),
@@ -28,6 +28,7 @@ pub const TABLES: [(&str, &[&str]); 13] = [
     ("accepted_warning", &["event_id", "key"]),
     ("sensitive_policy", &["event_id"]),
     ("attendee_sensitive", &["attendee_id"]),
+    ("seating", &["event_id"]),
 ];
 
 /// Tables whose values the log never holds (it records only that a field was set): undo

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_audit.sql"),
     include_str!("migrations/0006_sensitive.sql"),
     include_str!("migrations/0007_event_language.sql"),
+    include_str!("migrations/0008_seating.sql"),
 ];
 
 /// The schema version this build writes.
@@ -426,6 +427,7 @@ mod tests {
             ("0005_audit.sql", 0x9b71b2aca2a8a984),
             ("0006_sensitive.sql", 0x85aee3d132f16ea3),
             ("0007_event_language.sql", 0x2dc5a42db9b8bcdf),
+            ("0008_seating.sql", 0xd62901213859ba74),
         ];
         // Line endings are normalised: a Windows checkout may turn LF into CRLF.
         fn fnv1a(text: &str) -> u64 {

@@ -30,6 +30,7 @@ pub mod paths;
 pub mod print;
 pub mod sample;
 pub mod schedule;
+pub mod seating;
 pub mod sensitive;
 pub mod store;
 mod tx;

@@ -65,6 +65,8 @@ codes! {
     TooManyLanguages = "field.too_many_languages",
     UnknownLanguage = "field.unknown_language",
     DbAddressUnsupported = "field.db_address_unsupported",
+    NoDelegationToSeat = "field.no_delegation_to_seat",
+    SeatsOutOfRange = "field.seats_out_of_range",
     TimeDoesNotExist = "field.time_does_not_exist",
     TimeSkipped = "field.time_skipped",
     CategoryNameRequired = "field.category_name_required",
@@ -207,6 +209,7 @@ codes! {
     NoDataFolder = "cli.no_data_folder",
     NotATerminal = "cli.not_a_terminal",
     NoRoomCalled = "cli.no_room_called",
+    GiveFirstOrSeats = "cli.give_first_or_seats",
 }
 
 impl Code {

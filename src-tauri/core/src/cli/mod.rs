@@ -9,9 +9,9 @@
 //! and the dispatch. Each command family lives in its own module with its flags and one
 //! function that maps them to a verb of the core: `events`, `attendees`, `schedule` (rooms,
 //! sessions, assign, signup), `desk` (checkin, attendance), `exchange` (import, export),
-//! `print`, `report` (meal counts), `safety` (backup, restore, sensitive data), `activity` (the
-//! audit log and undo) and `check`. `output` holds how the CLI writes: JSON, aligned tables,
-//! and the question a destructive command asks.
+//! `print`, `report` (meal counts), `seating` (draw, set, list), `safety` (backup, restore,
+//! sensitive data), `activity` (the audit log and undo) and `check`. `output` holds how the CLI
+//! writes: JSON, aligned tables, and the question a destructive command asks.
 
 mod activity;
 mod attendees;
@@ -24,6 +24,7 @@ mod print;
 mod report;
 mod safety;
 mod schedule;
+mod seating;
 
 pub use activity::{Activity, Undo};
 pub use attendees::{AddAttendee, AttendeeCommand};
@@ -35,6 +36,7 @@ pub use print::Print;
 pub use report::{Meals, ReportCommand};
 pub use safety::{Backup, PurgeSensitive, Restore, Sensitive};
 pub use schedule::{Assign, RoomCommand, SessionCommand, Signup};
+pub use seating::SeatingCommand;
 
 use crate::{db, paths, Code, Error, Message, Result};
 use clap::{Parser, Subcommand};
@@ -118,6 +120,10 @@ pub enum Command {
     /// Reports for the people who serve the event: `meals`, the caterer's counts.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// The plenary hall's seating order: delegations in English alphabetical order of their
+    /// UN short names, starting from a country drawn by lot.
+    #[command(subcommand)]
+    Seating(SeatingCommand),
 }
 
 /// The exit code of `plenary check` when it found warnings (and of `print` when a character
@@ -178,6 +184,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Undo(undo) => activity::undo(&mut conn, undo, out),
         Command::Check(check) => check::check(&conn, check, out),
         Command::Report(command) => report::run(&conn, command, out),
+        Command::Seating(command) => seating::run(&mut conn, command, out),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod categories;
 pub mod delegations;
 pub mod events;
 pub mod rooms;
+pub mod seating;
 pub mod sessions;
 pub mod signups;
 pub mod warnings;

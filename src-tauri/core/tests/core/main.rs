@@ -18,6 +18,7 @@ mod print;
 mod print_languages;
 mod sample;
 mod schedule;
+mod seating;
 mod sensitive;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -126,4 +127,12 @@ pub fn store_with_event() -> (Store, String) {
     let event = core_ops::create_event(&mut store.conn, id(1), &seminar(), now())
         .expect("the seminar is valid");
     (store, event.id)
+}
+
+/// The field a validation error names first.
+pub fn field_of(err: plenary_core::Error) -> String {
+    match err {
+        plenary_core::Error::Validation(fields) => fields[0].field.clone(),
+        other => panic!("expected a validation error, got {other}"),
+    }
 }

@@ -2,12 +2,12 @@
 //! `pdfinfo` (poppler-utils): titles, names in Chinese, Arabic and Cyrillic, roles, times in
 //! the event's zone, page counts, paper sizes, and the errors that name their field.
 
-use crate::{add, id, now, person, plenary_at, seminar, Store};
+use crate::{add, field_of, id, now, person, plenary_at, seminar, Store};
 use plenary_core::model::{AttendeeFilter, AttendeeInput};
 use plenary_core::print::{self, AgendaLayout, DocumentKind, Paper, PrintRequest, Printed};
 use plenary_core::schedule::model::{Role, RoomInput, SessionInput, SessionType};
 use plenary_core::schedule::ops as sched;
-use plenary_core::{ops, sample, Error};
+use plenary_core::{ops, sample};
 use std::process::Command;
 use uuid::Uuid;
 
@@ -68,13 +68,6 @@ fn assert_has(text: &str, wanted: &[&str]) {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for w in wanted {
         assert!(text.contains(w), "the PDF says {w:?}; it reads:\n{text}");
-    }
-}
-
-fn field_of(err: Error) -> String {
-    match err {
-        Error::Validation(fields) => fields[0].field.clone(),
-        other => panic!("expected a validation error, got {other}"),
     }
 }
 
