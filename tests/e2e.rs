@@ -251,11 +251,26 @@ async fn open_attendees(client: &Client) {
     if let Ok(row) = client.find(Locator::Css("[data-testid=event-row]")).await {
         row.click().await.expect("select the event");
     }
-    find(client, "[data-testid=nav-attendees]")
-        .await
-        .click()
-        .await
-        .expect("open Attendees");
+    // The app may still be opening the store (an old file migrates first): when the event it
+    // remembered is not in this file, finishing the load sends it back to the dashboard, so
+    // click again until the Attendees screen stays.
+    let deadline = Instant::now() + WAIT;
+    loop {
+        find(client, "[data-testid=nav-attendees]")
+            .await
+            .click()
+            .await
+            .expect("open Attendees");
+        let shown = client
+            .wait()
+            .at_most(Duration::from_secs(3))
+            .for_element(Locator::Css("[data-testid=attendee-search]"))
+            .await
+            .is_ok();
+        if shown || Instant::now() > deadline {
+            return;
+        }
+    }
 }
 
 /// Runs `steps` against a fresh app on `db`, then always closes the WebDriver session and
@@ -1070,18 +1085,31 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
             wait_for_pages_drawn(&client).await;
             save_screenshot(&client, "screens/print-agenda.png").await;
 
-            // The caterer's meal counts: a page for each day with a lunch.
-            find(&client, "[data-testid=print-kind-meals]")
-                .await
-                .click()
-                .await
-                .expect("Meal counts");
-            wait_for_text(&client, "[data-testid=print-status]", |t| {
-                t.contains("3 pages")
-            })
-            .await;
-            wait_for_pages_drawn(&client).await;
-            save_screenshot(&client, "screens/print-meals.png").await;
+            // The caterer's meal counts (a page for each day with a lunch), and the seating
+            // plan (the hall, then the list by seat): three pages each.
+            // Both have three pages, so the preview counts as new once its first page is
+            // another image.
+            let first_page =
+                "return document.querySelector('[data-testid=print-page]')?.src ?? '';";
+            for kind in ["meals", "seating"] {
+                let before = client.execute(first_page, vec![]).await.expect("a page");
+                find(&client, &format!("[data-testid=print-kind-{kind}]"))
+                    .await
+                    .click()
+                    .await
+                    .expect(kind);
+                wait_for_text(&client, "[data-testid=print-status]", |t| {
+                    t.contains("3 pages")
+                })
+                .await;
+                let deadline = Instant::now() + WAIT;
+                while client.execute(first_page, vec![]).await.expect("a page") == before {
+                    assert!(Instant::now() < deadline, "the {kind} preview never came");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                wait_for_pages_drawn(&client).await;
+                save_screenshot(&client, &format!("screens/print-{kind}.png")).await;
+            }
 
             // Badges for the Chinese delegation: four to a sheet.
             find(&client, "[data-testid=print-kind-badges]")

@@ -219,6 +219,18 @@ fn the_sample_loads_once() {
         Some(1),
         "no duplicate event"
     );
+    for kind in ["meals", "seating"] {
+        let preview = call(
+            &app,
+            "preview_document",
+            json!({ "request": {
+                "event_id": first["id"], "kind": kind, "day": null, "room": null,
+                "person": null, "country": null, "paper": "a4", "layout": "auto",
+                "lang": null, "also": null
+            }}),
+        );
+        assert!(preview.is_ok(), "the {kind} preview: {preview:?}");
+    }
     assert!(
         first["attendee_count"].as_u64().unwrap_or(0) >= 100,
         "{first}"

@@ -400,7 +400,12 @@ export type DocumentKind =
  *  The caterer's sheet: one page per day, each meal with the people expected and their
  *  dietary needs (`crate::meals`).
  */
-"meals";
+"meals" | 
+/**
+ *  The plenary hall's seating plan in UN order (`crate::seating`): the places as rows of
+ *  tables facing the podium, then the list in seat order.
+ */
+"seating";
 
 /**  What kind of failure the UI is told about. */
 export type ErrorCode = 

@@ -24,6 +24,7 @@ export const KINDS: readonly DocumentKind[] = [
 	"plates",
 	"checkin",
 	"meals",
+	"seating",
 ];
 
 export const PAPERS: readonly Paper[] = ["a4", "letter"];
@@ -319,6 +320,8 @@ export function kindText(kind: DocumentKind): { title: string; description: stri
 			return { title: t("print.kinds.checkin"), description: t("print.kinds.checkinText") };
 		case "meals":
 			return { title: t("print.kinds.meals"), description: t("print.kinds.mealsText") };
+		case "seating":
+			return { title: t("print.kinds.seating"), description: t("print.kinds.seatingText") };
 	}
 }
 

@@ -64,6 +64,7 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
         DocumentKind::Plates => people_doc(conn, &ctx, request, "plates")?,
         DocumentKind::Checkin => checkin(conn, &ctx, request)?,
         DocumentKind::Meals => meal_sheet(conn, &ctx)?,
+        DocumentKind::Seating => seating_plan(conn, &ctx)?,
     };
     let mut data = json!({
         "kind": request.kind.as_str(),
@@ -703,9 +704,8 @@ fn session_time(ctx: &Ctx, session: &Session) -> Result<String> {
 fn people_doc(conn: &Connection, ctx: &Ctx, request: &PrintRequest, stem: &str) -> Result<Built> {
     let mut people = chosen_people(conn, ctx, request)?;
     if request.kind == DocumentKind::Plates {
-        // Plates go out by delegation, as the seating plan reads, in the document's language's
-        // order of country names.
-        by_country(ctx, &mut people);
+        // Plates go out in seat order, as the seating plan and the hall read them.
+        in_seat_order(conn, ctx, &mut people)?;
     }
     let out: Vec<PersonOut> = people.iter().map(|p| person_out(ctx, p)).collect();
     Ok((
@@ -764,6 +764,89 @@ fn checkin(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built
                 "code": code,
                 "people": rows,
             })).collect::<Vec<_>>(),
+        }),
+    ))
+}
+
+// ---- seating --------------------------------------------------------------------------------
+
+/// Orders people as the seating plan seats them: delegations in seat order, within each the
+/// seated members first (head first), then the others in the list's order; people without a
+/// country last.
+fn in_seat_order(conn: &Connection, ctx: &Ctx, people: &mut [Arc<Attendee>]) -> Result<()> {
+    let plan = crate::seating::plan(conn, &ctx.event.id)?;
+    let mut rank: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut delegation: HashMap<&str, usize> = HashMap::new();
+    for (i, seat) in plan.seats.iter().enumerate() {
+        delegation.insert(seat.country.as_str(), i);
+        for (j, person) in seat.people.iter().enumerate() {
+            rank.insert(person.as_str(), (i, j));
+        }
+    }
+    // A stable sort keeps the list's order among equals.
+    people.sort_by_key(|p| {
+        let at = delegation
+            .get(p.country.as_str())
+            .copied()
+            .unwrap_or(usize::MAX);
+        rank.get(p.id.as_str()).copied().unwrap_or((at, usize::MAX))
+    });
+    Ok(())
+}
+
+/// The seating plan: each delegation's place with its country in the document's language and
+/// the names of its seated members, the line saying how the order was decided.
+fn seating_plan(conn: &Connection, ctx: &Ctx) -> Result<Built> {
+    let w = &ctx.words;
+    let plan = crate::seating::plan(conn, &ctx.event.id)?;
+    let upper = ctx.event.family_name_upper;
+    let mut places = Vec::new();
+    for seat in &plan.seats {
+        let people = seat
+            .people
+            .iter()
+            .map(|id| ops::get_attendee(conn, id))
+            .collect::<Result<Vec<_>>>()?;
+        places.push(json!({
+            "seat": seat.seat,
+            "country": w.country(&seat.country),
+            "code": seat.country,
+            // The full names for the list; the place on the plan has room for one short line.
+            "people": people.iter().map(|a| names::display(a, upper)).collect::<Vec<_>>(),
+            "at_table": people
+                .first()
+                .map(|a| names::NameParts::from(a).lines(upper).first)
+                .unwrap_or_default(),
+        }));
+    }
+    let decided = plan
+        .decided_at
+        .as_deref()
+        .and_then(parse_stored)
+        .map(|t| w.date(t.with_timezone(&ctx.zone).date_naive()));
+    let how = match (
+        plan.method.as_deref(),
+        plan.first_country.as_deref(),
+        decided,
+    ) {
+        (Some(method), Some(code), Some(date)) => {
+            let key = if method == "draw" {
+                "doc.seating.drawn"
+            } else {
+                "doc.seating.set"
+            };
+            sentence(w, key, &[("country", &w.country(code)), ("date", &date)])
+        }
+        _ => w.word("doc.seating.notDrawn"),
+    };
+    Ok((
+        title(ctx, "seating", None),
+        "seating-plan".to_owned(),
+        json!({
+            "how": how,
+            "order": w.word("doc.seating.order"),
+            "seats_line": w.count("doc.seating.seatsEach", plan.seats_per_delegation as usize),
+            "places": places,
         }),
     ))
 }
@@ -989,6 +1072,11 @@ fn labels(w: &Words, kind: DocumentKind) -> Value {
         ("mealAllergies", "doc.meals.allergyList"),
         ("noMeals", "doc.meals.noMeals"),
         ("mealNote", "doc.meals.note"),
+        ("podium", "doc.seating.podium"),
+        ("seat", "doc.seating.seat"),
+        ("delegation", "doc.seating.delegation"),
+        ("seated", "doc.seating.seated"),
+        ("noDelegations", "doc.seating.noDelegations"),
     ];
     for (name, key) in keys {
         labels.insert((*name).to_owned(), Value::String(w.word(key)));

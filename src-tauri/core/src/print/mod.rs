@@ -1,6 +1,6 @@
 //! Printing: daily agendas, the whole programme, room door sheets, personal agendas, speaker
-//! briefings, badges, name plates, the desk's check-in list and the caterer's meal counts, as
-//! PDF.
+//! briefings, badges, name plates, the desk's check-in list, the caterer's meal counts and the
+//! seating plan, as PDF.
 //!
 //! [`data`] turns the store into one JSON value per document, with every time already written
 //! in the event's zone; [`engine`] lays it out with a fixed typst template from `templates/`.
@@ -42,10 +42,13 @@ pub enum DocumentKind {
     /// The caterer's sheet: one page per day, each meal with the people expected and their
     /// dietary needs (`crate::meals`).
     Meals,
+    /// The plenary hall's seating plan in UN order (`crate::seating`): the places as rows of
+    /// tables facing the podium, then the list in seat order.
+    Seating,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 9] = [
+    pub const ALL: [DocumentKind; 10] = [
         DocumentKind::Agenda,
         DocumentKind::Programme,
         DocumentKind::Room,
@@ -55,6 +58,7 @@ impl DocumentKind {
         DocumentKind::Plates,
         DocumentKind::Checkin,
         DocumentKind::Meals,
+        DocumentKind::Seating,
     ];
 
     /// The name the CLI and the file names use.
@@ -69,6 +73,7 @@ impl DocumentKind {
             DocumentKind::Plates => "plates",
             DocumentKind::Checkin => "checkin",
             DocumentKind::Meals => "meals",
+            DocumentKind::Seating => "seating",
         }
     }
 
@@ -83,6 +88,7 @@ impl DocumentKind {
             DocumentKind::Plates => include_str!("templates/plates.typ"),
             DocumentKind::Checkin => include_str!("templates/checkin.typ"),
             DocumentKind::Meals => include_str!("templates/meals.typ"),
+            DocumentKind::Seating => include_str!("templates/seating.typ"),
         }
     }
 }

@@ -400,6 +400,66 @@ fn the_caterers_sheet_of_an_event_without_meals_says_how_to_have_some() {
 }
 
 #[test]
+fn the_seating_plan_and_the_name_plates_follow_the_un_order_from_the_drawn_country() {
+    let (mut store, event) = sample_store();
+    let printed = print_ok(&store, &request(&event, DocumentKind::Seating));
+    assert_has(
+        &text(&printed),
+        &[
+            "SEATING PLAN",
+            "PODIUM",
+            "No country drawn yet",
+            "Delegations in the English alphabetical order of their UN short names.",
+            "2 seats per delegation.",
+        ],
+    );
+    plenary_core::seating::set_first(&mut store.conn, &event, "TR", now()).expect("sets");
+    let printed = print_ok(&store, &request(&event, DocumentKind::Seating));
+    let t = text(&printed);
+    assert_has(
+        &t,
+        &["Türkiye sits first", "1 Türkiye", "2 United Arab Emirates"],
+    );
+    let plan = plenary_core::seating::plan(&store.conn, &event).expect("plan");
+    let last = &plan.seats.last().expect("a seat").name;
+    assert_has(&t, &[&format!("{} {last}", plan.seats.len())]);
+
+    // The name plates come out in the same order: Türkiye first, then the United Arab
+    // Emirates, and Sri Lanka's after them (it wraps round to the end).
+    let plates = text(&print_ok(&store, &request(&event, DocumentKind::Plates)));
+    let at = |name: &str| {
+        plates
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} in the plates"))
+    };
+    assert!(at("TÜRKIYE") < at("UNITED ARAB EMIRATES"));
+    assert!(at("UNITED ARAB EMIRATES") < at("ALGERIA"));
+    assert!(at("ALGERIA") < at("SRI LANKA"));
+}
+
+#[test]
+fn every_kind_previews_as_svg_pages() {
+    let (store, event) = sample_store();
+    for kind in DocumentKind::ALL {
+        let mut req = request(&event, kind);
+        req.day = Some("2024-09-03".into());
+        req.room = Some("Main Plenary Hall".into());
+        let preview = print::preview(&store.conn, &req, today(), 2)
+            .unwrap_or_else(|e| panic!("{kind:?} previews: {e}"));
+        assert!(preview.page_count >= 1, "{kind:?}");
+        assert_eq!(
+            preview.pages.len(),
+            preview.page_count.min(2) as usize,
+            "{kind:?}"
+        );
+        assert!(
+            preview.pages.iter().all(|p| p.starts_with("<svg")),
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
 fn letter_paper_is_us_letter() {
     let (store, event) = sample_store();
     let mut req = request(&event, DocumentKind::Agenda);
