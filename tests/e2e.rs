@@ -1085,23 +1085,33 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
             wait_for_pages_drawn(&client).await;
             save_screenshot(&client, "screens/print-agenda.png").await;
 
-            // The caterer's meal counts (a page for each day with a lunch), and the seating
-            // plan (the hall, then the list by seat): three pages each.
-            // Both have three pages, so the preview counts as new once its first page is
+            // The caterer's meal counts (a page for each day with a lunch), the seating plan
+            // (the hall, then the list by seat) and the list of participants, whose edition
+            // controls show only for it.
+            // Two have three pages, so the preview counts as new once its first page is
             // another image.
             let first_page =
                 "return document.querySelector('[data-testid=print-page]')?.src ?? '';";
-            for kind in ["meals", "seating"] {
+            for (kind, pages) in [
+                ("meals", "3 pages"),
+                ("seating", "3 pages"),
+                ("participants", "6 pages"),
+            ] {
                 let before = client.execute(first_page, vec![]).await.expect("a page");
                 find(&client, &format!("[data-testid=print-kind-{kind}]"))
                     .await
                     .click()
                     .await
                     .expect(kind);
-                wait_for_text(&client, "[data-testid=print-status]", |t| {
-                    t.contains("3 pages")
-                })
-                .await;
+                wait_for_text(&client, "[data-testid=print-status]", |t| t.contains(pages)).await;
+                assert_eq!(
+                    client
+                        .find(Locator::Css("[data-testid=print-edition]"))
+                        .await
+                        .is_ok(),
+                    kind == "participants",
+                    "the edition control belongs to the list of participants only"
+                );
                 let deadline = Instant::now() + WAIT;
                 while client.execute(first_page, vec![]).await.expect("a page") == before {
                     assert!(Instant::now() < deadline, "the {kind} preview never came");
@@ -1110,6 +1120,15 @@ async fn print_an_agenda_and_a_delegations_badges_preview_save_and_print() {
                 wait_for_pages_drawn(&client).await;
                 save_screenshot(&client, &format!("screens/print-{kind}.png")).await;
             }
+            // The list's own controls, scrolled into view.
+            client
+                .execute(
+                    "document.querySelector('[data-testid=print-email]').scrollIntoView();",
+                    vec![],
+                )
+                .await
+                .expect("scrolls");
+            save_screenshot(&client, "screens/print-participants-controls.png").await;
 
             // Badges for the Chinese delegation: four to a sheet.
             find(&client, "[data-testid=print-kind-badges]")

@@ -34,6 +34,18 @@ pub fn normalize_code(code: &str) -> Option<String> {
         .map(|c| c.alpha2.to_owned())
 }
 
+/// A country code typed into `field` that must name a country with a UN short name: its
+/// canonical form, or the field's error (`"XX" is not a known ISO 3166-1 alpha-2 country code`).
+pub fn known_code(field: &str, given: &str) -> crate::Result<String> {
+    normalize_code(given)
+        .filter(|c| name(c).is_some())
+        .ok_or_else(|| {
+            crate::FieldError::new(field, crate::Code::UnknownCountryCode)
+                .param("value", given.trim())
+                .into()
+        })
+}
+
 /// The committed table of UN short names, as `scripts/gen-country-names.py` writes it.
 pub const NAMES_JSON: &str = include_str!("../data/country-names.json");
 

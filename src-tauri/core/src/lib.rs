@@ -26,6 +26,7 @@ pub mod messages;
 pub mod model;
 pub mod names;
 pub mod ops;
+pub mod participants;
 pub mod paths;
 pub mod print;
 pub mod sample;

@@ -14,7 +14,7 @@ use crate::clock::timestamp;
 use crate::model::AttendeeFilter;
 use crate::store::{delegations, events, seating as store};
 use crate::tx::write_tx;
-use crate::{collation, countries, ops, Code, Error, FieldError, Lang, Result};
+use crate::{collation, countries, ops, Code, FieldError, Lang, Result};
 use chrono::{DateTime, Utc};
 use rand::RngExt;
 use rusqlite::Connection;
@@ -153,13 +153,7 @@ pub fn set_first(
     country: &str,
     now: DateTime<Utc>,
 ) -> Result<Plan> {
-    let code = countries::normalize_code(country)
-        .filter(|c| countries::name(c).is_some())
-        .ok_or_else(|| {
-            Error::from(
-                FieldError::new("first", Code::UnknownCountryCode).param("value", country.trim()),
-            )
-        })?;
+    let code = countries::known_code("first", country)?;
     decide(conn, event_id, &code, "set", now)
 }
 

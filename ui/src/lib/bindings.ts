@@ -405,7 +405,12 @@ export type DocumentKind =
  *  The plenary hall's seating plan in UN order (`crate::seating`): the places as rows of
  *  tables facing the podium, then the list in seat order.
  */
-"seating";
+"seating" | 
+/**  The list of participants: by section, then delegation (`crate::participants`). */
+"participants";
+
+/**  Which edition of the list of participants: provisional until the meeting closes, then final. */
+export type Edition = "provisional" | "final";
 
 /**  What kind of failure the UI is told about. */
 export type ErrorCode = 
@@ -515,7 +520,9 @@ export type ImportStart = {
 export type Lang = "ar" | "en" | "es" | "fr" | "ru" | "zh";
 
 /**  A list that can be exported as a table. */
-export type ListKind = "attendees" | "delegations" | "sessions" | "assignments" | "signups";
+export type ListKind = "attendees" | "delegations" | "sessions" | "assignments" | "signups" | 
+/**  The list of participants, by section and delegation. */
+"participants";
 
 /**
  *  The order in which a person's names are written. Family-first names, such as 马朝旭
@@ -610,6 +617,12 @@ export type PrintRequest = {
 	lang?: Lang | null,
 	/**  A second language: each label in both ("开幕式 / Opening ceremony"). */
 	also?: Lang | null,
+	/**  The list of participants' edition (provisional unless given). */
+	edition?: Edition | null,
+	/**  The list of participants' correction number: "Rev.1" from 1; none below. */
+	revision?: number | null,
+	/**  The list of participants shows each person's email (never unless asked). */
+	include_email?: boolean,
 };
 
 /**  A document written to a file. */

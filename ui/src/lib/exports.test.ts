@@ -30,6 +30,7 @@ describe("exportSections", () => {
 				["sessions", ["sessions-csv", "sessions-xlsx"]],
 				["assignments", ["assignments-csv", "assignments-xlsx"]],
 				["signups", ["signups-csv", "signups-xlsx"]],
+				["participants", ["participants-csv", "participants-xlsx"]],
 			],
 			[
 				["calendar", ["programme-ics"]],

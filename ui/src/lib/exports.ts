@@ -157,6 +157,15 @@ export function exportSections(eventId: string): ExportSection[] {
 						list(eventId, "signups", "xlsx", t("exchange.export.signupsXlsx")),
 					],
 				},
+				{
+					id: "participants",
+					title: t("exchange.hub.rows.participants"),
+					description: t("exchange.hub.rows.participantsText"),
+					choices: [
+						list(eventId, "participants", "csv", t("exchange.export.participantsCsv")),
+						list(eventId, "participants", "xlsx", t("exchange.export.participantsXlsx")),
+					],
+				},
 			],
 		},
 		{

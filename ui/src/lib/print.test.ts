@@ -151,7 +151,20 @@ describe("buildRequest", () => {
 			layout: "grid",
 			lang: null,
 			also: null,
+			edition: null,
+			revision: null,
+			include_email: false,
 		});
+	});
+
+	it("sends a list of participants with its edition, revision and the email choice", () => {
+		const r = request({ kind: "participants", edition: "final", revision: 2, includeEmail: true });
+		expect([r.edition, r.revision, r.include_email]).toEqual(["final", 2, true]);
+		const none = request({ kind: "participants", edition: "provisional", revision: 0 });
+		expect([none.edition, none.revision, none.include_email]).toEqual(["provisional", null, false]);
+		// Other documents never carry them.
+		const badges = request({ kind: "badges", edition: "final", revision: 3, includeEmail: true });
+		expect([badges.edition, badges.revision, badges.include_email]).toEqual([null, null, false]);
 	});
 
 	it("sends a door sheet with its room and day", () => {

@@ -5,6 +5,7 @@
 import type {
 	AgendaLayout,
 	DocumentKind,
+	Edition,
 	Lang,
 	Paper,
 	PrintChoice,
@@ -25,10 +26,12 @@ export const KINDS: readonly DocumentKind[] = [
 	"checkin",
 	"meals",
 	"seating",
+	"participants",
 ];
 
 export const PAPERS: readonly Paper[] = ["a4", "letter"];
 export const LAYOUTS: readonly AgendaLayout[] = ["auto", "list", "grid"];
+export const EDITIONS: readonly Edition[] = ["provisional", "final"];
 
 /** Whom a batch document is printed for. */
 export type Who = "everyone" | "delegation" | "person";
@@ -42,6 +45,8 @@ export type Controls = {
 	layout: boolean;
 	/** For briefings, "one person" is one of the speakers (a list); otherwise a search. */
 	personFromSpeakers: boolean;
+	/** The list of participants: its edition, revision and whether emails show. */
+	edition: boolean;
 };
 
 const PEOPLE: readonly Who[] = ["everyone", "delegation", "person"];
@@ -53,6 +58,7 @@ export function controlsFor(kind: DocumentKind): Controls {
 		who: kind === "checkin" ? ["everyone", "delegation"] : isBatch(kind) ? PEOPLE : [],
 		layout: kind === "agenda" || kind === "programme",
 		personFromSpeakers: kind === "briefing",
+		edition: kind === "participants",
 	};
 }
 
@@ -80,6 +86,10 @@ export type PrintForm = {
 	lang: Lang | null;
 	/** A second language for a bilingual document, or null. */
 	also: Lang | null;
+	/** The list of participants: provisional or final, its revision (0: none), and emails. */
+	edition: Edition;
+	revision: number;
+	includeEmail: boolean;
 };
 
 /** What the Ctrl/Cmd+P of a screen asks the Print screen to show first. */
@@ -105,6 +115,9 @@ export function defaultForm(options: PrintOptions, today: string, paper: Paper =
 		layout: "auto",
 		lang: null,
 		also: null,
+		edition: "provisional",
+		revision: 0,
+		includeEmail: false,
 	};
 }
 
@@ -122,6 +135,10 @@ export function reconcile(form: PrintForm, options: PrintOptions, today: string)
 		room: has(options.rooms, form.room) ? form.room : fresh.room,
 		country: has(options.delegations, form.country) ? form.country : fresh.country,
 		speaker: has(options.speakers, form.speaker) ? form.speaker : fresh.speaker,
+		// A form remembered by an older version lacks these.
+		edition: form.edition ?? fresh.edition,
+		revision: form.revision ?? fresh.revision,
+		includeEmail: form.includeEmail ?? fresh.includeEmail,
 	};
 }
 
@@ -194,6 +211,9 @@ export function buildRequest(eventId: string, form: PrintForm): Built {
 			lang: form.lang,
 			// A second language equal to the first adds nothing.
 			also: form.also !== null && form.also !== form.lang ? form.also : null,
+			edition: controls.edition ? form.edition : null,
+			revision: controls.edition && form.revision > 0 ? Math.floor(form.revision) : null,
+			include_email: controls.edition && form.includeEmail,
 		},
 	};
 }
@@ -211,6 +231,9 @@ export function requestKey(request: PrintRequest): string {
 		request.layout,
 		request.lang ?? null,
 		request.also ?? null,
+		request.edition ?? null,
+		request.revision ?? null,
+		request.include_email ?? false,
 	]);
 }
 
@@ -322,6 +345,11 @@ export function kindText(kind: DocumentKind): { title: string; description: stri
 			return { title: t("print.kinds.meals"), description: t("print.kinds.mealsText") };
 		case "seating":
 			return { title: t("print.kinds.seating"), description: t("print.kinds.seatingText") };
+		case "participants":
+			return {
+				title: t("print.kinds.participants"),
+				description: t("print.kinds.participantsText"),
+			};
 	}
 }
 
@@ -335,6 +363,10 @@ export function whoText(kind: DocumentKind, who: Who): string {
 	if (who === "everyone") return t("print.who.everyone");
 	if (who === "delegation") return t("print.who.delegation");
 	return t("print.who.person");
+}
+
+export function editionText(edition: Edition): string {
+	return edition === "final" ? t("print.edition.final") : t("print.edition.provisional");
 }
 
 export function paperText(paper: Paper): string {

@@ -42,6 +42,9 @@ pub enum ExportCommand {
     Assignments(ListExport),
     /// Every sign-up.
     Signups(ListExport),
+    /// The list of participants: by section, then delegation (English UN short names), the
+    /// head of delegation first.
+    Participants(ListExport),
     /// The programme, or one person's (their talks and sign-ups).
     Schedule {
         #[arg(long, value_enum)]
@@ -196,6 +199,7 @@ pub(super) fn export(
         ExportCommand::Sessions(list) => list_export(conn, ListKind::Sessions, list)?,
         ExportCommand::Assignments(list) => list_export(conn, ListKind::Assignments, list)?,
         ExportCommand::Signups(list) => list_export(conn, ListKind::Signups, list)?,
+        ExportCommand::Participants(list) => list_export(conn, ListKind::Participants, list)?,
     };
     match file {
         Some(path) => files::write_atomically(&path, &bytes)?,

@@ -9,13 +9,15 @@
 //! and the dispatch. Each command family lives in its own module with its flags and one
 //! function that maps them to a verb of the core: `events`, `attendees`, `schedule` (rooms,
 //! sessions, assign, signup), `desk` (checkin, attendance), `exchange` (import, export),
-//! `print`, `report` (meal counts), `seating` (draw, set, list), `safety` (backup, restore,
-//! sensitive data), `activity` (the audit log and undo) and `check`. `output` holds how the CLI
-//! writes: JSON, aligned tables, and the question a destructive command asks.
+//! `print`, `report` (meal counts), `seating` (draw, set, list), `delegations` (sections),
+//! `safety` (backup, restore, sensitive data), `activity` (the audit log and undo) and `check`.
+//! `output` holds how the CLI writes: JSON, aligned tables, and the question a destructive
+//! command asks.
 
 mod activity;
 mod attendees;
 mod check;
+mod delegations;
 mod desk;
 mod events;
 mod exchange;
@@ -29,6 +31,7 @@ mod seating;
 pub use activity::{Activity, Undo};
 pub use attendees::{AddAttendee, AttendeeCommand};
 pub use check::Check;
+pub use delegations::DelegationCommand;
 pub use desk::{Attendance, Checkin};
 pub use events::EventCommand;
 pub use exchange::{ExportCommand, ImportCommand, ListExport, ScheduleFormatArg, TableFormatArg};
@@ -124,6 +127,9 @@ pub enum Command {
     /// UN short names, starting from a country drawn by lot.
     #[command(subcommand)]
     Seating(SeatingCommand),
+    /// Delegations: the section of the list of participants each is listed under.
+    #[command(subcommand)]
+    Delegation(DelegationCommand),
 }
 
 /// The exit code of `plenary check` when it found warnings (and of `print` when a character
@@ -185,6 +191,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Check(check) => check::check(&conn, check, out),
         Command::Report(command) => report::run(&conn, command, out),
         Command::Seating(command) => seating::run(&mut conn, command, out),
+        Command::Delegation(command) => delegations::run(&mut conn, command, out),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::output::line;
 use super::Outcome;
-use crate::print::{AgendaLayout, DocumentKind, Paper, PrintRequest};
+use crate::print::{AgendaLayout, DocumentKind, Edition, Paper, PrintRequest};
 use crate::{clock, ops, Lang, Result};
 use clap::Args;
 use rusqlite::Connection;
@@ -39,6 +39,15 @@ pub struct Print {
     /// ("开幕式 / Opening ceremony"); badges and plates show the country in both.
     #[arg(long, value_name = "LANG")]
     also: Option<String>,
+    /// The list of participants' edition (participants).
+    #[arg(long, value_enum)]
+    edition: Option<Edition>,
+    /// The list of participants' correction number, printed as "Rev.N" (participants).
+    #[arg(long, value_name = "N")]
+    revision: Option<u32>,
+    /// Show each person's email in the list of participants (never without this flag).
+    #[arg(long)]
+    email: bool,
     #[arg(long)]
     event: Option<String>,
     #[arg(long, value_name = "FILE.pdf")]
@@ -61,6 +70,9 @@ pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<
         layout: p.layout,
         lang,
         also,
+        edition: p.edition,
+        revision: p.revision,
+        include_email: p.email,
     };
     // The print date in the footer is the organiser's day, so it is taken in the local zone.
     let today = clock::now().with_timezone(&chrono::Local).date_naive();

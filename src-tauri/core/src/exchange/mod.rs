@@ -26,6 +26,8 @@ pub enum ListKind {
     Sessions,
     Assignments,
     Signups,
+    /// The list of participants, by section and delegation.
+    Participants,
 }
 
 impl ListKind {
@@ -37,6 +39,7 @@ impl ListKind {
             ListKind::Sessions => "sessions",
             ListKind::Assignments => "assignments",
             ListKind::Signups => "signups",
+            ListKind::Participants => "participants",
         }
     }
 }
@@ -107,6 +110,7 @@ pub fn export_list_with(
         ListKind::Sessions => vec![tabular::sessions(conn, event_id)?],
         ListKind::Assignments => vec![tabular::assignments(conn, event_id)?],
         ListKind::Signups => vec![tabular::signups(conn, event_id)?],
+        ListKind::Participants => vec![tabular::participants(conn, event_id)?],
     };
     match format {
         TableFormat::Xlsx => tabular::to_xlsx(&sheets),

@@ -570,6 +570,56 @@ fn fit_excel_cell(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}{NOTE}", &text[..end]))
 }
 
+/// The list of participants in its printed order (`participants::list`, countries by their
+/// English UN short name): section, delegation, then each person's line; the head of
+/// delegation is marked. Emails are not in it: the printed list shows them only when asked.
+pub fn participants(conn: &Connection, event_id: &str) -> Result<Sheet> {
+    let event = ops::get_event(conn, event_id)?;
+    let list = crate::participants::list(
+        conn,
+        event_id,
+        |code| countries::name(code).unwrap_or(code).to_owned(),
+        "",
+        |a, b| crate::collation::for_lang(crate::Lang::En).compare(a, b),
+    )?;
+    let mut rows = Vec::new();
+    for (section, groups) in list {
+        for g in groups {
+            for (i, a) in g.people.iter().enumerate() {
+                let lines = names::NameParts::from(a.as_ref()).lines(event.family_name_upper);
+                rows.push(vec![
+                    section.as_str().into(),
+                    g.country.as_str().into(),
+                    g.name.as_str().into(),
+                    names::clean(&a.honorific).into(),
+                    lines.first.into(),
+                    lines.second.into(),
+                    a.position.trim().into(),
+                    a.organization.trim().into(),
+                    (if i == 0 && g.has_head { "yes" } else { "" }).into(),
+                    a.id.as_str().into(),
+                ]);
+            }
+        }
+    }
+    Ok(Sheet {
+        name: "Participants".into(),
+        headers: vec![
+            "section",
+            "country",
+            "delegation",
+            "honorific",
+            "name",
+            "native_name",
+            "position",
+            "organization",
+            "head_of_delegation",
+            "id",
+        ],
+        rows,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

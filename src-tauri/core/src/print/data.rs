@@ -65,6 +65,7 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
         DocumentKind::Checkin => checkin(conn, &ctx, request)?,
         DocumentKind::Meals => meal_sheet(conn, &ctx)?,
         DocumentKind::Seating => seating_plan(conn, &ctx)?,
+        DocumentKind::Participants => participants(conn, &ctx, request, today)?,
     };
     let mut data = json!({
         "kind": request.kind.as_str(),
@@ -851,6 +852,81 @@ fn seating_plan(conn: &Connection, ctx: &Ctx) -> Result<Built> {
     ))
 }
 
+// ---- list of participants -----------------------------------------------------------------
+
+/// The list of participants (`crate::participants`): sections in order, delegations by their
+/// country's name as the document's language sorts it (people without a country under other
+/// organisations, by organisation), the head of delegation first, then the list's order of
+/// family names.
+fn participants(
+    conn: &Connection,
+    ctx: &Ctx,
+    request: &PrintRequest,
+    today: NaiveDate,
+) -> Result<Built> {
+    let w = &ctx.words;
+    let upper = ctx.event.family_name_upper;
+    let list = crate::participants::list(
+        conn,
+        &ctx.event.id,
+        |code| w.country(code),
+        &w.word("doc.participants.noOrganization"),
+        |a, b| w.compare(a, b),
+    )?;
+    let sections: Vec<Value> = list
+        .into_iter()
+        .map(|(section, groups)| {
+            let delegations: Vec<Value> = groups
+                .into_iter()
+                .map(|g| {
+                    json!({
+                        "name": g.name,
+                        "people": g.people.iter().map(|a| {
+                            let lines = names::NameParts::from(a.as_ref()).lines(upper);
+                            json!({
+                                "honorific": names::clean(&a.honorific),
+                                "name": lines.first,
+                                "native": lines.second,
+                                "position": a.position.trim(),
+                                "organization": a.organization.trim(),
+                                "email": if request.include_email { a.email.trim() } else { "" },
+                            })
+                        }).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({
+                "title": w.word(&format!("doc.participants.section.{}", section.word())),
+                "delegations": delegations,
+            })
+        })
+        .collect();
+    let edition = request.edition.unwrap_or_default();
+    let (heading, stem) = match edition {
+        crate::print::Edition::Provisional => {
+            ("doc.participants.provisional", "participants-provisional")
+        }
+        crate::print::Edition::Final => ("doc.participants.final", "participants-final"),
+    };
+    let revision = request.revision.filter(|n| *n > 0);
+    let stem = match revision {
+        Some(n) => format!("{stem}-rev{n}"),
+        None => stem.to_owned(),
+    };
+    Ok((
+        format!("{} — {}", w.word(heading), ctx.event.name),
+        stem,
+        json!({
+            "heading": w.word(heading),
+            "revision": revision
+                .map(|n| sentence(w, "doc.participants.revision", &[("number", &n.to_string())]))
+                .unwrap_or_default(),
+            "date": w.date(today),
+            "sections": sections,
+        }),
+    ))
+}
+
 // ---- meals ----------------------------------------------------------------------------------
 
 /// The caterer's sheet: the meals of each day with their counts (`meals::meal_counts`), every
@@ -1077,6 +1153,7 @@ fn labels(w: &Words, kind: DocumentKind) -> Value {
         ("delegation", "doc.seating.delegation"),
         ("seated", "doc.seating.seated"),
         ("noDelegations", "doc.seating.noDelegations"),
+        ("noParticipants", "doc.participants.empty"),
     ];
     for (name, key) in keys {
         labels.insert((*name).to_owned(), Value::String(w.word(key)));

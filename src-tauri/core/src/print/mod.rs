@@ -1,6 +1,6 @@
 //! Printing: daily agendas, the whole programme, room door sheets, personal agendas, speaker
-//! briefings, badges, name plates, the desk's check-in list, the caterer's meal counts and the
-//! seating plan, as PDF.
+//! briefings, badges, name plates, the desk's check-in list, the caterer's meal counts, the
+//! seating plan and the list of participants, as PDF.
 //!
 //! [`data`] turns the store into one JSON value per document, with every time already written
 //! in the event's zone; [`engine`] lays it out with a fixed typst template from `templates/`.
@@ -45,10 +45,12 @@ pub enum DocumentKind {
     /// The plenary hall's seating plan in UN order (`crate::seating`): the places as rows of
     /// tables facing the podium, then the list in seat order.
     Seating,
+    /// The list of participants: by section, then delegation (`crate::participants`).
+    Participants,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 10] = [
+    pub const ALL: [DocumentKind; 11] = [
         DocumentKind::Agenda,
         DocumentKind::Programme,
         DocumentKind::Room,
@@ -59,6 +61,7 @@ impl DocumentKind {
         DocumentKind::Checkin,
         DocumentKind::Meals,
         DocumentKind::Seating,
+        DocumentKind::Participants,
     ];
 
     /// The name the CLI and the file names use.
@@ -74,6 +77,7 @@ impl DocumentKind {
             DocumentKind::Checkin => "checkin",
             DocumentKind::Meals => "meals",
             DocumentKind::Seating => "seating",
+            DocumentKind::Participants => "participants",
         }
     }
 
@@ -89,6 +93,7 @@ impl DocumentKind {
             DocumentKind::Checkin => include_str!("templates/checkin.typ"),
             DocumentKind::Meals => include_str!("templates/meals.typ"),
             DocumentKind::Seating => include_str!("templates/seating.typ"),
+            DocumentKind::Participants => include_str!("templates/participants.typ"),
         }
     }
 }
@@ -128,6 +133,17 @@ pub enum AgendaLayout {
     Grid,
 }
 
+/// Which edition of the list of participants: provisional until the meeting closes, then final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+#[derive(clap::ValueEnum)]
+pub enum Edition {
+    #[default]
+    Provisional,
+    Final,
+}
+
 /// Everything the print dialog and the CLI ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -150,6 +166,15 @@ pub struct PrintRequest {
     /// A second language: each label in both ("开幕式 / Opening ceremony").
     #[serde(default)]
     pub also: Option<Lang>,
+    /// The list of participants' edition (provisional unless given).
+    #[serde(default)]
+    pub edition: Option<Edition>,
+    /// The list of participants' correction number: "Rev.1" from 1; none below.
+    #[serde(default)]
+    pub revision: Option<u32>,
+    /// The list of participants shows each person's email (never unless asked).
+    #[serde(default)]
+    pub include_email: bool,
 }
 
 impl PrintRequest {
@@ -166,6 +191,9 @@ impl PrintRequest {
             layout: AgendaLayout::Auto,
             lang: None,
             also: None,
+            edition: None,
+            revision: None,
+            include_email: false,
         }
     }
 }

@@ -62,3 +62,27 @@ pub fn set_head(
     )?;
     Ok(())
 }
+
+/// The section each delegation was put in by hand (`None` rows are left out: the default).
+pub fn sections(conn: &Connection, event_id: &str) -> Result<BTreeMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT country, section FROM delegation WHERE event_id = ?1 AND section IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Puts a country's delegation in a section of the list of participants (`None`: the default).
+pub fn set_section(
+    tx: &Transaction<'_>,
+    event_id: &str,
+    country: &str,
+    section: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO delegation (event_id, country, section) VALUES (?1, ?2, ?3)
+         ON CONFLICT (event_id, country) DO UPDATE SET section = excluded.section",
+        params![event_id, country, section],
+    )?;
+    Ok(())
+}

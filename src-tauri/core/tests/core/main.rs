@@ -14,6 +14,7 @@ mod invariants;
 mod meals;
 mod migrations;
 mod ops;
+mod participants;
 mod print;
 mod print_languages;
 mod sample;
