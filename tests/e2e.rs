@@ -163,6 +163,15 @@ async fn find(client: &Client, css: &str) -> Element {
     }
 }
 
+/// Clicks the element `css` once it is there.
+async fn click(client: &Client, css: &str) {
+    find(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+}
+
 /// Waits until `check` holds for the text of `css`, and returns that text.
 async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + WAIT;
@@ -737,6 +746,118 @@ async fn wait_for_attr(client: &Client, css: &str, name: &str, value: &str) -> b
     }
     save_screenshot(client, "e2e-failure.png").await;
     false
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn the_seating_screen_draws_by_lot_in_english_and_arabic() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_sample(dir.path());
+    let profile = fresh_profile(dir.path());
+    std::fs::create_dir_all(Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens/i18n"))
+        .expect("a folder for screenshots");
+    let vars = [("XDG_DATA_HOME", profile.as_path())];
+    with_app_and(&db_path, &vars, |client| async move {
+        click_containing(
+            &client,
+            "[data-testid=event-row] button.open",
+            "Capacity-building",
+        )
+        .await;
+        go(&client, "seating").await;
+        wait_for_text(&client, "[data-testid=seating-status]", |t| {
+            t.contains("No country drawn yet")
+        })
+        .await;
+        let seats = client
+            .find_all(Locator::Css("[data-testid=seating-seat]"))
+            .await
+            .expect("the seats");
+        assert_eq!(seats.len(), 44, "one place for each delegation of the sample");
+
+        // The draw: the names run, then the status names the country that now sits first.
+        click(&client, "[data-testid=seating-draw]").await;
+        let status = wait_for_text(&client, "[data-testid=seating-status]", |t| {
+            t.contains("Drawn by lot on")
+        })
+        .await;
+        let first = find(&client, "[data-testid=seating-seat] .country")
+            .await
+            .text()
+            .await
+            .expect("the first seat");
+        assert!(
+            status.contains(first.trim()),
+            "the first seat ({first}) is the country drawn: {status}"
+        );
+        wait_for_text(&client, "[data-testid=seating-announcement]", |t| {
+            t.contains("sits first")
+        })
+        .await;
+        save_screenshot(&client, "screens/seating.png").await;
+
+        // Drawing again asks first; one seat per delegation leaves one name in each place.
+        click(&client, "[data-testid=seating-draw]").await;
+        click(&client, "[data-testid=seating-redraw]").await;
+        find(&client, "[data-testid=seating-seats]:not([disabled])")
+            .await
+            .select_by_value("1")
+            .await
+            .expect("one seat");
+        wait_for_text(&client, "[data-testid=seating-status]", |t| {
+            t.contains("Drawn by lot on")
+        })
+        .await;
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let crowded = client
+                .execute(
+                    "return [...document.querySelectorAll('[data-testid=seating-seat] bdi')].length;",
+                    vec![],
+                )
+                .await
+                .expect("the names");
+            if crowded == json!(44) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "one name a place, saw {crowded}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+
+        client
+            .execute(
+                "localStorage.setItem('plenary.language', 'ar'); location.reload();",
+                vec![],
+            )
+            .await
+            .expect("Arabic");
+        wait_for_text(&client, "[data-testid=seating-status]", |t| {
+            t.contains("يجلس")
+        })
+        .await;
+        save_screenshot(&client, "screens/i18n/ar-seating.png").await;
+        client
+            .execute("localStorage.removeItem('plenary.language');", vec![])
+            .await
+            .ok();
+    })
+    .await;
+    let conn = db::open(&db_path).expect("the store opens");
+    let event = plenary_core::ops::list_events(&conn)
+        .expect("events")
+        .into_iter()
+        .find(|e| e.is_sample)
+        .expect("the sample")
+        .id;
+    let plan = plenary_core::seating::plan(&conn, &event).expect("the plan");
+    assert_eq!(plan.method.as_deref(), Some("draw"));
+    assert_eq!(plan.seats_per_delegation, 1);
+    let log = plenary_core::audit::activity(&conn, &event, 5).expect("the log");
+    assert!(
+        log.iter()
+            .any(|e| e.summary.starts_with("Drew the seating order by lot")),
+        "the draw is in the activity log"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -1492,10 +1613,11 @@ async fn clipped_text(client: &Client) -> Vec<String> {
 }
 
 /// The main screens of the sample event, each with what shows that it has loaded.
-const MAIN_SCREENS: [(&str, &str); 10] = [
+const MAIN_SCREENS: [(&str, &str); 11] = [
     ("dashboard", "canvas"),
     ("attendees", "[data-testid=attendee-row]"),
     ("delegations", "[data-testid=delegation-row]"),
+    ("seating", "[data-testid=seating-seat]"),
     ("schedule", "[data-testid=session-block]"),
     ("speakers", "[data-testid=speaker-row]"),
     ("checkin", "[data-testid=arrived-count]"),

@@ -9,6 +9,7 @@ use plenary_core::countries::{self, Country};
 use plenary_core::model::{
     Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
 };
+use plenary_core::seating::{self, Plan};
 use plenary_core::{ops, sample, Code, Error};
 use serde::Serialize;
 use std::sync::Arc;
@@ -211,6 +212,40 @@ pub async fn set_delegation_head(
         &country,
         attendee_id.as_deref(),
     )?)
+}
+
+/// The plenary hall's seating order (`plenary seating list`).
+#[tauri::command]
+#[specta::specta]
+pub async fn seating_plan(state: State<'_, AppState>, event_id: String) -> Reply<Plan> {
+    Ok(seating::plan(&state.open()?, &event_id)?)
+}
+
+/// Draws the first country by lot (`plenary seating draw`); logged with who and when.
+#[tauri::command]
+#[specta::specta]
+pub async fn draw_seating(state: State<'_, AppState>, event_id: String) -> Reply<Plan> {
+    Ok(seating::draw(&mut state.open()?, &event_id, clock::now())?)
+}
+
+/// Sets the country drawn elsewhere and/or the seats per delegation (`plenary seating set`).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_seating(
+    state: State<'_, AppState>,
+    event_id: String,
+    first: Option<String>,
+    seats: Option<u32>,
+) -> Reply<Plan> {
+    let mut conn = state.open()?;
+    let mut plan = seating::plan(&conn, &event_id)?;
+    if let Some(seats) = seats {
+        plan = seating::set_seats(&mut conn, &event_id, seats, clock::now())?;
+    }
+    if let Some(first) = first {
+        plan = seating::set_first(&mut conn, &event_id, &first, clock::now())?;
+    }
+    Ok(plan)
 }
 
 #[tauri::command]

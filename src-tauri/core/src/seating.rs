@@ -14,7 +14,7 @@ use crate::clock::timestamp;
 use crate::model::AttendeeFilter;
 use crate::store::{delegations, events, seating as store};
 use crate::tx::write_tx;
-use crate::{collation, countries, ops, Code, FieldError, Lang, Result};
+use crate::{collation, countries, names, ops, Code, FieldError, Lang, Result};
 use chrono::{DateTime, Utc};
 use rand::RngExt;
 use rusqlite::Connection;
@@ -39,6 +39,8 @@ pub struct Seat {
     pub name: String,
     /// The ids of the delegation's seated members, head first.
     pub people: Vec<String>,
+    /// Their names, in the same order (with the family name in capitals when the event says).
+    pub people_names: Vec<String>,
 }
 
 /// The whole plan: where it starts, how that was decided, and the seats in order.
@@ -92,14 +94,15 @@ pub fn plan(conn: &Connection, event_id: &str) -> Result<Plan> {
         .into_iter()
         .filter_map(|d| Some((d.country, d.head_id?)))
         .collect();
+    let upper = events::get(conn, event_id)?.family_name_upper;
     // The list's order of names; people without a country have no delegation to sit with.
-    let mut members: HashMap<String, Vec<String>> = HashMap::new();
+    let mut members: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for a in ops::list_attendees(conn, event_id, &AttendeeFilter::default())? {
         if a.attending && !a.country.is_empty() {
             members
                 .entry(a.country.clone())
                 .or_default()
-                .push(a.id.clone());
+                .push((a.id.clone(), names::display(&a, upper)));
         }
     }
     let codes: Vec<String> = members.keys().cloned().collect();
@@ -110,17 +113,19 @@ pub fn plan(conn: &Connection, event_id: &str) -> Result<Plan> {
         .map(|(i, code)| {
             let mut people = members.remove(&code).unwrap_or_default();
             if let Some(head) = heads.get(&code) {
-                if let Some(at) = people.iter().position(|p| p == head) {
+                if let Some(at) = people.iter().position(|(id, _)| id == head) {
                     let head = people.remove(at);
                     people.insert(0, head);
                 }
             }
             people.truncate(seats_per_delegation as usize);
+            let (people, people_names) = people.into_iter().unzip();
             Seat {
                 seat: i as u32 + 1,
                 name: english_name(&code),
                 country: code,
                 people,
+                people_names,
             }
         })
         .collect();

@@ -227,6 +227,10 @@ export const api = {
 	listDelegations: (eventId: string) => unwrap(commands.listDelegations(eventId)),
 	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) =>
 		unwrap(commands.setDelegationHead(eventId, country, attendeeId)),
+	seatingPlan: (eventId: string) => unwrap(commands.seatingPlan(eventId)),
+	drawSeating: (eventId: string) => unwrap(commands.drawSeating(eventId)),
+	setSeating: (eventId: string, first: string | null, seats: number | null) =>
+		unwrap(commands.setSeating(eventId, first, seats)),
 	listCategories: (eventId: string) => unwrap(commands.listCategories(eventId)),
 	addCategory: (eventId: string, label: string) => unwrap(commands.addCategory(eventId, label)),
 	backupNow: () => unwrap(commands.backupNow()),

@@ -14,6 +14,7 @@ export type Section =
 	| "dashboard"
 	| "attendees"
 	| "delegations"
+	| "seating"
 	| "schedule"
 	| "speakers"
 	| "checkin"
@@ -28,6 +29,7 @@ export const SECTIONS: readonly { id: Section; ready: boolean }[] = [
 	{ id: "dashboard", ready: true },
 	{ id: "attendees", ready: true },
 	{ id: "delegations", ready: true },
+	{ id: "seating", ready: true },
 	{ id: "schedule", ready: true },
 	{ id: "speakers", ready: true },
 	{ id: "checkin", ready: true },

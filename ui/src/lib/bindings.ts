@@ -31,6 +31,12 @@ export const commands = {
 	deleteAttendee: (id: string, reason: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_attendee", { id, reason })),
 	listDelegations: (eventId: string) => typedError<Delegation[], ApiError>(__TAURI_INVOKE("list_delegations", { eventId })),
 	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) => typedError<null, ApiError>(__TAURI_INVOKE("set_delegation_head", { eventId, country, attendeeId })),
+	/**  The plenary hall's seating order (`plenary seating list`). */
+	seatingPlan: (eventId: string) => typedError<Plan, ApiError>(__TAURI_INVOKE("seating_plan", { eventId })),
+	/**  Draws the first country by lot (`plenary seating draw`); logged with who and when. */
+	drawSeating: (eventId: string) => typedError<Plan, ApiError>(__TAURI_INVOKE("draw_seating", { eventId })),
+	/**  Sets the country drawn elsewhere and/or the seats per delegation (`plenary seating set`). */
+	setSeating: (eventId: string, first: string | null, seats: number | null) => typedError<Plan, ApiError>(__TAURI_INVOKE("set_seating", { eventId, first, seats })),
 	listCategories: (eventId: string) => typedError<Category[], ApiError>(__TAURI_INVOKE("list_categories", { eventId })),
 	addCategory: (eventId: string, label: string) => typedError<Category, ApiError>(__TAURI_INVOKE("add_category", { eventId, label })),
 	listRooms: (eventId: string) => typedError<Room[], ApiError>(__TAURI_INVOKE("list_rooms", { eventId })),
@@ -554,6 +560,18 @@ export type PagePreview = {
 /**  The sheet size. */
 export type Paper = "a4" | "letter";
 
+/**  The whole plan: where it starts, how that was decided, and the seats in order. */
+export type Plan = {
+	/**  The country drawn or set, or `None` (the plan starts at the top of the alphabet). */
+	first_country: string | null,
+	/**  `draw` or `set`, or `None`. */
+	method: string | null,
+	/**  When it was drawn or set (RFC 3339, UTC). */
+	decided_at: string | null,
+	seats_per_delegation: number,
+	seats: Seat[],
+};
+
 /**  What an import would do, before anything is written. */
 export type Preview = {
 	source: Source,
@@ -673,6 +691,20 @@ export type RowStatus = "new" | "update" | "unchanged" | "invalid";
 
 /**  A file format for the programme. */
 export type ScheduleFormat = "ics" | "frab_xml" | "frab_json" | "csv";
+
+/**  One delegation's place in the hall, as `plenary seating list --json` gives it. */
+export type Seat = {
+	/**  The place in seat order, from 1. */
+	seat: number,
+	/**  ISO 3166-1 alpha-2. */
+	country: string,
+	/**  The UN short name in English. */
+	name: string,
+	/**  The ids of the delegation's seated members, head first. */
+	people: string[],
+	/**  Their names, in the same order (with the family name in capitals when the event says). */
+	people_names: string[],
+};
 
 /**  An attendee's sensitive fields; empty means not recorded. */
 export type SensitiveData = {

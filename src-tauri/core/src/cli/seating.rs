@@ -3,7 +3,7 @@
 use super::output::{json, line, table};
 use super::Outcome;
 use crate::seating::{self, Plan};
-use crate::{clock, names, ops, Code, Error, Result};
+use crate::{clock, ops, Code, Error, Result};
 use clap::Subcommand;
 use rusqlite::Connection;
 use std::io::Write;
@@ -55,7 +55,7 @@ pub(super) fn run(
                     ),
                 )?;
             }
-            print_plan(conn, &event_id, &plan, out)?;
+            print_plan(&plan, out)?;
         }
         SeatingCommand::Set {
             first,
@@ -74,7 +74,7 @@ pub(super) fn run(
                 plan = Some(seating::set_first(conn, &event_id, &first, clock::now())?);
             }
             if let Some(plan) = plan {
-                print_plan(conn, &event_id, &plan, out)?;
+                print_plan(&plan, out)?;
             }
         }
         SeatingCommand::List {
@@ -86,7 +86,7 @@ pub(super) fn run(
             if as_json {
                 json(out, &plan.seats)?;
             } else {
-                print_plan(conn, &event_id, &plan, out)?;
+                print_plan(&plan, out)?;
             }
         }
     }
@@ -94,8 +94,7 @@ pub(super) fn run(
 }
 
 /// The plan as aligned columns: seat, country, name, and the seated people's names.
-fn print_plan(conn: &Connection, event_id: &str, plan: &Plan, out: &mut dyn Write) -> Result<()> {
-    let event = ops::get_event(conn, event_id)?;
+fn print_plan(plan: &Plan, out: &mut dyn Write) -> Result<()> {
     let how = match (plan.method.as_deref(), plan.first_country.as_deref()) {
         (Some("draw"), Some(code)) => format!("drawn by lot: {code}"),
         (Some(_), Some(code)) => format!("set: {code}"),
@@ -109,21 +108,17 @@ fn print_plan(conn: &Connection, event_id: &str, plan: &Plan, out: &mut dyn Writ
             plan.seats_per_delegation
         ),
     )?;
-    let mut rows = Vec::new();
-    for seat in &plan.seats {
-        let people: Vec<String> = seat
-            .people
-            .iter()
-            .map(|id| {
-                ops::get_attendee(conn, id).map(|a| names::display(&a, event.family_name_upper))
-            })
-            .collect::<Result<_>>()?;
-        rows.push(vec![
-            seat.seat.to_string(),
-            seat.country.clone(),
-            seat.name.clone(),
-            people.join("; "),
-        ]);
-    }
+    let rows = plan
+        .seats
+        .iter()
+        .map(|seat| {
+            vec![
+                seat.seat.to_string(),
+                seat.country.clone(),
+                seat.name.clone(),
+                seat.people_names.join("; "),
+            ]
+        })
+        .collect();
     table(out, rows)
 }
