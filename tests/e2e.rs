@@ -260,9 +260,8 @@ async fn open_attendees(client: &Client) {
     if let Ok(row) = client.find(Locator::Css("[data-testid=event-row]")).await {
         row.click().await.expect("select the event");
     }
-    // The app may still be opening the store (an old file migrates first): when the event it
-    // remembered is not in this file, finishing the load sends it back to the dashboard, so
-    // click again until the Attendees screen stays.
+    // The app may still be opening the store (an old file migrates first) when the click
+    // lands; click again until the Attendees screen shows.
     let deadline = Instant::now() + WAIT;
     loop {
         find(client, "[data-testid=nav-attendees]")

@@ -60,7 +60,7 @@ const CURRENT_EVENT_KEY = "plenary.currentEventId";
 const SECTION_KEY = "plenary.section";
 const TOAST_MS = 6000;
 
-class AppState {
+export class AppState {
 	events = $state<EventSummary[]>([]);
 	eventsLoaded = $state(false);
 	eventsError = $state<FailureText | null>(null);
@@ -105,13 +105,16 @@ class AppState {
 
 	/** Reloads the event list; keeps the current event when it still exists. */
 	async refreshEvents(): Promise<void> {
+		const sectionBefore = this.#section;
 		try {
 			this.events = await api.listEvents();
 			this.eventsError = null;
 			if (this.currentEventId && !this.events.some((e) => e.id === this.currentEventId)) {
 				this.selectEvent(null);
-				// The remembered section belonged to that event; another opens on its dashboard.
-				this.section = "dashboard";
+				// The remembered section belonged to that event; another opens on its dashboard,
+				// unless the user chose a section while the list was loading (a file that had to
+				// migrate first): that choice stands.
+				if (this.#section === sectionBefore) this.section = "dashboard";
 			}
 			// With a single event there is nothing to choose: open it.
 			const only = this.events.length === 1 ? this.events[0] : undefined;
