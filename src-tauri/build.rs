@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "delete_attendee",
     "list_delegations",
     "set_delegation_head",
+    "set_delegation_section",
     "seating_plan",
     "draw_seating",
     "set_seating",

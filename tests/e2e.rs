@@ -163,6 +163,16 @@ async fn find(client: &Client, css: &str) -> Element {
     }
 }
 
+/// The id of the sample seminar in a store.
+fn sample_event(conn: &db::Connection) -> String {
+    ops::list_events(conn)
+        .expect("events")
+        .into_iter()
+        .find(|e| e.is_sample)
+        .expect("the sample")
+        .id
+}
+
 /// Clicks the element `css` once it is there.
 async fn click(client: &Client, css: &str) {
     find(client, css)
@@ -749,6 +759,42 @@ async fn wait_for_attr(client: &Client, css: &str, name: &str, value: &str) -> b
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn a_delegation_goes_under_the_section_chosen_in_its_panel() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_sample(dir.path());
+    with_app(&db_path, |client| async move {
+        click_containing(
+            &client,
+            "[data-testid=event-row] button.open",
+            "Capacity-building",
+        )
+        .await;
+        go(&client, "delegations").await;
+        click_containing(&client, "[data-testid=delegation-row]", "Portugal").await;
+        find(&client, "[data-testid=delegation-section]:not([disabled])")
+            .await
+            .select_by_value("un_system")
+            .await
+            .expect("the UN system");
+        wait_for_text(&client, "aside .status, .status", |t| t.contains("Saved")).await;
+        save_screenshot(&client, "screens/delegation-section.png").await;
+    })
+    .await;
+    let conn = db::open(&db_path).expect("the store opens");
+    let event = sample_event(&conn);
+    let portugal = ops::list_delegations(&conn, &event)
+        .expect("delegations")
+        .into_iter()
+        .find(|d| d.country == "PT")
+        .expect("Portugal");
+    assert_eq!(
+        portugal.section,
+        Some(plenary_core::participants::Section::UnSystem)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
 async fn the_seating_screen_draws_by_lot_in_english_and_arabic() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db_path = store_with_sample(dir.path());
@@ -842,12 +888,7 @@ async fn the_seating_screen_draws_by_lot_in_english_and_arabic() {
     })
     .await;
     let conn = db::open(&db_path).expect("the store opens");
-    let event = plenary_core::ops::list_events(&conn)
-        .expect("events")
-        .into_iter()
-        .find(|e| e.is_sample)
-        .expect("the sample")
-        .id;
+    let event = sample_event(&conn);
     let plan = plenary_core::seating::plan(&conn, &event).expect("the plan");
     assert_eq!(plan.method.as_deref(), Some("draw"));
     assert_eq!(plan.seats_per_delegation, 1);

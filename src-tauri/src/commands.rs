@@ -9,6 +9,7 @@ use plenary_core::countries::{self, Country};
 use plenary_core::model::{
     Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
 };
+use plenary_core::participants::{self, Section};
 use plenary_core::seating::{self, Plan};
 use plenary_core::{ops, sample, Code, Error};
 use serde::Serialize;
@@ -211,6 +212,23 @@ pub async fn set_delegation_head(
         &event_id,
         &country,
         attendee_id.as_deref(),
+    )?)
+}
+
+/// Lists a delegation under a section of the list of participants (`None`: the default).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_delegation_section(
+    state: State<'_, AppState>,
+    event_id: String,
+    country: String,
+    section: Option<Section>,
+) -> Reply<()> {
+    Ok(participants::set_section(
+        &mut state.open()?,
+        &event_id,
+        &country,
+        section,
     )?)
 }
 

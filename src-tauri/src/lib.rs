@@ -48,6 +48,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::delete_attendee,
             commands::list_delegations,
             commands::set_delegation_head,
+            commands::set_delegation_section,
             commands::seating_plan,
             commands::draw_seating,
             commands::set_seating,

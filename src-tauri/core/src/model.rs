@@ -205,6 +205,60 @@ pub struct AttendeeFilter {
     pub category: Option<String>,
 }
 
+/// A section of the list of participants (`crate::participants`), in the default order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+#[derive(clap::ValueEnum)]
+pub enum Section {
+    MemberState,
+    Observer,
+    UnSystem,
+    Organization,
+}
+
+impl Section {
+    /// The sections in the order the list gives them.
+    pub const ALL: [Section; 4] = [
+        Section::MemberState,
+        Section::Observer,
+        Section::UnSystem,
+        Section::Organization,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::MemberState => "member_state",
+            Section::Observer => "observer",
+            Section::UnSystem => "un_system",
+            Section::Organization => "organization",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Section::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// The locale key of the section's heading, under `doc.participants.section`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Section::MemberState => "memberState",
+            Section::Observer => "observer",
+            Section::UnSystem => "unSystem",
+            Section::Organization => "organization",
+        }
+    }
+
+    /// Where a country's delegation goes when nobody chose.
+    pub fn default_for(country: &str) -> Section {
+        match country {
+            "" => Section::Organization,
+            "VA" | "PS" => Section::Observer,
+            _ => Section::MemberState,
+        }
+    }
+}
+
 /// The attendees of one country at one event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -214,6 +268,10 @@ pub struct Delegation {
     pub head_id: Option<String>,
     pub head_name: Option<String>,
     pub categories: Vec<CategoryCount>,
+    /// The section of the list of participants the organiser chose, or null for the default.
+    pub section: Option<Section>,
+    /// Where the delegation is listed when nobody chose ([`Section::default_for`]).
+    pub default_section: Section,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

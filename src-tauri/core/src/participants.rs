@@ -14,64 +14,11 @@ use crate::store::{delegations, events};
 use crate::tx::write_tx;
 use crate::{countries, ops, Result};
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-/// A section of the list, in the default order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-#[derive(clap::ValueEnum)]
-pub enum Section {
-    MemberState,
-    Observer,
-    UnSystem,
-    Organization,
-}
-
-impl Section {
-    /// The sections in the order the list gives them.
-    pub const ALL: [Section; 4] = [
-        Section::MemberState,
-        Section::Observer,
-        Section::UnSystem,
-        Section::Organization,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Section::MemberState => "member_state",
-            Section::Observer => "observer",
-            Section::UnSystem => "un_system",
-            Section::Organization => "organization",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Section::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
-    /// The locale key of the section's heading, under `doc.participants.section`.
-    pub fn word(self) -> &'static str {
-        match self {
-            Section::MemberState => "memberState",
-            Section::Observer => "observer",
-            Section::UnSystem => "unSystem",
-            Section::Organization => "organization",
-        }
-    }
-
-    /// Where a country's delegation goes when nobody chose.
-    pub fn default_for(country: &str) -> Section {
-        match country {
-            "" => Section::Organization,
-            "VA" | "PS" => Section::Observer,
-            _ => Section::MemberState,
-        }
-    }
-}
+pub use crate::model::Section;
 
 /// The section of every delegation the organiser placed by hand.
 pub fn chosen_sections(conn: &Connection, event_id: &str) -> Result<BTreeMap<String, Section>> {

@@ -12,6 +12,7 @@ import {
 	type ErrorCode,
 	type EventInput,
 	type FieldError,
+	type Section,
 	type SensitiveData,
 } from "$lib/bindings";
 import { t } from "$lib/i18n";
@@ -227,6 +228,8 @@ export const api = {
 	listDelegations: (eventId: string) => unwrap(commands.listDelegations(eventId)),
 	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) =>
 		unwrap(commands.setDelegationHead(eventId, country, attendeeId)),
+	setDelegationSection: (eventId: string, country: string, section: Section | null) =>
+		unwrap(commands.setDelegationSection(eventId, country, section)),
 	seatingPlan: (eventId: string) => unwrap(commands.seatingPlan(eventId)),
 	drawSeating: (eventId: string) => unwrap(commands.drawSeating(eventId)),
 	setSeating: (eventId: string, first: string | null, seats: number | null) =>

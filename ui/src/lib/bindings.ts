@@ -31,6 +31,8 @@ export const commands = {
 	deleteAttendee: (id: string, reason: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_attendee", { id, reason })),
 	listDelegations: (eventId: string) => typedError<Delegation[], ApiError>(__TAURI_INVOKE("list_delegations", { eventId })),
 	setDelegationHead: (eventId: string, country: string, attendeeId: string | null) => typedError<null, ApiError>(__TAURI_INVOKE("set_delegation_head", { eventId, country, attendeeId })),
+	/**  Lists a delegation under a section of the list of participants (`None`: the default). */
+	setDelegationSection: (eventId: string, country: string, section: Section | null) => typedError<null, ApiError>(__TAURI_INVOKE("set_delegation_section", { eventId, country, section })),
 	/**  The plenary hall's seating order (`plenary seating list`). */
 	seatingPlan: (eventId: string) => typedError<Plan, ApiError>(__TAURI_INVOKE("seating_plan", { eventId })),
 	/**  Draws the first country by lot (`plenary seating draw`); logged with who and when. */
@@ -375,6 +377,10 @@ export type Delegation = {
 	head_id: string | null,
 	head_name: string | null,
 	categories: CategoryCount[],
+	/**  The section of the list of participants the organiser chose, or null for the default. */
+	section: Section | null,
+	/**  Where the delegation is listed when nobody chose ([`Section::default_for`]). */
+	default_section: Section,
 };
 
 /**  What the desk shows at all times. */
@@ -705,6 +711,9 @@ export type Seat = {
 	/**  Their names, in the same order (with the family name in capitals when the event says). */
 	people_names: string[],
 };
+
+/**  A section of the list of participants (`crate::participants`), in the default order. */
+export type Section = "member_state" | "observer" | "un_system" | "organization";
 
 /**  An attendee's sensitive fields; empty means not recorded. */
 export type SensitiveData = {

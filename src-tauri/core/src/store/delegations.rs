@@ -1,6 +1,6 @@
 //! Delegations: per-country counts from `attendee`, and heads from the `delegation` table.
 
-use crate::model::{CategoryCount, Delegation};
+use crate::model::{CategoryCount, Delegation, Section};
 use crate::Result;
 use rusqlite::{params, Connection, Transaction};
 use std::collections::BTreeMap;
@@ -25,11 +25,13 @@ pub fn list(conn: &Connection, event_id: &str) -> Result<Vec<Delegation>> {
         let d = by_country
             .entry(country.clone())
             .or_insert_with(|| Delegation {
+                default_section: Section::default_for(&country),
                 country,
                 count: 0,
                 head_id: None,
                 head_name: None,
                 categories: Vec::new(),
+                section: None,
             });
         d.count += count;
         d.categories.push(CategoryCount { category, count });
@@ -43,6 +45,11 @@ pub fn list(conn: &Connection, event_id: &str) -> Result<Vec<Delegation>> {
         let (country, head): (String, String) = row?;
         if let Some(d) = by_country.get_mut(&country) {
             d.head_id = Some(head);
+        }
+    }
+    for (country, section) in sections(conn, event_id)? {
+        if let Some(d) = by_country.get_mut(&country) {
+            d.section = Section::parse(&section);
         }
     }
     Ok(by_country.into_values().collect())

@@ -111,6 +111,14 @@ fn a_section_chosen_for_a_delegation_moves_it_and_is_logged() {
         [Section::MemberState, Section::Observer, Section::UnSystem]
     );
     assert!(english[2].1[0].starts_with("United Kingdom"));
+    let delegations = ops::list_delegations(&store.conn, &event).expect("delegations");
+    let of = |code: &str| delegations.iter().find(|d| d.country == code).expect(code);
+    assert_eq!(of("GB").section, Some(Section::UnSystem));
+    assert_eq!(of("GB").default_section, Section::MemberState);
+    assert_eq!(
+        (of("VA").section, of("VA").default_section),
+        (None, Section::Observer)
+    );
     let log = plenary_core::audit::activity(&store.conn, &event, 1).expect("log");
     assert!(
         log[0].summary.contains("United Kingdom"),
