@@ -255,15 +255,13 @@ pub async fn set_seating(
     first: Option<String>,
     seats: Option<u32>,
 ) -> Reply<Plan> {
-    let mut conn = state.open()?;
-    let mut plan = seating::plan(&conn, &event_id)?;
-    if let Some(seats) = seats {
-        plan = seating::set_seats(&mut conn, &event_id, seats, clock::now())?;
-    }
-    if let Some(first) = first {
-        plan = seating::set_first(&mut conn, &event_id, &first, clock::now())?;
-    }
-    Ok(plan)
+    Ok(seating::set(
+        &mut state.open()?,
+        &event_id,
+        first.as_deref(),
+        seats,
+        clock::now(),
+    )?)
 }
 
 #[tauri::command]

@@ -60,11 +60,18 @@ pub fn list(
     no_organization: &str,
     compare: impl Fn(&str, &str) -> Ordering,
 ) -> Result<Vec<(Section, Vec<Group>)>> {
-    let chosen = chosen_sections(conn, event_id)?;
-    let heads: HashMap<String, String> = ops::list_delegations(conn, event_id)?
-        .into_iter()
-        .filter_map(|d| Some((d.country, d.head_id?)))
-        .collect();
+    // One read of the delegations gives both their heads and the sections chosen (the
+    // store's list, without the heads' names that `ops::list_delegations` looks up).
+    let mut chosen: BTreeMap<String, Section> = BTreeMap::new();
+    let mut heads: HashMap<String, String> = HashMap::new();
+    for d in delegations::list(conn, event_id)? {
+        if let Some(section) = d.section {
+            chosen.insert(d.country.clone(), section);
+        }
+        if let Some(head) = d.head_id {
+            heads.insert(d.country, head);
+        }
+    }
     let mut sections: BTreeMap<Section, Vec<Group>> = BTreeMap::new();
     for a in ops::list_attendees(conn, event_id, &AttendeeFilter::default())? {
         if !a.attending {

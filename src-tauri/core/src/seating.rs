@@ -85,7 +85,7 @@ pub fn un_order(codes: &[String], first: Option<&str>) -> Vec<String> {
 
 /// The event's seating plan as it stands.
 pub fn plan(conn: &Connection, event_id: &str) -> Result<Plan> {
-    events::revision(conn, event_id)?;
+    let upper = events::get(conn, event_id)?.family_name_upper;
     let stored = store::get(conn, event_id)?;
     let seats_per_delegation = stored
         .as_ref()
@@ -94,7 +94,6 @@ pub fn plan(conn: &Connection, event_id: &str) -> Result<Plan> {
         .into_iter()
         .filter_map(|d| Some((d.country, d.head_id?)))
         .collect();
-    let upper = events::get(conn, event_id)?.family_name_upper;
     // The list's order of names; people without a country have no delegation to sit with.
     let mut members: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for a in ops::list_attendees(conn, event_id, &AttendeeFilter::default())? {
@@ -148,7 +147,7 @@ pub fn draw(conn: &mut Connection, event_id: &str, now: DateTime<Utc>) -> Result
     }
     codes.sort_unstable();
     let drawn = codes[rand::rng().random_range(0..codes.len())].to_owned();
-    decide(conn, event_id, &drawn, "draw", now)
+    write(conn, event_id, Some((&drawn, "draw")), None, now)
 }
 
 /// Records a country drawn elsewhere (in the meeting room, by the secretariat) as the first.
@@ -158,8 +157,47 @@ pub fn set_first(
     country: &str,
     now: DateTime<Utc>,
 ) -> Result<Plan> {
-    let code = countries::known_code("first", country)?;
-    decide(conn, event_id, &code, "set", now)
+    set(conn, event_id, Some(country), None, now)
+}
+
+/// Sets how many seats each delegation has (1 to [`MAX_SEATS`]).
+pub fn set_seats(
+    conn: &mut Connection,
+    event_id: &str,
+    seats: u32,
+    now: DateTime<Utc>,
+) -> Result<Plan> {
+    set(conn, event_id, None, Some(seats), now)
+}
+
+/// Sets the seats per delegation and/or the country drawn elsewhere, in one change: both are
+/// checked before anything is written, and the activity log has one entry.
+pub fn set(
+    conn: &mut Connection,
+    event_id: &str,
+    first: Option<&str>,
+    seats: Option<u32>,
+    now: DateTime<Utc>,
+) -> Result<Plan> {
+    if let Some(seats) = seats.filter(|n| !(1..=MAX_SEATS).contains(n)) {
+        return Err(FieldError::new("seats", Code::SeatsOutOfRange)
+            .param("value", seats.to_string())
+            .param("max", MAX_SEATS.to_string())
+            .into());
+    }
+    let first = first
+        .map(|given| countries::known_code("first", given))
+        .transpose()?;
+    if first.is_none() && seats.is_none() {
+        return plan(conn, event_id);
+    }
+    write(
+        conn,
+        event_id,
+        first.as_deref().map(|c| (c, "set")),
+        seats,
+        now,
+    )
 }
 
 /// The event's stored row, or the defaults before anything was drawn or set.
@@ -172,50 +210,36 @@ fn stored_or_default(conn: &Connection, event_id: &str) -> Result<store::Stored>
     }))
 }
 
-fn decide(
+/// Writes the first country (with how it was decided: `draw` or `set`) and/or the seats per
+/// delegation in one logged transaction, and returns the new plan.
+fn write(
     conn: &mut Connection,
     event_id: &str,
-    code: &str,
-    method: &str,
+    first: Option<(&str, &str)>,
+    seats: Option<u32>,
     now: DateTime<Utc>,
 ) -> Result<Plan> {
     let mut tx = write_tx(conn)?;
     events::revision(&tx, event_id)?;
     let mut row = stored_or_default(&tx, event_id)?;
-    row.first_country = Some(code.to_owned());
-    row.method = Some(method.to_owned());
-    row.decided_at = Some(timestamp(now));
-    store::put(&tx, event_id, &row, &timestamp(now))?;
-    let verb = if method == "draw" {
-        "Drew the seating order by lot"
-    } else {
-        "Set the seating order"
-    };
-    tx.describe(format!("{verb}: {} first", english_name(code)));
-    tx.for_event(event_id);
-    tx.commit()?;
-    plan(conn, event_id)
-}
-
-/// Sets how many seats each delegation has (1 to [`MAX_SEATS`]).
-pub fn set_seats(
-    conn: &mut Connection,
-    event_id: &str,
-    seats: u32,
-    now: DateTime<Utc>,
-) -> Result<Plan> {
-    if !(1..=MAX_SEATS).contains(&seats) {
-        return Err(FieldError::new("seats", Code::SeatsOutOfRange)
-            .param("value", seats.to_string())
-            .param("max", MAX_SEATS.to_string())
-            .into());
+    let mut said = Vec::new();
+    if let Some(seats) = seats {
+        row.seats_per_delegation = seats;
+        said.push(format!("Set the seats per delegation to {seats}"));
     }
-    let mut tx = write_tx(conn)?;
-    events::revision(&tx, event_id)?;
-    let mut row = stored_or_default(&tx, event_id)?;
-    row.seats_per_delegation = seats;
+    if let Some((code, method)) = first {
+        row.first_country = Some(code.to_owned());
+        row.method = Some(method.to_owned());
+        row.decided_at = Some(timestamp(now));
+        let verb = if method == "draw" {
+            "Drew the seating order by lot"
+        } else {
+            "Set the seating order"
+        };
+        said.push(format!("{verb}: {} first", english_name(code)));
+    }
     store::put(&tx, event_id, &row, &timestamp(now))?;
-    tx.describe(format!("Set the seats per delegation to {seats}"));
+    tx.describe(said.join("; "));
     tx.for_event(event_id);
     tx.commit()?;
     plan(conn, event_id)

@@ -66,16 +66,8 @@ pub(super) fn run(
             if first.is_none() && seats.is_none() {
                 return Err(Error::invalid("first", Code::GiveFirstOrSeats));
             }
-            let mut plan = None;
-            if let Some(seats) = seats {
-                plan = Some(seating::set_seats(conn, &event_id, seats, clock::now())?);
-            }
-            if let Some(first) = first {
-                plan = Some(seating::set_first(conn, &event_id, &first, clock::now())?);
-            }
-            if let Some(plan) = plan {
-                print_plan(&plan, out)?;
-            }
+            let plan = seating::set(conn, &event_id, first.as_deref(), seats, clock::now())?;
+            print_plan(&plan, out)?;
         }
         SeatingCommand::List {
             json: as_json,

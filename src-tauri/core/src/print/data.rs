@@ -801,25 +801,31 @@ fn seating_plan(conn: &Connection, ctx: &Ctx) -> Result<Built> {
     let w = &ctx.words;
     let plan = crate::seating::plan(conn, &ctx.event.id)?;
     let upper = ctx.event.family_name_upper;
-    let mut places = Vec::new();
-    for seat in &plan.seats {
-        let people = seat
-            .people
-            .iter()
-            .map(|id| ops::get_attendee(conn, id))
-            .collect::<Result<Vec<_>>>()?;
-        places.push(json!({
-            "seat": seat.seat,
-            "country": w.country(&seat.country),
-            "code": seat.country,
-            // The full names for the list; the place on the plan has room for one short line.
-            "people": people.iter().map(|a| names::display(a, upper)).collect::<Vec<_>>(),
-            "at_table": people
-                .first()
-                .map(|a| names::NameParts::from(a).lines(upper).first)
-                .unwrap_or_default(),
-        }));
-    }
+    // One read of the attendees for the short names at the table (the plan has the full ones).
+    let people: HashMap<String, Arc<Attendee>> =
+        ops::list_attendees(conn, &ctx.event.id, &AttendeeFilter::default())?
+            .into_iter()
+            .map(|a| (a.id.clone(), a))
+            .collect();
+    let places: Vec<Value> = plan
+        .seats
+        .iter()
+        .map(|seat| {
+            json!({
+                "seat": seat.seat,
+                "country": w.country(&seat.country),
+                "code": seat.country,
+                // The full names for the list; the place on the plan has room for one short line.
+                "people": seat.people_names,
+                "at_table": seat
+                    .people
+                    .first()
+                    .and_then(|id| people.get(id))
+                    .map(|a| names::NameParts::from(a.as_ref()).lines(upper).first)
+                    .unwrap_or_default(),
+            })
+        })
+        .collect();
     let decided = plan
         .decided_at
         .as_deref()
