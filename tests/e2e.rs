@@ -869,6 +869,33 @@ async fn the_seating_screen_draws_by_lot_in_english_and_arabic() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
 
+        // Swapping by hand warns first, then says the plan departs from the order drawn.
+        let order = "return [...document.querySelectorAll('[data-testid=seating-seat]')]\
+                     .slice(0, 2).map(s => s.dataset.country);";
+        let before = client.execute(order, vec![]).await.expect("the first two");
+        click(&client, "[data-testid=seating-seat]:nth-child(1) [data-testid=seating-swap]").await;
+        click(&client, "[data-testid=seating-seat]:nth-child(2) [data-testid=seating-swap]").await;
+        save_screenshot(&client, "screens/seating-swap-warning.png").await;
+        click(&client, "[data-testid=seating-swap-confirm]").await;
+        wait_for_text(&client, "[data-testid=seating-swapped]", |t| {
+            t.contains("departs from the order drawn")
+        })
+        .await;
+        let after = client.execute(order, vec![]).await.expect("the first two");
+        assert_eq!(
+            after,
+            json!([before[1].clone(), before[0].clone()]),
+            "the first two delegations changed places"
+        );
+        // A delegation that needs an accessible place takes the nearest one (here the first
+        // delegation's own place 1, both ends of each row being accessible by default).
+        find(&client, "[data-testid=seating-places] summary")
+            .await
+            .click()
+            .await
+            .expect("open the places");
+        save_screenshot(&client, "screens/seating-places.png").await;
+
         client
             .execute(
                 "localStorage.setItem('plenary.language', 'ar'); location.reload();",
@@ -892,11 +919,148 @@ async fn the_seating_screen_draws_by_lot_in_english_and_arabic() {
     let plan = plenary_core::seating::plan(&conn, &event).expect("the plan");
     assert_eq!(plan.method.as_deref(), Some("draw"));
     assert_eq!(plan.seats_per_delegation, 1);
+    assert_eq!(plan.swaps, 1, "the swap made on the screen is stored");
     let log = plenary_core::audit::activity(&conn, &event, 5).expect("the log");
     assert!(
         log.iter()
             .any(|e| e.summary.starts_with("Drew the seating order by lot")),
         "the draw is in the activity log"
+    );
+    assert!(
+        log.iter()
+            .any(|e| e.summary.starts_with("Swapped the places of")),
+        "the swap is in the activity log"
+    );
+}
+
+/// Letters on the Print screen: an invitation per person previews for a delegation, its
+/// wording is edited beside the preview and used, certificates name who was left out (not
+/// checked in), and the saved PDF carries a reference number that the activity log records.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; scripts/test.sh runs it"]
+async fn letters_preview_edit_their_wording_and_print_with_reference_numbers() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_sample(dir.path());
+    let event = {
+        let mut conn = db::open(&db_path).expect("the store opens");
+        let event = sample_event(&conn);
+        let guterres = ops::list_attendees(
+            &conn,
+            &event,
+            &plenary_core::model::AttendeeFilter {
+                search: Some("Guterres".into()),
+                ..Default::default()
+            },
+        )
+        .expect("search")
+        .first()
+        .expect("the sample's Guterres")
+        .id
+        .clone();
+        plenary_core::desk::check_in(&mut conn, &guterres, chrono::Utc::now()).expect("checked in");
+        event
+    };
+    let saved = dir.path().join("saved-certificate.pdf");
+    let saved_here = saved.clone();
+    std::fs::create_dir_all(Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens"))
+        .expect("a folder for screenshots");
+    with_app_and(
+        &db_path,
+        &[("PLENARY_TEST_SAVE_FILE", &saved)],
+        |client| async move {
+            let saved = saved_here;
+            open_sample(&client).await;
+            go(&client, "print").await;
+            click(&client, "[data-testid=print-kind-letter]").await;
+            click(&client, "[data-testid=print-who-delegation]").await;
+            find(&client, "[data-testid=print-delegation]")
+                .await
+                .select_by_value("CN")
+                .await
+                .expect("choose China");
+            // One letter a person, each on its own page.
+            wait_for_text(&client, "[data-testid=print-status]", |t| {
+                t.contains("14 pages")
+            })
+            .await;
+            wait_for_pages_drawn(&client).await;
+            save_screenshot(&client, "screens/print-letter.png").await;
+
+            // The wording, edited beside the preview.
+            type_into(
+                &client,
+                "[data-testid=letter-subject]",
+                "Welcome to {{city}}, {{honorific}} {{name}}",
+            )
+            .await;
+            click(&client, "[data-testid=letter-save]:not([disabled])").await;
+            wait_for_text(&client, "[data-testid=letter-editor] h2", |t| {
+                t.contains("this event's own")
+            })
+            .await;
+            wait_for_pages_drawn(&client).await;
+            save_screenshot(&client, "screens/print-letter-edited.png").await;
+
+            // A placeholder that does not exist is refused, naming the field.
+            type_into(&client, "[data-testid=letter-subject]", "Hello {{nmae}}").await;
+            click(&client, "[data-testid=letter-save]:not([disabled])").await;
+            wait_for_text(&client, "[data-testid=letter-editor] .field-error", |t| {
+                t.contains("{{nmae}}")
+            })
+            .await;
+            save_screenshot(&client, "screens/print-letter-error.png").await;
+
+            // Certificates for everyone: only Guterres was checked in; the rest are listed.
+            find(&client, "[data-testid=print-letter]")
+                .await
+                .select_by_value("certificate")
+                .await
+                .expect("certificate");
+            click(&client, "[data-testid=print-who-everyone]").await;
+            wait_for_text(&client, "[data-testid=print-status]", |t| t == "1 page").await;
+            wait_for_text(&client, "[data-testid=print-notes]", |t| {
+                t.contains("not checked in")
+            })
+            .await;
+            wait_for_pages_drawn(&client).await;
+            save_screenshot(&client, "screens/print-certificate.png").await;
+            click(&client, "[data-testid=print-save]:not([disabled])").await;
+            let deadline = Instant::now() + WAIT;
+            while !saved.is_file() {
+                assert!(Instant::now() < deadline, "the certificate was saved");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        },
+    )
+    .await;
+    let text = pdf_text(&dir.path().join("saved-certificate.pdf"));
+    assert!(
+        text.contains("GUTERRES"),
+        "the certificate names him: {text}"
+    );
+    let year = chrono::Local::now().format("%Y").to_string();
+    assert!(
+        text.contains(&format!("WCAI/{year}/001")),
+        "and carries the first reference number: {text}"
+    );
+    let conn = db::open(&db_path).expect("the store opens");
+    let wording = plenary_core::letters::template(
+        &conn,
+        &event,
+        plenary_core::letters::LetterKind::Invitation,
+        plenary_core::Lang::En,
+    )
+    .expect("the wording");
+    assert!(wording.custom, "the edited wording is the event's own");
+    assert_eq!(
+        wording.subject,
+        "Welcome to {{city}}, {{honorific}} {{name}}"
+    );
+    let log = plenary_core::audit::activity(&conn, &event, 5).expect("the log");
+    assert!(
+        log.iter()
+            .any(|e| e.summary.contains(&format!("WCAI/{year}/001"))),
+        "the reference number is in the activity log"
     );
 }
 

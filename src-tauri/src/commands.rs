@@ -10,7 +10,7 @@ use plenary_core::model::{
     Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
 };
 use plenary_core::participants::{self, Section};
-use plenary_core::seating::{self, Plan};
+use plenary_core::seating::{self, Plan, SeatingChanges};
 use plenary_core::{ops, sample, Code, Error};
 use serde::Serialize;
 use std::sync::Arc;
@@ -260,6 +260,75 @@ pub async fn set_seating(
         &event_id,
         first.as_deref(),
         seats,
+        clock::now(),
+    )?)
+}
+
+/// Changes the seating settings: where the hosts and the UN system sit, accessible places,
+/// the host country (`plenary seating set`).
+#[tauri::command]
+#[specta::specta]
+pub async fn configure_seating(
+    state: State<'_, AppState>,
+    event_id: String,
+    changes: SeatingChanges,
+) -> Reply<Plan> {
+    Ok(seating::change(
+        &mut state.open()?,
+        &event_id,
+        &changes,
+        clock::now(),
+    )?)
+}
+
+/// Swaps two delegations' places by hand (`plenary seating swap`).
+#[tauri::command]
+#[specta::specta]
+pub async fn swap_seats(
+    state: State<'_, AppState>,
+    event_id: String,
+    a: String,
+    b: String,
+) -> Reply<Plan> {
+    Ok(seating::swap(
+        &mut state.open()?,
+        &event_id,
+        &a,
+        &b,
+        clock::now(),
+    )?)
+}
+
+/// Takes back the swaps made by hand (`plenary seating unswap`).
+#[tauri::command]
+#[specta::specta]
+pub async fn clear_seat_swaps(state: State<'_, AppState>, event_id: String) -> Reply<Plan> {
+    Ok(seating::clear_swaps(
+        &mut state.open()?,
+        &event_id,
+        clock::now(),
+    )?)
+}
+
+/// The order of the sections of the list of participants.
+#[tauri::command]
+#[specta::specta]
+pub async fn section_order(state: State<'_, AppState>, event_id: String) -> Reply<Vec<Section>> {
+    Ok(participants::section_order(&state.open()?, &event_id)?)
+}
+
+/// Sets the order of the sections (`None`: the usual order; `plenary delegation order`).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_section_order(
+    state: State<'_, AppState>,
+    event_id: String,
+    order: Option<Vec<Section>>,
+) -> Reply<Vec<Section>> {
+    Ok(participants::set_section_order(
+        &mut state.open()?,
+        &event_id,
+        order.as_deref(),
         clock::now(),
     )?)
 }

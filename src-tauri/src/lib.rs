@@ -52,6 +52,11 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::seating_plan,
             commands::draw_seating,
             commands::set_seating,
+            commands::configure_seating,
+            commands::swap_seats,
+            commands::clear_seat_swaps,
+            commands::section_order,
+            commands::set_section_order,
             commands::list_categories,
             commands::add_category,
             schedule::list_rooms,
@@ -105,6 +110,11 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             printing::preview_document,
             printing::save_document,
             printing::open_document,
+            printing::letter_settings,
+            printing::set_letterhead,
+            printing::letter_template,
+            printing::set_letter_template,
+            printing::reset_letter_template,
         ])
 }
 

@@ -4,8 +4,10 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use plenary_core::letters::{self, LetterKind, LetterSettings, LetterTemplate, Letterhead};
 use plenary_core::messages::Coded;
 use plenary_core::print::{self, PagePreview, PrintOptions, PrintRequest, Printed};
+use plenary_core::{clock, Lang};
 use plenary_core::{files, Error};
 use serde::Serialize;
 use tauri::State;
@@ -24,6 +26,8 @@ pub struct PrintedFile {
     pub missing_glyphs: Vec<String>,
     /// The same as message codes: what the app shows.
     pub missing_glyph_messages: Vec<Coded>,
+    /// What was left out and why (no certificate for someone not checked in).
+    pub notes: Vec<Coded>,
 }
 
 fn today() -> chrono::NaiveDate {
@@ -40,6 +44,18 @@ async fn render<T: Send + 'static>(
         .await
         .map_err(|e| ApiError::from(Error::Render(e.to_string())))?
         .map_err(ApiError::from)
+}
+
+/// Prints on a blocking thread with a writable connection: letters get their reference numbers
+/// first (`print::print_issuing`).
+async fn render_issuing(state: &AppState, request: PrintRequest) -> Reply<Printed> {
+    let mut conn = state.open()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        print::print_issuing(&mut conn, &request, today(), clock::now())
+    })
+    .await
+    .map_err(|e| ApiError::from(Error::Render(e.to_string())))?
+    .map_err(ApiError::from)
 }
 
 /// The days, rooms, delegations and speakers the event's documents can be printed for.
@@ -69,8 +85,7 @@ pub async fn save_document(
     state: State<'_, AppState>,
     request: PrintRequest,
 ) -> Reply<Option<PrintedFile>> {
-    let printed: Printed =
-        render(&state, move |conn| print::print(conn, &request, today())).await?;
+    let printed: Printed = render_issuing(&state, request).await?;
     let chosen = state
         .save_dialog
         .as_ref()
@@ -90,8 +105,7 @@ pub async fn open_document(
     state: State<'_, AppState>,
     request: PrintRequest,
 ) -> Reply<PrintedFile> {
-    let printed: Printed =
-        render(&state, move |conn| print::print(conn, &request, today())).await?;
+    let printed: Printed = render_issuing(&state, request).await?;
     let folder = std::env::temp_dir().join("plenary-print");
     let io = |source: std::io::Error| Error::Io {
         path: folder.display().to_string(),
@@ -115,5 +129,83 @@ fn written(printed: &Printed, path: &std::path::Path) -> PrintedFile {
         pages: printed.pages,
         missing_glyphs: printed.missing_glyphs.clone(),
         missing_glyph_messages: printed.missing_glyph_messages.clone(),
+        notes: printed.notes.clone(),
     }
+}
+
+/// The letterhead of the event's letters, its defaults and the placeholders.
+#[tauri::command]
+#[specta::specta]
+pub async fn letter_settings(
+    state: State<'_, AppState>,
+    event_id: String,
+) -> Reply<LetterSettings> {
+    Ok(letters::settings(&state.open()?, &event_id)?)
+}
+
+/// Changes the letterhead (`plenary letter settings`).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_letterhead(
+    state: State<'_, AppState>,
+    event_id: String,
+    letterhead: Letterhead,
+) -> Reply<LetterSettings> {
+    Ok(letters::set_letterhead(
+        &mut state.open()?,
+        &event_id,
+        &letterhead,
+        clock::now(),
+    )?)
+}
+
+/// A letter's wording in a language: the event's own, or the built-in one.
+#[tauri::command]
+#[specta::specta]
+pub async fn letter_template(
+    state: State<'_, AppState>,
+    event_id: String,
+    kind: LetterKind,
+    lang: Lang,
+) -> Reply<LetterTemplate> {
+    Ok(letters::template(&state.open()?, &event_id, kind, lang)?)
+}
+
+/// Keeps the event's own wording of a letter (`plenary letter template`).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_letter_template(
+    state: State<'_, AppState>,
+    event_id: String,
+    kind: LetterKind,
+    lang: Lang,
+    subject: String,
+    body: String,
+) -> Reply<LetterTemplate> {
+    Ok(letters::set_template(
+        &mut state.open()?,
+        &event_id,
+        kind,
+        lang,
+        &subject,
+        &body,
+        clock::now(),
+    )?)
+}
+
+/// Goes back to the built-in wording (`plenary letter template --reset`).
+#[tauri::command]
+#[specta::specta]
+pub async fn reset_letter_template(
+    state: State<'_, AppState>,
+    event_id: String,
+    kind: LetterKind,
+    lang: Lang,
+) -> Reply<LetterTemplate> {
+    Ok(letters::reset_template(
+        &mut state.open()?,
+        &event_id,
+        kind,
+        lang,
+    )?)
 }

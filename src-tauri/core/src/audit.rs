@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 pub use crate::tx::actor;
 
 /// The tables the triggers watch, with their primary-key columns.
-pub const TABLES: [(&str, &[&str]); 14] = [
+pub const TABLES: [(&str, &[&str]); 17] = [
     ("event", &["id"]),
     ("event_organizer", &["event_id", "position"]),
     ("category", &["event_id", "key"]),
@@ -29,7 +29,14 @@ pub const TABLES: [(&str, &[&str]); 14] = [
     ("sensitive_policy", &["event_id"]),
     ("attendee_sensitive", &["attendee_id"]),
     ("seating", &["event_id"]),
+    ("protocol_settings", &["event_id"]),
+    ("letter_template", &["event_id", "kind", "lang"]),
+    ("letter_issued", &["event_id", "reference"]),
 ];
+
+/// Registers that undo never rewrites: a letter's reference number, once given, is never given
+/// again, so the change that issued letters cannot be undone.
+pub const REGISTERS: [&str; 1] = ["letter_issued"];
 
 /// Tables whose values the log never holds (it records only that a field was set): undo
 /// leaves them alone.
@@ -83,7 +90,8 @@ macro_rules! undoable_sql {
     () => {
         "(e.undone_by IS NULL AND e.undoes IS NULL AND NOT EXISTS (
             SELECT 1 FROM change_row c
-             WHERE c.entry_id = e.id AND c.tbl = 'event' AND c.old IS NULL))"
+             WHERE c.entry_id = e.id AND (c.tbl = 'letter_issued'
+                OR (c.tbl = 'event' AND c.old IS NULL))))"
     };
 }
 
@@ -247,6 +255,9 @@ pub fn undo(conn: &mut Connection, entry_id: u32) -> Result<ActivityEntry> {
     let rows = rows_of(&tx, Some(entry_id))?;
     if rows.iter().any(|r| r.tbl == "event" && r.old.is_none()) {
         return Err(Error::invalid("undo", Code::UndoCreatedEvent));
+    }
+    if rows.iter().any(|r| REGISTERS.contains(&r.tbl.as_str())) {
+        return Err(Error::invalid("undo", Code::UndoLetters));
     }
     for row in rows.iter().rev() {
         revert(&tx, row).map_err(|e| match e {

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_event_language.sql"),
     include_str!("migrations/0008_seating.sql"),
     include_str!("migrations/0009_delegation_section.sql"),
+    include_str!("migrations/0010_protocol_letters.sql"),
 ];
 
 /// The schema version this build writes.
@@ -430,6 +431,7 @@ mod tests {
             ("0007_event_language.sql", 0x2dc5a42db9b8bcdf),
             ("0008_seating.sql", 0xd62901213859ba74),
             ("0009_delegation_section.sql", 0xe1aa725a2b70d989),
+            ("0010_protocol_letters.sql", 0xb8645b08d4addc36),
         ];
         // Line endings are normalised: a Windows checkout may turn LF into CRLF.
         fn fnv1a(text: &str) -> u64 {

@@ -21,6 +21,7 @@ pub mod file_names;
 pub mod files;
 pub mod fold;
 pub mod lang;
+pub mod letters;
 pub mod meals;
 pub mod messages;
 pub mod model;

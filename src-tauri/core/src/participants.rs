@@ -12,7 +12,7 @@
 use crate::model::{Attendee, AttendeeFilter};
 use crate::store::{delegations, events};
 use crate::tx::write_tx;
-use crate::{countries, ops, Result};
+use crate::{countries, ops, Code, FieldError, Result};
 use rusqlite::Connection;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -50,7 +50,65 @@ pub struct Group {
     pub has_head: bool,
 }
 
-/// The list in order: each section (in [`Section::ALL`] order) with its groups sorted by
+/// The order of the list's sections for an event: the organiser's (protocol settings), else
+/// the UN's usual one ([`Section::ALL`]).
+pub fn section_order(conn: &Connection, event_id: &str) -> Result<Vec<Section>> {
+    let stored = crate::store::letters::settings(conn, event_id)?.and_then(|s| s.section_order);
+    let parsed = stored.and_then(|text| {
+        let names: Vec<String> = serde_json::from_str(&text).ok()?;
+        names
+            .iter()
+            .map(|n| Section::parse(n))
+            .collect::<Option<Vec<_>>>()
+    });
+    Ok(match parsed {
+        Some(order) if is_complete(&order) => order,
+        _ => Section::ALL.to_vec(),
+    })
+}
+
+/// True when the order names each of the four sections once.
+fn is_complete(order: &[Section]) -> bool {
+    order.len() == Section::ALL.len() && Section::ALL.iter().all(|s| order.contains(s))
+}
+
+/// Sets the order of the list's sections (`None`: back to the UN's usual order). The order
+/// must name each of the four sections once.
+pub fn set_section_order(
+    conn: &mut Connection,
+    event_id: &str,
+    order: Option<&[Section]>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<Section>> {
+    if let Some(order) = order.filter(|o| !is_complete(o)) {
+        let given: Vec<&str> = order.iter().map(|s| s.as_str()).collect();
+        return Err(FieldError::new("sections", Code::BadSectionOrder)
+            .param("value", given.join(","))
+            .into());
+    }
+    let mut tx = write_tx(conn)?;
+    events::revision(&tx, event_id)?;
+    let mut row = crate::store::letters::settings(&tx, event_id)?.unwrap_or_default();
+    row.section_order = order.map(|o| {
+        serde_json::to_string(&o.iter().map(|s| s.as_str()).collect::<Vec<_>>()).unwrap_or_default()
+    });
+    crate::store::letters::put_settings(&tx, event_id, &row, &crate::clock::timestamp(now))?;
+    tx.describe(match order {
+        Some(o) => format!(
+            "Set the order of the list of participants: {}",
+            o.iter()
+                .map(|s| s.as_str().replace('_', " "))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => "Put the list of participants back in the usual order".to_owned(),
+    });
+    tx.for_event(event_id);
+    tx.commit()?;
+    section_order(conn, event_id)
+}
+
+/// The list in order: each section (in the event's [`section_order`]) with its groups sorted by
 /// `compare` on their names. `country_name` names a country (in the document's language);
 /// `no_organization` names the group of people with neither a country nor an organisation.
 pub fn list(
@@ -95,6 +153,9 @@ pub fn list(
             }),
         }
     }
+    let order = section_order(conn, event_id)?;
+    let mut sections: Vec<(Section, Vec<Group>)> = sections.into_iter().collect();
+    sections.sort_by_key(|(s, _)| order.iter().position(|o| o == s));
     Ok(sections
         .into_iter()
         .map(|(section, mut groups)| {

@@ -12,6 +12,7 @@ import {
 	type ErrorCode,
 	type EventInput,
 	type FieldError,
+	type SeatingChanges,
 	type Section,
 	type SensitiveData,
 } from "$lib/bindings";
@@ -234,6 +235,17 @@ export const api = {
 	drawSeating: (eventId: string) => unwrap(commands.drawSeating(eventId)),
 	setSeating: (eventId: string, first: string | null, seats: number | null) =>
 		unwrap(commands.setSeating(eventId, first, seats)),
+	/** Where the hosts and the UN system sit, the host country, accessible places. */
+	configureSeating: (eventId: string, changes: SeatingChanges) =>
+		unwrap(commands.configureSeating(eventId, changes)),
+	/** Swaps two delegations' places by hand (logged). */
+	swapSeats: (eventId: string, a: string, b: string) => unwrap(commands.swapSeats(eventId, a, b)),
+	/** Takes back every swap made by hand. */
+	clearSeatSwaps: (eventId: string) => unwrap(commands.clearSeatSwaps(eventId)),
+	/** The order of the sections of the list of participants. */
+	sectionOrder: (eventId: string) => unwrap(commands.sectionOrder(eventId)),
+	setSectionOrder: (eventId: string, order: Section[] | null) =>
+		unwrap(commands.setSectionOrder(eventId, order)),
 	listCategories: (eventId: string) => unwrap(commands.listCategories(eventId)),
 	addCategory: (eventId: string, label: string) => unwrap(commands.addCategory(eventId, label)),
 	backupNow: () => unwrap(commands.backupNow()),

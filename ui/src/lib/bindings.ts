@@ -39,6 +39,19 @@ export const commands = {
 	drawSeating: (eventId: string) => typedError<Plan, ApiError>(__TAURI_INVOKE("draw_seating", { eventId })),
 	/**  Sets the country drawn elsewhere and/or the seats per delegation (`plenary seating set`). */
 	setSeating: (eventId: string, first: string | null, seats: number | null) => typedError<Plan, ApiError>(__TAURI_INVOKE("set_seating", { eventId, first, seats })),
+	/**
+	 *  Changes the seating settings: where the hosts and the UN system sit, accessible places,
+	 *  the host country (`plenary seating set`).
+	 */
+	configureSeating: (eventId: string, changes: SeatingChanges) => typedError<Plan, ApiError>(__TAURI_INVOKE("configure_seating", { eventId, changes })),
+	/**  Swaps two delegations' places by hand (`plenary seating swap`). */
+	swapSeats: (eventId: string, a: string, b: string) => typedError<Plan, ApiError>(__TAURI_INVOKE("swap_seats", { eventId, a, b })),
+	/**  Takes back the swaps made by hand (`plenary seating unswap`). */
+	clearSeatSwaps: (eventId: string) => typedError<Plan, ApiError>(__TAURI_INVOKE("clear_seat_swaps", { eventId })),
+	/**  The order of the sections of the list of participants. */
+	sectionOrder: (eventId: string) => typedError<Section[], ApiError>(__TAURI_INVOKE("section_order", { eventId })),
+	/**  Sets the order of the sections (`None`: the usual order; `plenary delegation order`). */
+	setSectionOrder: (eventId: string, order: Section[] | null) => typedError<Section[], ApiError>(__TAURI_INVOKE("set_section_order", { eventId, order })),
 	listCategories: (eventId: string) => typedError<Category[], ApiError>(__TAURI_INVOKE("list_categories", { eventId })),
 	addCategory: (eventId: string, label: string) => typedError<Category, ApiError>(__TAURI_INVOKE("add_category", { eventId, label })),
 	listRooms: (eventId: string) => typedError<Room[], ApiError>(__TAURI_INVOKE("list_rooms", { eventId })),
@@ -140,6 +153,16 @@ export const commands = {
 	 *  viewer prints it.
 	 */
 	openDocument: (request: PrintRequest) => typedError<PrintedFile, ApiError>(__TAURI_INVOKE("open_document", { request })),
+	/**  The letterhead of the event's letters, its defaults and the placeholders. */
+	letterSettings: (eventId: string) => typedError<LetterSettings, ApiError>(__TAURI_INVOKE("letter_settings", { eventId })),
+	/**  Changes the letterhead (`plenary letter settings`). */
+	setLetterhead: (eventId: string, letterhead: Letterhead) => typedError<LetterSettings, ApiError>(__TAURI_INVOKE("set_letterhead", { eventId, letterhead })),
+	/**  A letter's wording in a language: the event's own, or the built-in one. */
+	letterTemplate: (eventId: string, kind: LetterKind, lang: Lang) => typedError<LetterTemplate, ApiError>(__TAURI_INVOKE("letter_template", { eventId, kind, lang })),
+	/**  Keeps the event's own wording of a letter (`plenary letter template`). */
+	setLetterTemplate: (eventId: string, kind: LetterKind, lang: Lang, subject: string, body: string) => typedError<LetterTemplate, ApiError>(__TAURI_INVOKE("set_letter_template", { eventId, kind, lang, subject, body })),
+	/**  Goes back to the built-in wording (`plenary letter template --reset`). */
+	resetLetterTemplate: (eventId: string, kind: LetterKind, lang: Lang) => typedError<LetterTemplate, ApiError>(__TAURI_INVOKE("reset_letter_template", { eventId, kind, lang })),
 };
 
 /* Types */
@@ -419,7 +442,12 @@ export type DocumentKind =
  */
 "seating" | 
 /**  The list of participants: by section, then delegation (`crate::participants`). */
-"participants";
+"participants" | 
+/**
+ *  Letters by mail merge (`crate::letters`): an invitation, a visa-support letter or a
+ *  certificate of participation per person, each on a new page.
+ */
+"letter";
 
 /**  Which edition of the list of participants: provisional until the meeting closes, then final. */
 export type Edition = "provisional" | "final";
@@ -531,6 +559,49 @@ export type ImportStart = {
 /**  One of the six UN languages. */
 export type Lang = "ar" | "en" | "es" | "fr" | "ru" | "zh";
 
+/**  The three kinds of letter. */
+export type LetterKind = 
+/**  An invitation to take part. */
+"invitation" | 
+/**
+ *  A visa-support letter to the embassy or consulate, with the passport number and date of
+ *  birth.
+ */
+"visa" | 
+/**  A certificate of participation, for people checked in at the desk. */
+"certificate";
+
+/**  The letterhead as stored, and what applies where a field is left empty. */
+export type LetterSettings = {
+	stored: Letterhead,
+	/**  The defaults: a prefix made from the event's name, its organisers, its city. */
+	defaults: Letterhead,
+	/**  The placeholders a template may use. */
+	placeholders: string[],
+};
+
+/**  A letter's wording in one language. */
+export type LetterTemplate = {
+	kind: LetterKind,
+	lang: Lang,
+	subject: string,
+	body: string,
+	/**  True when the event has its own wording; false for the built-in text. */
+	custom: boolean,
+};
+
+/**  An event's letterhead and reference prefix as the organiser set them (empty: the default). */
+export type Letterhead = {
+	/**  "WCAI" in "WCAI/2024/007". */
+	reference_prefix: string,
+	/**  The lines at the top of each letter: the organisers, one per line. */
+	letterhead: string,
+	signatory_name: string,
+	signatory_title: string,
+	/**  Where the letters are signed. */
+	place: string,
+};
+
 /**  A list that can be exported as a table. */
 export type ListKind = "attendees" | "delegations" | "sessions" | "assignments" | "signups" | 
 /**  The list of participants, by section and delegation. */
@@ -561,10 +632,21 @@ export type PagePreview = {
 	/**  The same as message codes: what the app shows. */
 	missing_glyph_messages: Coded[],
 	file_name: string,
+	/**  What was left out and why (no certificate for someone not checked in). */
+	notes: Coded[],
 };
 
 /**  The sheet size. */
 export type Paper = "a4" | "letter";
+
+/**  Where the hosts or the UN system sit. */
+export type Placement = 
+/**  In the UN order, like every delegation. */
+"order" | 
+/**  On the podium, apart from the hall. */
+"podium" | 
+/**  At the ends: the hosts in the first places, the UN system in the last. */
+"ends";
 
 /**  The whole plan: where it starts, how that was decided, and the seats in order. */
 export type Plan = {
@@ -575,7 +657,21 @@ export type Plan = {
 	/**  When it was drawn or set (RFC 3339, UTC). */
 	decided_at: string | null,
 	seats_per_delegation: number,
+	/**  The places in the hall, in seat order. */
 	seats: Seat[],
+	/**
+	 *  The delegations on the podium (hosts, the UN system, as the settings say), numbered
+	 *  from 1 apart from the hall.
+	 */
+	podium: Seat[],
+	host_country: string | null,
+	hosts_place: Placement,
+	un_place: Placement,
+	accessible_countries: string[],
+	/**  The accessible places as set; empty: both ends of each row. */
+	accessible_seats: number[],
+	/**  How many swaps by hand the plan has (0: the order as drawn). */
+	swaps: number,
 };
 
 /**  What an import would do, before anything is written. */
@@ -647,6 +743,8 @@ export type PrintRequest = {
 	revision?: number | null,
 	/**  The list of participants shows each person's email (never unless asked). */
 	include_email?: boolean,
+	/**  Which letter (letter). */
+	letter?: LetterKind | null,
 };
 
 /**  A document written to a file. */
@@ -657,6 +755,8 @@ export type PrintedFile = {
 	missing_glyphs: string[],
 	/**  The same as message codes: what the app shows. */
 	missing_glyph_messages: Coded[],
+	/**  What was left out and why (no certificate for someone not checked in). */
+	notes: Coded[],
 };
 
 /**  A backup file the user chose, checked and waiting for confirmation. */
@@ -710,6 +810,25 @@ export type Seat = {
 	people: string[],
 	/**  Their names, in the same order (with the family name in capitals when the event says). */
 	people_names: string[],
+	/**  The place is one of the hall's accessible places. */
+	accessible: boolean,
+	/**  The delegation needs an accessible place. */
+	needs_access: boolean,
+};
+
+/**  Changes to the seating settings; `None` leaves a setting as it is. */
+export type SeatingChanges = {
+	/**  The country drawn elsewhere (alpha-2). */
+	first?: string | null,
+	seats?: number | null,
+	/**  The host country (alpha-2); empty clears it. */
+	host_country?: string | null,
+	hosts_place?: Placement | null,
+	un_place?: Placement | null,
+	/**  The delegations that need an accessible place (alpha-2 codes). */
+	accessible_countries?: string[] | null,
+	/**  The hall's accessible places; empty: both ends of each row. */
+	accessible_seats?: number[] | null,
 };
 
 /**  A section of the list of participants (`crate::participants`), in the default order. */

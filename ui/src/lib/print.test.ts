@@ -154,7 +154,16 @@ describe("buildRequest", () => {
 			edition: null,
 			revision: null,
 			include_email: false,
+			letter: null,
 		});
+	});
+
+	it("sends letters with the letter chosen, for everyone, a delegation or one person", () => {
+		expect(controlsFor("letter").who).toEqual(["everyone", "delegation", "person"]);
+		const visa = request({ kind: "letter", letter: "visa", who: "delegation", country: "CN" });
+		expect([visa.letter, visa.country, visa.person]).toEqual(["visa", "CN", null]);
+		// Another document never carries the letter.
+		expect(request({ kind: "badges", letter: "visa" }).letter).toBeNull();
 	});
 
 	it("sends a list of participants with its edition, revision and the email choice", () => {

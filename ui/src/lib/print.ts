@@ -7,6 +7,7 @@ import type {
 	DocumentKind,
 	Edition,
 	Lang,
+	LetterKind,
 	Paper,
 	PrintChoice,
 	PrintOptions,
@@ -27,11 +28,13 @@ export const KINDS: readonly DocumentKind[] = [
 	"meals",
 	"seating",
 	"participants",
+	"letter",
 ];
 
 export const PAPERS: readonly Paper[] = ["a4", "letter"];
 export const LAYOUTS: readonly AgendaLayout[] = ["auto", "list", "grid"];
 export const EDITIONS: readonly Edition[] = ["provisional", "final"];
+export const LETTERS: readonly LetterKind[] = ["invitation", "visa", "certificate"];
 
 /** Whom a batch document is printed for. */
 export type Who = "everyone" | "delegation" | "person";
@@ -47,6 +50,8 @@ export type Controls = {
 	personFromSpeakers: boolean;
 	/** The list of participants: its edition, revision and whether emails show. */
 	edition: boolean;
+	/** Letters: which one, and the editor of their wording. */
+	letter: boolean;
 };
 
 const PEOPLE: readonly Who[] = ["everyone", "delegation", "person"];
@@ -59,11 +64,18 @@ export function controlsFor(kind: DocumentKind): Controls {
 		layout: kind === "agenda" || kind === "programme",
 		personFromSpeakers: kind === "briefing",
 		edition: kind === "participants",
+		letter: kind === "letter",
 	};
 }
 
 function isBatch(kind: DocumentKind): boolean {
-	return kind === "person" || kind === "briefing" || kind === "badges" || kind === "plates";
+	return (
+		kind === "person" ||
+		kind === "briefing" ||
+		kind === "badges" ||
+		kind === "plates" ||
+		kind === "letter"
+	);
 }
 
 /** A person picked with the search: their id, and their name to show. */
@@ -90,6 +102,8 @@ export type PrintForm = {
 	edition: Edition;
 	revision: number;
 	includeEmail: boolean;
+	/** Which letter. */
+	letter: LetterKind;
 };
 
 /** What the Ctrl/Cmd+P of a screen asks the Print screen to show first. */
@@ -118,6 +132,7 @@ export function defaultForm(options: PrintOptions, today: string, paper: Paper =
 		edition: "provisional",
 		revision: 0,
 		includeEmail: false,
+		letter: "invitation",
 	};
 }
 
@@ -139,6 +154,7 @@ export function reconcile(form: PrintForm, options: PrintOptions, today: string)
 		edition: form.edition ?? fresh.edition,
 		revision: form.revision ?? fresh.revision,
 		includeEmail: form.includeEmail ?? fresh.includeEmail,
+		letter: form.letter ?? fresh.letter,
 	};
 }
 
@@ -214,6 +230,7 @@ export function buildRequest(eventId: string, form: PrintForm): Built {
 			edition: controls.edition ? form.edition : null,
 			revision: controls.edition && form.revision > 0 ? Math.floor(form.revision) : null,
 			include_email: controls.edition && form.includeEmail,
+			letter: controls.letter ? form.letter : null,
 		},
 	};
 }
@@ -234,6 +251,7 @@ export function requestKey(request: PrintRequest): string {
 		request.edition ?? null,
 		request.revision ?? null,
 		request.include_email ?? false,
+		request.letter ?? null,
 	]);
 }
 
@@ -350,7 +368,23 @@ export function kindText(kind: DocumentKind): { title: string; description: stri
 				title: t("print.kinds.participants"),
 				description: t("print.kinds.participantsText"),
 			};
+		case "letter":
+			return { title: t("print.kinds.letter"), description: t("print.kinds.letterText") };
 	}
+}
+
+/** What each letter needs, said under its choice. */
+export function letterHint(kind: LetterKind): string {
+	if (kind === "visa") return t("print.letterHint.visa");
+	if (kind === "certificate") return t("print.letterHint.certificate");
+	return t("print.letterHint.invitation");
+}
+
+/** The name of each letter. */
+export function letterText(kind: LetterKind): string {
+	if (kind === "visa") return t("print.letter.visa");
+	if (kind === "certificate") return t("print.letter.certificate");
+	return t("print.letter.invitation");
 }
 
 /** The words of the "Who" choices, which depend on the document. */

@@ -1,4 +1,5 @@
-//! `plenary delegation section`: where a delegation is listed in the list of participants.
+//! `plenary delegation section|order`: where a delegation is listed in the list of
+//! participants, and the order of the list's sections.
 
 use super::output::line;
 use super::Outcome;
@@ -28,6 +29,23 @@ pub enum DelegationCommand {
         #[arg(long)]
         event: Option<String>,
     },
+    /// Set the order of the sections of the list of participants: the four sections once
+    /// each, comma-separated (member-state,observer,un-system,organization is the default,
+    /// which --default puts back).
+    Order {
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            conflicts_with = "default",
+            required_unless_present = "default"
+        )]
+        sections: Vec<Section>,
+        #[arg(long)]
+        default: bool,
+        #[arg(long)]
+        event: Option<String>,
+    },
 }
 
 pub(super) fn run(
@@ -35,12 +53,36 @@ pub(super) fn run(
     command: DelegationCommand,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let DelegationCommand::Section {
-        country,
-        section,
-        default: _,
-        event,
-    } = command;
+    let (country, section, event) = match command {
+        DelegationCommand::Section {
+            country,
+            section,
+            default: _,
+            event,
+        } => (country, section, event),
+        DelegationCommand::Order {
+            sections,
+            default,
+            event,
+        } => {
+            let event_id = ops::resolve_event(conn, event.as_deref())?;
+            let order = participants::set_section_order(
+                conn,
+                &event_id,
+                (!default).then_some(sections.as_slice()),
+                crate::clock::now(),
+            )?;
+            let names: Vec<String> = order.iter().map(|s| s.as_str().replace('_', " ")).collect();
+            line(
+                out,
+                format_args!(
+                    "The list of participants is in this order: {}.",
+                    names.join(", ")
+                ),
+            )?;
+            return Ok(Outcome::Done);
+        }
+    };
     let event_id = ops::resolve_event(conn, event.as_deref())?;
     participants::set_section(conn, &event_id, &country, section)?;
     let code = country.trim().to_uppercase();

@@ -21,6 +21,7 @@ mod delegations;
 mod desk;
 mod events;
 mod exchange;
+mod letters;
 mod output;
 mod print;
 mod report;
@@ -35,6 +36,7 @@ pub use delegations::DelegationCommand;
 pub use desk::{Attendance, Checkin};
 pub use events::EventCommand;
 pub use exchange::{ExportCommand, ImportCommand, ListExport, ScheduleFormatArg, TableFormatArg};
+pub use letters::LetterCommand;
 pub use print::Print;
 pub use report::{Meals, ReportCommand};
 pub use safety::{Backup, PurgeSensitive, Restore, Sensitive};
@@ -112,8 +114,9 @@ pub enum Command {
     /// Asks first on a terminal; elsewhere needs --yes.
     Undo(Undo),
     /// Print a document as PDF: a daily agenda, the programme, a room's door sheet, personal
-    /// agendas, speaker briefings, badges, name plates, the desk's check-in list, or the
-    /// caterer's meal counts. Person, briefing, badges and plates print everyone without
+    /// agendas, speaker briefings, badges, name plates, the desk's check-in list, the
+    /// caterer's meal counts, the seating plan, the list of participants, or letters
+    /// (`letter --template invitation|visa|certificate`). Person, briefing, badges and plates print everyone without
     /// --person or --country. Exits 3 when some character has no font to draw it (each is
     /// named on standard error).
     Print(Print),
@@ -130,6 +133,10 @@ pub enum Command {
     /// Delegations: the section of the list of participants each is listed under.
     #[command(subcommand)]
     Delegation(DelegationCommand),
+    /// Letters' letterhead and wording (invitation, visa, certificate); print them with
+    /// `print letter --template …`.
+    #[command(subcommand)]
+    Letter(LetterCommand),
 }
 
 /// The exit code of `plenary check` when it found warnings (and of `print` when a character
@@ -183,7 +190,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Attendance(attendance) => desk::attendance(&mut conn, attendance, out),
         Command::Import(command) => exchange::import(&mut conn, &path, command, out),
         Command::Export(command) => exchange::export(&conn, command, out),
-        Command::Print(print) => print::print(&conn, print, out),
+        Command::Print(print) => print::print(&mut conn, print, out),
         Command::Sensitive(sensitive) => safety::sensitive(&mut conn, sensitive, out),
         Command::PurgeSensitive(purge) => safety::purge(&mut conn, &path, purge, out),
         Command::Activity(activity) => activity::activity(&conn, activity, out),
@@ -192,6 +199,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Report(command) => report::run(&conn, command, out),
         Command::Seating(command) => seating::run(&mut conn, command, out),
         Command::Delegation(command) => delegations::run(&mut conn, command, out),
+        Command::Letter(command) => letters::run(&mut conn, command, out),
     }
 }
 

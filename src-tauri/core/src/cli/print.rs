@@ -48,6 +48,11 @@ pub struct Print {
     /// Show each person's email in the list of participants (never without this flag).
     #[arg(long)]
     email: bool,
+    /// Which letter (letter): one per person, each with a reference number. A visa letter
+    /// needs each person's passport number and date of birth; certificates go only to people
+    /// checked in at the desk, and the others are named in a note.
+    #[arg(long, value_enum)]
+    template: Option<crate::letters::LetterKind>,
     #[arg(long)]
     event: Option<String>,
     #[arg(long, value_name = "FILE.pdf")]
@@ -56,7 +61,7 @@ pub struct Print {
 
 /// `print` lays out the document (`print::print`), saves it, and names on stderr each
 /// character that no font could draw; then the outcome is a warning (exit code 3).
-pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<Outcome> {
+pub(super) fn print(conn: &mut Connection, p: Print, out: &mut dyn Write) -> Result<Outcome> {
     let lang = p.lang.as_deref().map(language).transpose()?;
     let also = p.also.as_deref().map(language).transpose()?;
     let request = PrintRequest {
@@ -73,11 +78,15 @@ pub(super) fn print(conn: &Connection, p: Print, out: &mut dyn Write) -> Result<
         edition: p.edition,
         revision: p.revision,
         include_email: p.email,
+        letter: p.template,
     };
     // The print date in the footer is the organiser's day, so it is taken in the local zone.
     let today = clock::now().with_timezone(&chrono::Local).date_naive();
-    let printed = crate::print::print(conn, &request, today)?;
+    let printed = crate::print::print_issuing(conn, &request, today, clock::now())?;
     crate::print::save(&printed, &p.out)?;
+    for note in &printed.notes {
+        eprintln!("note: {}", note.message);
+    }
     for missing in &printed.missing_glyphs {
         eprintln!("warning: no installed font can draw {missing}");
     }

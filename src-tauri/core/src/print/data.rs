@@ -15,16 +15,21 @@ use serde_json::{json, Value};
 
 use super::words::Words;
 use super::{engine, AgendaLayout, DocumentKind, PrintRequest};
+use crate::letters::{self, LetterKind};
+use crate::messages::Coded;
 use crate::model::{Attendee, AttendeeFilter, EventSummary};
 use crate::schedule::model::{Colours, Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions, AgendaBook};
 use crate::schedule::time::parse_stored;
-use crate::{countries, names, ops, Code, Error, FieldError, Lang, Result};
+use crate::{catalogue, countries, names, ops, Code, Error, FieldError, Lang, Result};
 
 /// A document's data and the file name to suggest for it.
 pub struct Doc {
     pub data: Value,
     pub file_name: String,
+    /// What the reader should know about what was left out (certificates for people not
+    /// checked in), as message codes.
+    pub notes: Vec<Coded>,
 }
 
 /// The most rooms a grid agenda shows side by side; more read better as a list.
@@ -54,6 +59,7 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
         words,
     };
     let w = &ctx.words;
+    let mut notes = Vec::new();
     let (title, file_name, body) = match request.kind {
         DocumentKind::Agenda => agenda(conn, &ctx, request)?,
         DocumentKind::Programme => programme(conn, &ctx, request)?,
@@ -66,6 +72,7 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
         DocumentKind::Meals => meal_sheet(conn, &ctx)?,
         DocumentKind::Seating => seating_plan(conn, &ctx)?,
         DocumentKind::Participants => participants(conn, &ctx, request, today)?,
+        DocumentKind::Letter => letters(conn, &ctx, request, today, &mut notes)?,
     };
     let mut data = json!({
         "kind": request.kind.as_str(),
@@ -95,6 +102,7 @@ pub fn build(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
     Ok(Doc {
         data,
         file_name: format!("{file_name}.pdf"),
+        notes,
     })
 }
 
@@ -423,9 +431,9 @@ fn chosen_room<'a>(ctx: &'a Ctx, request: &PrintRequest) -> Result<&'a Room> {
 
 /// The people a batch prints: the one person asked for, or those of one delegation, or
 /// everyone still attending; in the list's order (family name, then given name).
-fn chosen_people(
+pub(super) fn chosen_people(
     conn: &Connection,
-    ctx: &Ctx,
+    event_id: &str,
     request: &PrintRequest,
 ) -> Result<Vec<Arc<Attendee>>> {
     if let Some(id) = request.person.as_deref().filter(|p| !p.trim().is_empty()) {
@@ -435,7 +443,7 @@ fn chosen_people(
             }
             other => other,
         })?;
-        if person.event_id != ctx.event.id {
+        if person.event_id != event_id {
             return Err(Error::invalid("person", Code::NotInEvent));
         }
         return Ok(vec![Arc::new(person)]);
@@ -450,7 +458,7 @@ fn chosen_people(
         country: country.clone(),
         ..AttendeeFilter::default()
     };
-    let people: Vec<Arc<Attendee>> = ops::list_attendees(conn, &ctx.event.id, &filter)?
+    let people: Vec<Arc<Attendee>> = ops::list_attendees(conn, event_id, &filter)?
         .into_iter()
         .filter(|a| a.attending)
         .collect();
@@ -557,7 +565,7 @@ fn category_label(ctx: &Ctx, key: &str) -> String {
 }
 
 fn personal(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built> {
-    let people = chosen_people(conn, ctx, request)?;
+    let people = chosen_people(conn, &ctx.event.id, request)?;
     let book = AgendaBook::load(conn, &ctx.event.id)?;
     let mut out = Vec::new();
     for person in &people {
@@ -594,7 +602,7 @@ fn briefings(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
         .flat_map(|s| s.speakers.iter().map(|p| p.person_id.as_str()))
         .collect();
     let people: Vec<Arc<Attendee>> = if request.person.is_some() {
-        let people = chosen_people(conn, ctx, request)?;
+        let people = chosen_people(conn, &ctx.event.id, request)?;
         if let Some(p) = people.iter().find(|p| !speaking.contains(p.id.as_str())) {
             return Err(FieldError::new("person", Code::NoTalks)
                 .param("name", display(ctx, p))
@@ -602,7 +610,7 @@ fn briefings(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Bui
         }
         people
     } else {
-        let all = chosen_people(conn, ctx, request)?;
+        let all = chosen_people(conn, &ctx.event.id, request)?;
         let speakers: Vec<_> = all
             .into_iter()
             .filter(|p| speaking.contains(p.id.as_str()))
@@ -703,7 +711,7 @@ fn session_time(ctx: &Ctx, session: &Session) -> Result<String> {
 }
 
 fn people_doc(conn: &Connection, ctx: &Ctx, request: &PrintRequest, stem: &str) -> Result<Built> {
-    let mut people = chosen_people(conn, ctx, request)?;
+    let mut people = chosen_people(conn, &ctx.event.id, request)?;
     if request.kind == DocumentKind::Plates {
         // Plates go out in seat order, as the seating plan and the hall read them.
         in_seat_order(conn, ctx, &mut people)?;
@@ -717,7 +725,7 @@ fn people_doc(conn: &Connection, ctx: &Ctx, request: &PrintRequest, stem: &str) 
 }
 
 fn checkin(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built> {
-    let people = chosen_people(conn, ctx, request)?;
+    let people = chosen_people(conn, &ctx.event.id, request)?;
     let mut groups: Vec<(String, String, Vec<Value>)> = Vec::new();
     let mut sorted: Vec<Arc<Attendee>> = people.clone();
     by_country(ctx, &mut sorted);
@@ -823,9 +831,11 @@ fn seating_plan(conn: &Connection, ctx: &Ctx) -> Result<Built> {
                     .and_then(|id| people.get(id))
                     .map(|a| names::NameParts::from(a.as_ref()).lines(upper).first)
                     .unwrap_or_default(),
+                "accessible": seat.accessible,
             })
         })
         .collect();
+    let podium: Vec<String> = plan.podium.iter().map(|s| w.country(&s.country)).collect();
     let decided = plan
         .decided_at
         .as_deref()
@@ -854,6 +864,8 @@ fn seating_plan(conn: &Connection, ctx: &Ctx) -> Result<Built> {
             "order": w.word("doc.seating.order"),
             "seats_line": w.count("doc.seating.seatsEach", plan.seats_per_delegation as usize),
             "places": places,
+            "podium": podium,
+            "swapped": if plan.swaps > 0 { w.word("doc.seating.swapped") } else { String::new() },
         }),
     ))
 }
@@ -929,6 +941,127 @@ fn participants(
                 .unwrap_or_default(),
             "date": w.date(today),
             "sections": sections,
+        }),
+    ))
+}
+
+// ---- letters -------------------------------------------------------------------------------
+
+/// The letter a request asks for, or `letter: choose …`.
+pub(super) fn letter_kind(request: &PrintRequest) -> Result<LetterKind> {
+    request
+        .letter
+        .ok_or_else(|| FieldError::new("template", Code::ChooseLetter).into())
+}
+
+/// The people a letter request prints for (`letters::recipients`: a visa letter refused for
+/// anyone without a passport number or a date of birth, certificates only for people checked
+/// in), with the notes about those left out.
+pub(super) fn letter_people(
+    conn: &Connection,
+    event: &EventSummary,
+    request: &PrintRequest,
+) -> Result<(LetterKind, Vec<Arc<Attendee>>, Vec<Coded>)> {
+    let kind = letter_kind(request)?;
+    let mut people = chosen_people(conn, &event.id, request)?;
+    // The order the letters print in, which is also the order their numbers are given in: by
+    // country as the document's language names and sorts them, then the list's order.
+    let lang = request.lang.unwrap_or(event.language);
+    let collator = crate::collation::for_lang(lang);
+    people.sort_by_cached_key(|p| {
+        let mut key = vec![u8::from(p.country.is_empty())];
+        // Writing to a Vec cannot fail.
+        let _ = collator.write_sort_key_to(&super::words::country_name(&p.country, lang), &mut key);
+        key
+    });
+    let (people, notes) = letters::recipients(conn, event, kind, people)?;
+    Ok((kind, people, notes))
+}
+
+/// One letter per person, merged in the document's language from the event's wording (or
+/// the built-in one). A person whose letter has no reference number yet (a preview before the
+/// first print) shows where it will go.
+fn letters(
+    conn: &Connection,
+    ctx: &Ctx,
+    request: &PrintRequest,
+    today: NaiveDate,
+    notes: &mut Vec<Coded>,
+) -> Result<Built> {
+    let w = &ctx.words;
+    let lang = w.lang;
+    let (kind, people, left_out) = letter_people(conn, &ctx.event, request)?;
+    notes.extend(left_out);
+    let head = letters::letterhead(conn, &ctx.event)?;
+    let wording = letters::template(conn, &ctx.event.id, kind, lang)?;
+    let numbers = letters::issued(conn, &ctx.event.id, kind)?;
+    let secret = if kind == LetterKind::Visa {
+        crate::sensitive::for_event(conn, &ctx.event.id)?
+    } else {
+        HashMap::new()
+    };
+    let country_name = |code: &str| super::words::country_name(code, lang);
+    let format_date = |d: NaiveDate| w.date(d);
+    let merge_ctx = letters::Context {
+        event: &ctx.event,
+        head: &head,
+        dates: date_range(w, &ctx.event),
+        date: w.date(today),
+        country_name: &country_name,
+        format_date: &format_date,
+    };
+    let pending = catalogue::word(lang, "doc.letter.pending");
+    let line = |key: &str, params: &[(&str, &str)]| {
+        let params = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        catalogue::text(lang, key, &params)
+    };
+    let out: Vec<Value> = people
+        .iter()
+        .map(|a| {
+            let reference = numbers.get(&a.id).cloned();
+            let values = letters::values(
+                &merge_ctx,
+                a,
+                secret.get(&a.id),
+                reference.as_deref().unwrap_or(&pending),
+            );
+            let body = letters::merge(&wording.body, &values);
+            let paragraphs: Vec<Vec<&str>> = body
+                .split("\n\n")
+                .map(|p| p.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>())
+                .filter(|p| !p.is_empty())
+                .collect();
+            json!({
+                "person": a.id,
+                "reference": line("doc.letter.reference", &[("reference", reference.as_deref().unwrap_or(&pending))]),
+                "place_date": if head.place.is_empty() {
+                    merge_ctx.date.clone()
+                } else {
+                    line("doc.letter.placeDate", &[("place", &head.place), ("date", &merge_ctx.date)])
+                },
+                "subject": letters::merge(&wording.subject, &values),
+                "paragraphs": paragraphs,
+            })
+        })
+        .collect();
+    let stem = format!("letter-{}", kind.as_str());
+    let title = format!(
+        "{} — {}",
+        catalogue::word(lang, &format!("doc.letter.{}.title", kind.as_str())),
+        ctx.event.name
+    );
+    Ok((
+        title,
+        batch_name(&stem, request, &people, ctx),
+        json!({
+            "letter_kind": kind.as_str(),
+            "letterhead": head.letterhead.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>(),
+            "signatory_name": head.signatory_name,
+            "signatory_title": head.signatory_title.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>(),
+            "letters": out,
         }),
     ))
 }
@@ -1159,7 +1292,9 @@ fn labels(w: &Words, kind: DocumentKind) -> Value {
         ("delegation", "doc.seating.delegation"),
         ("seated", "doc.seating.seated"),
         ("noDelegations", "doc.seating.noDelegations"),
+        ("accessible", "doc.seating.accessible"),
         ("noParticipants", "doc.participants.empty"),
+        ("noLetters", "doc.letter.empty"),
     ];
     for (name, key) in keys {
         labels.insert((*name).to_owned(), Value::String(w.word(key)));

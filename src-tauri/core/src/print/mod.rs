@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::letters::LetterKind;
 use crate::messages::Coded;
 use crate::{Lang, Message, Result};
 
@@ -47,10 +48,13 @@ pub enum DocumentKind {
     Seating,
     /// The list of participants: by section, then delegation (`crate::participants`).
     Participants,
+    /// Letters by mail merge (`crate::letters`): an invitation, a visa-support letter or a
+    /// certificate of participation per person, each on a new page.
+    Letter,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 11] = [
+    pub const ALL: [DocumentKind; 12] = [
         DocumentKind::Agenda,
         DocumentKind::Programme,
         DocumentKind::Room,
@@ -62,6 +66,7 @@ impl DocumentKind {
         DocumentKind::Meals,
         DocumentKind::Seating,
         DocumentKind::Participants,
+        DocumentKind::Letter,
     ];
 
     /// The name the CLI and the file names use.
@@ -78,6 +83,7 @@ impl DocumentKind {
             DocumentKind::Meals => "meals",
             DocumentKind::Seating => "seating",
             DocumentKind::Participants => "participants",
+            DocumentKind::Letter => "letter",
         }
     }
 
@@ -94,6 +100,7 @@ impl DocumentKind {
             DocumentKind::Meals => include_str!("templates/meals.typ"),
             DocumentKind::Seating => include_str!("templates/seating.typ"),
             DocumentKind::Participants => include_str!("templates/participants.typ"),
+            DocumentKind::Letter => include_str!("templates/letter.typ"),
         }
     }
 }
@@ -175,6 +182,9 @@ pub struct PrintRequest {
     /// The list of participants shows each person's email (never unless asked).
     #[serde(default)]
     pub include_email: bool,
+    /// Which letter (letter).
+    #[serde(default)]
+    pub letter: Option<LetterKind>,
 }
 
 impl PrintRequest {
@@ -194,6 +204,7 @@ impl PrintRequest {
             edition: None,
             revision: None,
             include_email: false,
+            letter: None,
         }
     }
 }
@@ -209,6 +220,8 @@ pub struct Printed {
     pub missing_glyph_messages: Vec<Coded>,
     /// A file name to suggest in the save dialog, e.g. `agenda-2024-09-03.pdf`.
     pub file_name: String,
+    /// What was left out and why (no certificate for someone not checked in).
+    pub notes: Vec<Coded>,
 }
 
 /// Pages of a document drawn as SVG, for the app's preview.
@@ -224,6 +237,8 @@ pub struct PagePreview {
     /// The same as message codes: what the app shows.
     pub missing_glyph_messages: Vec<Coded>,
     pub file_name: String,
+    /// What was left out and why (no certificate for someone not checked in).
+    pub notes: Vec<Coded>,
 }
 
 /// One choice in the print dialog.
@@ -273,7 +288,26 @@ pub fn print(conn: &Connection, request: &PrintRequest, today: NaiveDate) -> Res
         missing_glyphs: laid.missing.iter().map(Message::english).collect(),
         missing_glyph_messages: laid.missing.iter().map(Coded::from).collect(),
         file_name: doc.file_name,
+        notes: doc.notes,
     })
+}
+
+/// [`print`], after giving a reference number to each letter that has none yet (a letter
+/// request only; `crate::letters::issue`, one logged transaction). A refused request (a visa
+/// letter without a passport number) gives no number. Numbers stay with their letters: the
+/// next print of the same letter for the same person shows the same one.
+pub fn print_issuing(
+    conn: &mut Connection,
+    request: &PrintRequest,
+    today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Printed> {
+    if request.kind == DocumentKind::Letter {
+        let event = crate::ops::get_event(conn, &request.event_id)?;
+        let (kind, people, _) = data::letter_people(conn, &event, request)?;
+        crate::letters::issue(conn, &event, kind, &people, today, now)?;
+    }
+    print(conn, request, today)
 }
 
 /// Lays a document out and draws its first `max_pages` pages as SVG.
@@ -295,6 +329,7 @@ pub fn preview(
         missing_glyphs: laid.missing.iter().map(Message::english).collect(),
         missing_glyph_messages: laid.missing.iter().map(Coded::from).collect(),
         file_name: doc.file_name,
+        notes: doc.notes,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod attendees;
 pub mod categories;
 pub mod delegations;
 pub mod events;
+pub mod letters;
 pub mod rooms;
 pub mod seating;
 pub mod sessions;

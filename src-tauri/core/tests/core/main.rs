@@ -11,6 +11,7 @@ mod desk;
 mod exchange;
 mod feeds;
 mod invariants;
+mod letters;
 mod meals;
 mod migrations;
 mod ops;

@@ -256,3 +256,160 @@ fn export_participants_and_delegation_section_through_the_cli() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("error: country: "));
 }
+
+#[test]
+fn the_order_of_the_sections_is_the_events_and_an_incomplete_one_is_refused() {
+    let mut store = Store::default();
+    let event = held_event(&mut store);
+    participants::set_section(&mut store.conn, &event, "GB", Some(Section::UnSystem))
+        .expect("GB in the UN system");
+    participants::set_section(&mut store.conn, &event, "US", Some(Section::Organization))
+        .expect("US among the organisations");
+    let sections = |store: &Store| -> Vec<Section> {
+        order(store, &event, Lang::En)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        participants::section_order(&store.conn, &event).expect("order"),
+        Section::ALL
+    );
+    assert_eq!(sections(&store), Section::ALL);
+
+    let wanted = [
+        Section::UnSystem,
+        Section::Organization,
+        Section::Observer,
+        Section::MemberState,
+    ];
+    let set = participants::set_section_order(&mut store.conn, &event, Some(&wanted), now())
+        .expect("sets");
+    assert_eq!(set, wanted);
+    assert_eq!(
+        participants::section_order(&store.conn, &event).expect("order"),
+        wanted
+    );
+    assert_eq!(sections(&store), wanted);
+    let log = plenary_core::audit::activity(&store.conn, &event, 1).expect("log");
+    assert_eq!(
+        log[0].summary,
+        "Set the order of the list of participants: un system, organization, observer, member state"
+    );
+    // The printed list follows it.
+    let req = PrintRequest::new(&event, DocumentKind::Participants);
+    let t = pdf_text(
+        &print::print(
+            &store.conn,
+            &req,
+            chrono::NaiveDate::from_ymd_opt(2024, 9, 3).expect("a date"),
+        )
+        .expect("prints")
+        .pdf,
+    );
+    let at = |heading: &str| {
+        t.find(heading)
+            .unwrap_or_else(|| panic!("{heading} in {t}"))
+    };
+    assert!(
+        at("UNITED NATIONS SYSTEM") < at("OTHER ORGANIZATIONS"),
+        "{t}"
+    );
+    assert!(at("OTHER ORGANIZATIONS") < at("OBSERVERS"), "{t}");
+    assert!(at("OBSERVERS") < at("MEMBER STATES"), "{t}");
+    assert!(at("United States of America") < at("Holy See"), "{t}");
+
+    // Incomplete or repeated: refused on the field, the order kept.
+    for bad in [
+        vec![Section::MemberState, Section::Observer],
+        vec![
+            Section::MemberState,
+            Section::MemberState,
+            Section::Observer,
+            Section::UnSystem,
+        ],
+        vec![],
+    ] {
+        let err = participants::set_section_order(&mut store.conn, &event, Some(&bad), now())
+            .expect_err("incomplete");
+        assert_eq!(field_of(err), "sections", "{bad:?}");
+    }
+    assert_eq!(sections(&store), wanted);
+
+    // Back to the UN's usual order.
+    let back = participants::set_section_order(&mut store.conn, &event, None, now()).expect("back");
+    assert_eq!(back, Section::ALL);
+    assert_eq!(sections(&store), Section::ALL);
+}
+
+#[test]
+fn delegation_order_through_the_cli() {
+    let store = Store::default();
+    let db = store.path();
+    assert!(plenary_at(&db, &["sample"]).status.success());
+    let moved = plenary_at(
+        &db,
+        &[
+            "delegation",
+            "section",
+            "--country",
+            "PT",
+            "--section",
+            "observer",
+        ],
+    );
+    assert!(
+        moved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    let set = plenary_at(
+        &db,
+        &[
+            "delegation",
+            "order",
+            "--sections",
+            "observer,member-state,un-system,organization",
+        ],
+    );
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&set.stdout).trim(),
+        "The list of participants is in this order: observer, member state, un system, organization."
+    );
+    let out = plenary_at(&db, &["export", "participants", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first_row = text.lines().nth(1).expect("a row");
+    assert!(
+        first_row.starts_with("observer,PT,Portugal,"),
+        "{first_row}"
+    );
+    let bad = plenary_at(
+        &db,
+        &["delegation", "order", "--sections", "member-state,observer"],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("error: sections: "));
+    let back = plenary_at(&db, &["delegation", "order", "--default"]);
+    assert!(
+        back.status.success(),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    let out = plenary_at(&db, &["export", "participants", "--format", "csv"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text
+        .lines()
+        .nth(1)
+        .expect("a row")
+        .starts_with("member_state,DZ,"));
+}

@@ -52,7 +52,7 @@ fn text(printed: &Printed) -> String {
 }
 
 /// `pdfinfo` takes no output argument.
-fn info(printed: &Printed) -> String {
+pub(crate) fn info(printed: &Printed) -> String {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, &printed.pdf).expect("the PDF is written");
@@ -444,6 +444,14 @@ fn every_kind_previews_as_svg_pages() {
         let mut req = request(&event, kind);
         req.day = Some("2024-09-03".into());
         req.room = Some("Main Plenary Hall".into());
+        req.letter = Some(plenary_core::letters::LetterKind::Certificate);
+        if kind == DocumentKind::Letter {
+            // Certificates go to people checked in; nobody is yet, so say so first.
+            let refused = print::preview(&store.conn, &req, today(), 2)
+                .expect_err("no certificate before anyone is checked in");
+            assert!(refused.to_string().contains("person"), "{refused}");
+            req.letter = Some(plenary_core::letters::LetterKind::Invitation);
+        }
         let preview = print::preview(&store.conn, &req, today(), 2)
             .unwrap_or_else(|e| panic!("{kind:?} previews: {e}"));
         assert!(preview.page_count >= 1, "{kind:?}");

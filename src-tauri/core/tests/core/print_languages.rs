@@ -33,6 +33,10 @@ fn request(event: &str, kind: DocumentKind, lang: Lang) -> PrintRequest {
             req.room = Some("main plenary hall".into());
         }
         DocumentKind::Programme => {}
+        DocumentKind::Letter => {
+            req.country = Some("CN".into());
+            req.letter = Some(plenary_core::letters::LetterKind::Invitation);
+        }
         _ => req.country = Some("CN".into()),
     }
     req
