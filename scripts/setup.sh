@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever Plenary needs that this Debian/Ubuntu machine lacks, and nothing else.
 #   scripts/setup.sh build   packages to build and run the app
-#   scripts/setup.sh test    also Xvfb, the WebDriver pieces, fonts and PDF/XML tools for tests
+#   scripts/setup.sh test    also Xvfb, the WebDriver pieces, fonts and PDF/XML tools for tests,
+#                            and PostgreSQL (its pg_virtualenv runs the server tests)
 # Safe to run again: each step checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 apt_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file)
 if [ "$mode" = test ]; then
   apt_packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-noto-cjk fonts-noto-core
-                 poppler-utils libxml2-utils)
+                 poppler-utils libxml2-utils postgresql)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

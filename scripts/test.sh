@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, lints, the UI's type
 # check and tests, the Rust unit, integration and IPC tests (with the bindings drift check),
-# the end-to-end tests in a real window under Xvfb, and the .deb installed, run and removed
+# the server tests against a throwaway PostgreSQL cluster, the end-to-end tests in a real
+# window under Xvfb, and the .deb installed, run and removed
 # (scripts/test-deb.sh). Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,9 @@ step "Rust lints"
 cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
 
 step "Rust unit, integration and IPC tests (and the TypeScript bindings drift check)"
-cargo test --workspace "${features[@]}"
+# pg_virtualenv starts a throwaway PostgreSQL cluster for the server tests and sets PGHOST and
+# the rest for them; PLENARY_REQUIRE_SERVER makes a missing server a failure, not a skip.
+pg_virtualenv env PLENARY_REQUIRE_SERVER=1 cargo test --workspace "${features[@]}"
 
 step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
 xvfb-run -a --server-args="-screen 0 1400x900x24" \

@@ -46,7 +46,9 @@ impl From<Error> for ApiError {
             Error::NotFound { .. } => (ErrorCode::NotFound, vec![]),
             Error::Ambiguous(_) | Error::Incompatible(_) => (ErrorCode::Conflict, vec![]),
             Error::Io { .. } => (ErrorCode::Io, vec![]),
-            Error::Database(_) | Error::Render(_) => (ErrorCode::Internal, vec![]),
+            Error::Database(_) | Error::Render(_) | Error::Server(_) => {
+                (ErrorCode::Internal, vec![])
+            }
         };
         ApiError {
             code,

@@ -121,6 +121,9 @@ pub enum Error {
     /// SQLite failed; this is a bug or a broken file, not a user mistake.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The PostgreSQL server could not be reached, or refused or failed a request.
+    #[error("server error: {0}")]
+    Server(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -177,6 +180,7 @@ impl Error {
             }
             Error::Render(_) => Message::new(Code::RenderFailed),
             Error::Database(_) => Message::new(Code::Database),
+            Error::Server(detail) => Message::new(Code::Server).param("detail", detail),
         }
     }
 }

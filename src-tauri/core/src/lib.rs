@@ -34,6 +34,7 @@ pub mod sample;
 pub mod schedule;
 pub mod seating;
 pub mod sensitive;
+pub mod server;
 pub mod store;
 mod tx;
 pub mod ui_tables;

@@ -211,6 +211,8 @@ codes! {
     IoDenied = "error.io_denied",
     Io = "error.io",
     Database = "error.database",
+    Server = "error.server",
+    ServerTooOld = "error.server_too_old",
     // ---- CLI only (they name flags), listed so that every message has a key
     NothingUndone = "cli.nothing_undone",
     NothingDeleted = "cli.nothing_deleted",

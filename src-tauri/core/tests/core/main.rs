@@ -22,6 +22,7 @@ mod sample;
 mod schedule;
 mod seating;
 mod sensitive;
+mod server;
 
 use chrono::{DateTime, TimeZone, Utc};
 use plenary_core::model::{AttendeeInput, EventInput, NameOrder};

@@ -1,0 +1,336 @@
+//! The PostgreSQL server's schema and migrations (`plenary_core::server`), against a real
+//! server: `scripts/test.sh` runs the tests under `pg_virtualenv`, which starts a throwaway
+//! cluster and sets PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE. Each test makes its own
+//! database and drops it after. Without a server the tests say so and pass, unless
+//! PLENARY_REQUIRE_SERVER=1 (as in `scripts/test.sh`), when they fail.
+
+use plenary_core::{db, server};
+use postgres::Client;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A database of its own on the test server, dropped when the value is.
+struct TestDb {
+    admin: String,
+    name: String,
+    address: String,
+}
+
+impl TestDb {
+    /// `None` when no server is configured (and none is required).
+    fn new() -> Option<TestDb> {
+        let Ok(host) = std::env::var("PGHOST") else {
+            assert!(
+                std::env::var("PLENARY_REQUIRE_SERVER").as_deref() != Ok("1"),
+                "PLENARY_REQUIRE_SERVER=1 but no PGHOST: run the tests under pg_virtualenv"
+            );
+            eprintln!("no PostgreSQL server (PGHOST unset): server tests skipped");
+            return None;
+        };
+        let var = |name: &str, default: &str| std::env::var(name).unwrap_or(default.into());
+        let base = format!(
+            "host={host} port={} user={} password={}",
+            var("PGPORT", "5432"),
+            var("PGUSER", "postgres"),
+            var("PGPASSWORD", "")
+        );
+        let admin = format!("{base} dbname={}", var("PGDATABASE", "postgres"));
+        let name = format!("plenary_test_{}", uuid::Uuid::now_v7().simple());
+        let mut client = server::connect(&admin).expect("the test server answers");
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("a test database");
+        let address = format!("{base} dbname={name}");
+        Some(TestDb {
+            admin,
+            name,
+            address,
+        })
+    }
+
+    fn client(&self) -> Client {
+        server::connect(&self.address).expect("the test database answers")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Ok(mut client) = server::connect(&self.admin) {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+#[test]
+fn an_empty_database_migrates_to_the_files_version_and_a_second_run_changes_nothing() {
+    let Some(test) = TestDb::new() else { return };
+    let mut client = test.client();
+    assert_eq!(server::schema_version(&mut client).expect("the version"), 0);
+    assert_eq!(
+        server::migrate(&mut client).expect("migrated"),
+        db::SCHEMA_VERSION
+    );
+    assert_eq!(
+        server::schema_version(&mut client).expect("the version"),
+        db::SCHEMA_VERSION
+    );
+    let tables = |client: &mut Client| -> i64 {
+        client
+            .query_one(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+                &[],
+            )
+            .expect("count")
+            .get(0)
+    };
+    let before = tables(&mut client);
+    assert!(before >= 20, "the schema's tables are there: {before}");
+    assert_eq!(
+        server::migrate(&mut client).expect("again"),
+        db::SCHEMA_VERSION
+    );
+    assert_eq!(tables(&mut client), before, "a second run adds nothing");
+}
+
+#[test]
+fn a_server_with_a_newer_schema_is_refused_untouched() {
+    let Some(test) = TestDb::new() else { return };
+    let mut client = test.client();
+    let newer = (db::SCHEMA_VERSION + 1).to_string();
+    client
+        .batch_execute(&format!(
+            "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+             INSERT INTO meta VALUES ('schema_version', '{newer}');"
+        ))
+        .expect("a newer server");
+    let err = server::migrate(&mut client).expect_err("a newer schema is refused");
+    assert!(err.to_string().contains("newer"), "{err}");
+    let tables: i64 = client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(tables, 1, "nothing was added");
+    let kept: String = client
+        .query_one("SELECT value FROM meta WHERE key = 'schema_version'", &[])
+        .expect("the version")
+        .get(0);
+    assert_eq!(kept, newer);
+}
+
+/// One column as each engine describes it: the type class, NOT NULL, and whether it has a
+/// default (generated columns count as having one).
+#[derive(Debug, PartialEq, Eq)]
+struct Column {
+    name: String,
+    kind: &'static str,
+    not_null: bool,
+    has_default: bool,
+}
+
+fn sqlite_columns() -> BTreeMap<String, Vec<Column>> {
+    let conn = db::open_in_memory().expect("an in-memory file");
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .expect("tables")
+        .query_map([], |r| r.get(0))
+        .expect("tables")
+        .collect::<Result<_, _>>()
+        .expect("tables");
+    tables.sort();
+    tables
+        .into_iter()
+        .map(|table| {
+            // An INTEGER PRIMARY KEY alone is the rowid, numbered by SQLite as an identity
+            // column is on the server.
+            let keys: i64 = conn
+                .query_row(
+                    &format!("SELECT count(*) FROM pragma_table_info('{table}') WHERE pk > 0"),
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("the key");
+            // table_xinfo lists generated columns too (hidden 2 or 3).
+            let mut stmt = conn
+                .prepare(&format!("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo('{table}') ORDER BY cid"))
+                .expect("columns");
+            let columns = stmt
+                .query_map([], |r| {
+                    let kind: String = r.get(1)?;
+                    let pk: i64 = r.get(4)?;
+                    let hidden: i64 = r.get(5)?;
+                    let default: Option<String> = r.get(3)?;
+                    Ok(Column {
+                        name: r.get(0)?,
+                        kind: match kind.to_uppercase().as_str() {
+                            "TEXT" => "text",
+                            "INTEGER" => "integer",
+                            "BLOB" => "blob",
+                            other => panic!("{table}: a column of type {other}"),
+                        },
+                        // A primary key is never null on the server; SQLite says so only when
+                        // the column also says NOT NULL (an INTEGER PRIMARY KEY is the rowid).
+                        not_null: r.get::<_, i64>(2)? == 1 || pk > 0,
+                        has_default: default.is_some()
+                            || hidden >= 2
+                            || (keys == 1 && pk == 1 && kind == "INTEGER"),
+                    })
+                })
+                .expect("columns")
+                .collect::<Result<Vec<_>, _>>()
+                .expect("columns");
+            (table, columns)
+        })
+        .collect()
+}
+
+fn server_columns(client: &mut Client) -> BTreeMap<String, Vec<Column>> {
+    let mut tables: BTreeMap<String, Vec<Column>> = BTreeMap::new();
+    for row in client
+        .query(
+            "SELECT table_name::text, column_name::text, data_type::text, is_nullable::text,
+                    column_default IS NOT NULL OR is_generated = 'ALWAYS' OR is_identity = 'YES'
+               FROM information_schema.columns
+              WHERE table_schema = 'public'
+              ORDER BY table_name, ordinal_position",
+            &[],
+        )
+        .expect("columns")
+    {
+        let kind: String = row.get(2);
+        let table: String = row.get(0);
+        tables.entry(table.clone()).or_default().push(Column {
+            name: row.get(1),
+            kind: match kind.as_str() {
+                "text" => "text",
+                "bigint" => "integer",
+                "bytea" => "blob",
+                other => panic!("{table}: a server column of type {other}"),
+            },
+            not_null: row.get::<_, String>(3) == "NO",
+            has_default: row.get(4),
+        });
+    }
+    tables
+}
+
+#[test]
+fn the_server_and_the_file_have_the_same_tables_and_columns() {
+    let Some(test) = TestDb::new() else { return };
+    let mut client = test.client();
+    server::migrate(&mut client).expect("migrated");
+    let file = sqlite_columns();
+    let served = server_columns(&mut client);
+    assert_eq!(
+        file.keys().collect::<Vec<_>>(),
+        served.keys().collect::<Vec<_>>(),
+        "the same tables"
+    );
+    for (table, columns) in &file {
+        assert_eq!(Some(columns), served.get(table), "the columns of {table}");
+    }
+}
+
+type AuditRow = (String, Value, Value, Value);
+
+/// The same statements on both engines; each returns the audit rows it wrote, as JSON values,
+/// and the event's revision after them.
+fn audit_rows_sqlite(statements: &[&str]) -> (Vec<AuditRow>, i64) {
+    let conn = db::open_in_memory().expect("an in-memory file");
+    for s in statements {
+        conn.execute_batch(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+    }
+    let revision: i64 = conn
+        .query_row("SELECT revision FROM event WHERE id = 'e1'", [], |r| {
+            r.get(0)
+        })
+        .expect("the event");
+    let mut stmt = conn
+        .prepare("SELECT tbl, pk, old, new FROM change_row ORDER BY seq")
+        .expect("the log");
+    let rows = stmt
+        .query_map([], |r| {
+            let json = |i: usize| -> rusqlite::Result<Value> {
+                let text: Option<String> = r.get(i)?;
+                Ok(text.map_or(Value::Null, |t| serde_json::from_str(&t).expect("JSON")))
+            };
+            Ok((r.get(0)?, json(1)?, json(2)?, json(3)?))
+        })
+        .expect("the log")
+        .collect::<Result<_, _>>()
+        .expect("the log");
+    (rows, revision)
+}
+
+fn audit_rows_server(client: &mut Client, statements: &[&str]) -> Vec<AuditRow> {
+    for s in statements {
+        client
+            .batch_execute(s)
+            .unwrap_or_else(|e| panic!("{s}: {e}"));
+    }
+    client
+        .query("SELECT tbl, pk, old, new FROM change_row ORDER BY seq", &[])
+        .expect("the log")
+        .into_iter()
+        .map(|r| {
+            let json = |i: usize| {
+                let text: Option<String> = r.get(i);
+                text.map_or(Value::Null, |t| serde_json::from_str(&t).expect("JSON"))
+            };
+            (r.get(0), json(1), json(2), json(3))
+        })
+        .collect()
+}
+
+#[test]
+fn the_server_logs_each_change_as_the_file_does() {
+    let Some(test) = TestDb::new() else { return };
+    let mut client = test.client();
+    server::migrate(&mut client).expect("migrated");
+    let statements = [
+        "INSERT INTO event (id, name, start_date, end_date, timezone, created_at, updated_at)
+         VALUES ('e1', 'Seminar', '2024-09-03', '2024-09-06', 'Asia/Shanghai', 't0', 't0')",
+        "INSERT INTO attendee (id, event_id, given_name, family_name, name_order, country,
+                               category, search_key, created_at, updated_at)
+         VALUES ('a1', 'e1', 'Zhaoxu', 'Ma', 'family_first', 'CN', 'delegate', 'ma zhaoxu', 't0', 't0')",
+        // Changes nothing logged: the sort key is derived.
+        "UPDATE attendee SET sort_key = x'01' WHERE id = 'a1'",
+        "UPDATE attendee SET position = 'Vice Minister' WHERE id = 'a1'",
+        "INSERT INTO attendee_sensitive (attendee_id, passport_number, date_of_birth, updated_at)
+         VALUES ('a1', 'E1234567', '', 't1')",
+        "INSERT INTO delegation (event_id, country, head_attendee_id) VALUES ('e1', 'CN', 'a1')",
+        "INSERT INTO letter_issued (event_id, reference, kind, attendee_id, year, seq, issued_at)
+         VALUES ('e1', 'S/2024/001', 'visa', 'a1', 2024, 1, 't2')",
+        "DELETE FROM attendee WHERE id = 'a1'",
+    ];
+    // The server writes bytea literals as '\x01'; SQLite as x'01'.
+    let for_server: Vec<String> = statements
+        .iter()
+        .map(|s| s.replace("x'01'", "'\\x01'"))
+        .collect();
+    let (mut file, file_revision) = audit_rows_sqlite(&statements);
+    let mut served = audit_rows_server(
+        &mut client,
+        &for_server.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert!(file.len() >= 8, "the file logged the changes: {file:#?}");
+    // The rows a cascade writes may come before or after the deleted row's own, by engine;
+    // the set is what must agree.
+    let key = |r: &AuditRow| serde_json::to_string(r).expect("JSON");
+    file.sort_by_key(key);
+    served.sort_by_key(key);
+    assert_eq!(served, file, "the server's log is the file's");
+    let revision: i64 = client
+        .query_one("SELECT revision FROM event WHERE id = 'e1'", &[])
+        .expect("the event")
+        .get(0);
+    assert_eq!(
+        revision, file_revision,
+        "the revision moved with each change to the attendee, as in the file"
+    );
+}
