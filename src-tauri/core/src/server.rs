@@ -13,7 +13,8 @@
 //! `--db` still refuses a server's address (`db::refuse_address`) until the verbs run on the
 //! server too.
 
-use crate::{Code, Error, Message, Result};
+use crate::{Code, Error, FieldError, Message, Result};
+use postgres::error::SqlState;
 use postgres::{Client, NoTls};
 
 /// The schema version this build writes; the same number as the file's schema.
@@ -34,10 +35,126 @@ fn failed(err: &postgres::Error) -> Error {
     Error::Server(err.to_string())
 }
 
-/// Connects to the server at a connection string (`postgresql://user@host:port/db` or
-/// `host=… user=…`).
+/// How long a connection attempt waits for the server before saying it cannot be reached.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Connects to the server at a connection string (`postgresql://user@host:port/db?sslmode=…`
+/// or `host=… user=… dbname=…`). What the string leaves out comes from the environment as
+/// libpq takes it (PGHOST, PGPORT, PGUSER, PGDATABASE), and the password, when the string has
+/// none, from PGPASSWORD or else the user's `~/.pgpass`. Each fault names what to fix, never
+/// the password: an address that cannot be read (`db`), a password refused (`password`), a
+/// database that does not exist (`db`), or a server that does not answer (`db`).
 pub fn connect(address: &str) -> Result<Client> {
-    Client::connect(address, NoTls).map_err(|e| failed(&e))
+    let mut config: postgres::Config = address.parse().map_err(|e: postgres::Error| {
+        Error::from(
+            FieldError::new("db", Code::ServerAddressInvalid).param("detail", e.to_string()),
+        )
+    })?;
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if config.get_hosts().is_empty() {
+        config.host(env("PGHOST").as_deref().unwrap_or("localhost"));
+    }
+    if config.get_ports().is_empty() {
+        if let Some(port) = env("PGPORT").and_then(|p| p.parse().ok()) {
+            config.port(port);
+        }
+    }
+    if config.get_user().is_none() {
+        if let Some(user) = env("PGUSER").or_else(|| whoami::username().ok()) {
+            config.user(&user);
+        }
+    }
+    if config.get_dbname().is_none() {
+        if let Some(db) = env("PGDATABASE") {
+            config.dbname(&db);
+        }
+    }
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(name)) => name.clone(),
+        #[cfg(unix)]
+        Some(postgres::config::Host::Unix(path)) => path.display().to_string(),
+        None => "localhost".to_owned(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user().unwrap_or_default().to_owned();
+    let dbname = config
+        .get_dbname()
+        .map_or_else(|| user.clone(), str::to_owned);
+    if config.get_password().is_none() {
+        let found = env("PGPASSWORD").or_else(|| pgpass(&host, port, &dbname, &user));
+        if let Some(password) = found {
+            config.password(password);
+        }
+    }
+    config.connect_timeout(CONNECT_TIMEOUT);
+    config.connect(NoTls).map_err(|e| {
+        let code = e.as_db_error().map(|db| db.code().clone());
+        let field = |field: &str, code: Code| {
+            Error::from(
+                FieldError::new(field, code)
+                    .param("user", &user)
+                    .param("host", &host)
+                    .param("port", port.to_string())
+                    .param("database", &dbname),
+            )
+        };
+        match code {
+            Some(c)
+                if c == SqlState::INVALID_PASSWORD
+                    || c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+            {
+                field("password", Code::ServerPasswordRefused)
+            }
+            Some(c) if c == SqlState::INVALID_CATALOG_NAME => field("db", Code::ServerNoDatabase),
+            Some(_) => failed(&e),
+            None => field("db", Code::ServerUnreachable),
+        }
+    })
+}
+
+/// The password `~/.pgpass` (or the file PGPASSFILE names) holds for a connection, as libpq
+/// reads it: `host:port:database:user:password` lines, `*` matching anything, `\:` and `\\`
+/// escaped.
+fn pgpass(host: &str, port: u16, dbname: &str, user: &str) -> Option<String> {
+    let path = std::env::var_os("PGPASSFILE")
+        .map(std::path::PathBuf::from)
+        .or_else(|| dirs::home_dir().map(|h| h.join(".pgpass")))?;
+    let text = std::fs::read_to_string(path).ok()?;
+    pgpass_lookup(&text, host, port, dbname, user)
+}
+
+/// The password of the first `.pgpass` line that matches the connection.
+fn pgpass_lookup(text: &str, host: &str, port: u16, dbname: &str, user: &str) -> Option<String> {
+    let port = port.to_string();
+    text.lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(split_pgpass)
+        .find(|fields| {
+            let matches = |field: &str, value: &str| field == "*" || field == value;
+            matches(&fields[0], host)
+                && matches(&fields[1], &port)
+                && matches(&fields[2], dbname)
+                && matches(&fields[3], user)
+        })
+        .map(|mut fields| fields.swap_remove(4))
+}
+
+/// The five fields of a `.pgpass` line, unescaped; `None` for a line that has fewer.
+fn split_pgpass(line: &str) -> Option<Vec<String>> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    fields.last_mut()?.push(next);
+                }
+            }
+            ':' if fields.len() < 5 => fields.push(String::new()),
+            _ => fields.last_mut()?.push(c),
+        }
+    }
+    (fields.len() == 5).then_some(fields)
 }
 
 /// The server's version as a number: 150004 for PostgreSQL 15.4.
@@ -121,4 +238,31 @@ fn run_migrations(client: &mut Client) -> Result<u32> {
         now = *target;
     }
     Ok(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pgpass_lines_split_on_colons_with_escapes() {
+        assert_eq!(
+            split_pgpass(r"db.example:5432:*:desk:pa\:ss\\word").expect("five fields"),
+            ["db.example", "5432", "*", "desk", r"pa:ss\word"]
+        );
+        assert_eq!(split_pgpass("host:5432:db:user"), None);
+    }
+
+    #[test]
+    fn the_first_matching_pgpass_line_gives_the_password() {
+        let text = "# a comment\nother:*:*:*:nope\nlocalhost:5433:*:desk:first\n*:*:*:*:any\n";
+        let find = |host, port, user| pgpass_lookup(text, host, port, "plenary", user);
+        assert_eq!(find("localhost", 5433, "desk").as_deref(), Some("first"));
+        assert_eq!(find("localhost", 5432, "desk").as_deref(), Some("any"));
+        assert_eq!(find("other", 1, "x").as_deref(), Some("nope"));
+        assert_eq!(
+            pgpass_lookup("only:four:fields:here", "h", 1, "d", "u"),
+            None
+        );
+    }
 }

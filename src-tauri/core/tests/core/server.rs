@@ -334,3 +334,79 @@ fn the_server_logs_each_change_as_the_file_does() {
         "the revision moved with each change to the attendee, as in the file"
     );
 }
+
+/// The field a failed connection names, and its message.
+fn refusal(address: &str) -> (String, String) {
+    let Err(err) = server::connect(address) else {
+        panic!("the connection to {address} should fail");
+    };
+    let text = err.to_string();
+    match err {
+        plenary_core::Error::Validation(fields) => (fields[0].field.clone(), text),
+        other => panic!("a field error, not {other:?}"),
+    }
+}
+
+#[test]
+fn each_connection_fault_names_what_to_fix_and_never_the_password() {
+    let Some(test) = TestDb::new() else { return };
+    let mut admin = test.client();
+    admin
+        .batch_execute("DO $$ BEGIN CREATE ROLE plenary_test_desk LOGIN PASSWORD 'right-one'; EXCEPTION WHEN duplicate_object THEN NULL; END $$;")
+        .expect("a role with a password");
+    let host = std::env::var("PGHOST").expect("PGHOST");
+    let port = std::env::var("PGPORT").unwrap_or_else(|_| "5432".into());
+
+    let (field, text) = refusal(&format!(
+        "postgresql://plenary_test_desk:wrong-one@{host}:{port}/{}",
+        test.name
+    ));
+    assert_eq!(field, "password", "{text}");
+    assert!(text.contains("plenary_test_desk"), "names the user: {text}");
+    assert!(!text.contains("wrong-one"), "never the password: {text}");
+
+    let (field, text) = refusal(&format!(
+        "postgresql://plenary_test_desk:right-one@{host}:{port}/no_such_database"
+    ));
+    assert_eq!(field, "db", "{text}");
+    assert!(text.contains("no_such_database"), "{text}");
+    assert!(!text.contains("right-one"), "never the password: {text}");
+
+    // Nothing listens on port 1.
+    let (field, text) = refusal("postgresql://desk:secret@127.0.0.1:1/plenary");
+    assert_eq!(field, "db", "{text}");
+    assert!(
+        text.contains("127.0.0.1:1") && text.contains("cannot be reached"),
+        "{text}"
+    );
+    assert!(!text.contains("secret"), "never the password: {text}");
+
+    let (field, text) = refusal("postgresql://desk:secret@host:notaport/plenary");
+    assert_eq!(field, "db", "{text}");
+    assert!(!text.contains("secret"), "never the password: {text}");
+
+    // The right password, from the address, connects.
+    let mut desk = server::connect(&format!(
+        "postgresql://plenary_test_desk:right-one@{host}:{port}/{}",
+        test.name
+    ))
+    .expect("the right password connects");
+    let who: String = desk
+        .query_one("SELECT current_user::text", &[])
+        .expect("who")
+        .get(0);
+    assert_eq!(who, "plenary_test_desk");
+    drop(desk);
+    admin
+        .batch_execute("DROP ROLE IF EXISTS plenary_test_desk")
+        .expect("the role goes");
+}
+
+#[test]
+fn the_password_comes_from_pgpassword_when_the_address_has_none() {
+    let Some(test) = TestDb::new() else { return };
+    let password = std::env::var("PGPASSWORD").expect("pg_virtualenv sets PGPASSWORD");
+    let address = test.address.replace(&format!(" password={password}"), "");
+    assert!(!address.contains("password"), "{address}");
+    server::connect(&address).expect("PGPASSWORD supplies the password");
+}
