@@ -338,8 +338,18 @@ pub fn user_version(conn: &Connection) -> Result<u32> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The FNV-1a hash that pins a released migration's text. Line endings are normalised: a
+    /// Windows checkout may turn LF into CRLF.
+    pub(crate) fn fnv1a(text: &str) -> u64 {
+        text.replace("\r\n", "\n")
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+    }
 
     fn pragma_i64(conn: &Connection, name: &str) -> i64 {
         conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
@@ -433,14 +443,6 @@ mod tests {
             ("0009_delegation_section.sql", 0xe1aa725a2b70d989),
             ("0010_protocol_letters.sql", 0xb8645b08d4addc36),
         ];
-        // Line endings are normalised: a Windows checkout may turn LF into CRLF.
-        fn fnv1a(text: &str) -> u64 {
-            text.replace("\r\n", "\n")
-                .bytes()
-                .fold(0xcbf2_9ce4_8422_2325, |h, b| {
-                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-                })
-        }
         assert_eq!(
             MIGRATIONS.len(),
             RELEASED.len(),

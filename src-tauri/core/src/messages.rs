@@ -69,6 +69,8 @@ codes! {
     ServerPasswordRefused = "field.server_password_refused",
     ServerNoDatabase = "field.server_no_database",
     ServerUnreachable = "field.server_unreachable",
+    BadRoleName = "field.bad_role_name",
+    NoSuchRole = "field.no_such_role",
     NoDelegationToSeat = "field.no_delegation_to_seat",
     SeatsOutOfRange = "field.seats_out_of_range",
     BadAccessibleSeat = "field.bad_accessible_seat",

@@ -240,6 +240,77 @@ fn run_migrations(client: &mut Client) -> Result<u32> {
     Ok(now)
 }
 
+/// The tables a desk reads: everything but passport numbers, dates of birth and the letters'
+/// register.
+const DESK_READS: &[&str] = &[
+    "meta",
+    "event",
+    "event_organizer",
+    "category",
+    "attendee",
+    "delegation",
+    "room",
+    "session",
+    "assignment",
+    "signup",
+    "accepted_warning",
+    "attendance",
+    "change_entry",
+    "change_row",
+    "seating",
+    "protocol_settings",
+    "letter_template",
+];
+
+/// Gives a login role a registration desk's rights on this database, enforced by the server:
+/// it reads the event but not the sensitive fields; checks people in (only `checked_in_at`
+/// and `updated_at` of an attendee change) and takes a check-in back; records session
+/// attendance; adds walk-ins (people who arrive checked in, by the row rule of the schema) and
+/// their delegations; and writes the log's entries. It deletes nothing, edits nothing else,
+/// so it cannot undo, import (people not yet checked in), read passport numbers or dates of
+/// birth, or purge them. Run as the database's owner, after [`migrate`].
+pub fn grant_desk(client: &mut Client, role: &str) -> Result<()> {
+    let valid = !role.is_empty()
+        && role.len() <= 63
+        && role
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !role.starts_with(|c: char| c.is_ascii_digit());
+    if !valid {
+        return Err(FieldError::new("desk_role", Code::BadRoleName)
+            .param("value", role)
+            .into());
+    }
+    let exists: bool = client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+            &[&role],
+        )
+        .map_err(|e| failed(&e))?
+        .get(0);
+    if !exists {
+        return Err(FieldError::new("desk_role", Code::NoSuchRole)
+            .param("value", role)
+            .into());
+    }
+    let r = format!("\"{role}\"");
+    let sql = format!(
+        "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {r};
+         REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {r};
+         GRANT USAGE ON SCHEMA public TO {r};
+         GRANT SELECT ON {reads} TO {r};
+         GRANT INSERT ON attendee, attendance, delegation, change_entry TO {r};
+         GRANT UPDATE (checked_in_at, updated_at) ON attendee TO {r};
+         GRANT UPDATE (entry_id) ON change_row TO {r};
+         GRANT UPDATE (event_id) ON change_entry TO {r};
+         GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {r};",
+        reads = DESK_READS.join(", ")
+    );
+    let mut tx = client.transaction().map_err(|e| failed(&e))?;
+    tx.batch_execute(&sql).map_err(|e| failed(&e))?;
+    tx.commit().map_err(|e| failed(&e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,5 +335,28 @@ mod tests {
             pgpass_lookup("only:four:fields:here", "h", 1, "d", "u"),
             None
         );
+    }
+
+    /// A server migration, once released, never changes: servers in the field were migrated
+    /// by its old text (as `db.rs` pins the file's). A new one adds a line.
+    #[test]
+    fn released_server_migrations_never_change() {
+        const RELEASED: &[(u32, u64)] = &[(10, 0xb87ffd3e5e49ea16)];
+        use crate::db::tests::fnv1a;
+        assert_eq!(
+            MIGRATIONS.len(),
+            RELEASED.len(),
+            "a new migration adds its line"
+        );
+        for ((version, sql), (pinned_version, pinned)) in MIGRATIONS.iter().zip(RELEASED) {
+            assert_eq!(version, pinned_version);
+            assert_eq!(
+                fnv1a(sql),
+                *pinned,
+                "the server's migration to {version} was released and must not change \
+                 (its hash is {:#018x}); add a new one instead",
+                fnv1a(sql)
+            );
+        }
     }
 }

@@ -28,6 +28,7 @@ mod report;
 mod safety;
 mod schedule;
 mod seating;
+mod server;
 
 pub use activity::{Activity, Undo};
 pub use attendees::{AddAttendee, AttendeeCommand};
@@ -42,6 +43,7 @@ pub use report::{Meals, ReportCommand};
 pub use safety::{Backup, PurgeSensitive, Restore, Sensitive};
 pub use schedule::{Assign, RoomCommand, SessionCommand, Signup};
 pub use seating::SeatingCommand;
+pub use server::ServerCommand;
 
 use crate::{db, paths, Code, Error, Message, Result};
 use clap::{Parser, Subcommand};
@@ -137,6 +139,10 @@ pub enum Command {
     /// `print letter --template …`.
     #[command(subcommand)]
     Letter(LetterCommand),
+    /// A PostgreSQL server for an event that several desks share: `setup` prepares a
+    /// database (schema, a desk's rights). --db does not apply.
+    #[command(subcommand)]
+    Server(ServerCommand),
 }
 
 /// The exit code of `plenary check` when it found warnings (and of `print` when a character
@@ -174,6 +180,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
     if let Command::Restore(restore) = &cli.command {
         return safety::restore(db_path(cli.db.clone())?, restore, out);
     }
+    // A server's setup opens no file.
+    if let Command::Server(command) = cli.command {
+        return server::run(command, out);
+    }
     let path = db_path(cli.db)?;
     let mut conn = db::open(&path)?;
     match cli.command {
@@ -200,6 +210,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Seating(command) => seating::run(&mut conn, command, out),
         Command::Delegation(command) => delegations::run(&mut conn, command, out),
         Command::Letter(command) => letters::run(&mut conn, command, out),
+        Command::Server(_) => unreachable!("handled before the file is opened"),
     }
 }
 

@@ -410,3 +410,134 @@ fn the_password_comes_from_pgpassword_when_the_address_has_none() {
     assert!(!address.contains("password"), "{address}");
     server::connect(&address).expect("PGPASSWORD supplies the password");
 }
+
+/// The SQLSTATE of a statement the desk's role runs, or "ok".
+fn as_desk(client: &mut Client, sql: &str) -> String {
+    match client.batch_execute(sql) {
+        Ok(()) => "ok".to_owned(),
+        Err(e) => e
+            .code()
+            .map_or_else(|| format!("{e}"), |c| c.code().to_owned()),
+    }
+}
+
+#[test]
+fn a_desk_role_checks_in_and_adds_walk_ins_but_the_server_refuses_it_the_rest() {
+    let Some(test) = TestDb::new() else { return };
+    let mut admin = test.client();
+    admin
+        .batch_execute(
+            "DO $$ BEGIN CREATE ROLE plenary_test_desk2 LOGIN PASSWORD 'desk-pass';
+             EXCEPTION WHEN duplicate_object THEN NULL; END $$;",
+        )
+        .expect("a desk role");
+    // `plenary server setup ADDRESS --desk-role ROLE`, as an administrator runs it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args([
+            "server",
+            "setup",
+            &test.address,
+            "--desk-role",
+            "plenary_test_desk2",
+        ])
+        .output()
+        .expect("the CLI runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("version 10") && said.contains("plenary_test_desk2"),
+        "{said}"
+    );
+    admin
+        .batch_execute(
+            "INSERT INTO event (id, name, start_date, end_date, timezone, created_at, updated_at)
+             VALUES ('e1', 'Seminar', '2024-09-03', '2024-09-06', 'Asia/Shanghai', 't0', 't0');
+             INSERT INTO attendee (id, event_id, given_name, family_name, name_order, country,
+                                   category, search_key, created_at, updated_at)
+             VALUES ('a1', 'e1', 'Zhaoxu', 'Ma', 'family_first', 'CN', 'delegate', 'ma', 't0', 't0');
+             INSERT INTO attendee_sensitive VALUES ('a1', 'E1234567', '1960-01-01', 't0');
+             INSERT INTO room (id, event_id, name, position, created_at, updated_at)
+             VALUES ('r1', 'e1', 'Hall', 0, 't0', 't0');
+             INSERT INTO session (id, event_id, title, type, starts_at, ends_at, room_id, created_at, updated_at)
+             VALUES ('s1', 'e1', 'Opening', 'opening_ceremony', '2024-09-03T01:00:00Z',
+                     '2024-09-03T02:00:00Z', 'r1', 't0', 't0');",
+        )
+        .expect("an event with one person");
+    let address = test
+        .address
+        .split(' ')
+        .filter(|part| !part.starts_with("user=") && !part.starts_with("password="))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut desk = server::connect(&format!(
+        "{address} user=plenary_test_desk2 password=desk-pass"
+    ))
+    .expect("the desk connects");
+    const DENIED: &str = "42501";
+    let allowed = [
+        ("search the list", "SELECT count(*) FROM attendee"),
+        ("check in", "UPDATE attendee SET checked_in_at = 't1', updated_at = 't1' WHERE id = 'a1'"),
+        ("take a check-in back", "UPDATE attendee SET checked_in_at = NULL WHERE id = 'a1'"),
+        ("record attendance", "INSERT INTO attendance VALUES ('s1', 'a1', 't1')"),
+        (
+            "add a walk-in",
+            "INSERT INTO attendee (id, event_id, given_name, family_name, name_order, country,
+                                   category, search_key, created_at, updated_at, checked_in_at)
+             VALUES ('w1', 'e1', 'Amina', 'Belkacem', 'given_first', 'DZ', 'delegate', 'b', 't1', 't1', 't1')",
+        ),
+        ("seal a log entry", "INSERT INTO change_entry (at, actor, summary) VALUES ('t1', 'desk', 'Checked in')"),
+    ];
+    for (what, sql) in allowed {
+        assert_eq!(as_desk(&mut desk, sql), "ok", "the desk may {what}");
+    }
+    let refused = [
+        ("read passport numbers", "SELECT passport_number FROM attendee_sensitive"),
+        ("purge them", "DELETE FROM attendee_sensitive"),
+        ("delete an attendee", "DELETE FROM attendee WHERE id = 'w1'"),
+        ("delete attendance", "DELETE FROM attendance"),
+        ("edit a name", "UPDATE attendee SET family_name = 'X' WHERE id = 'a1'"),
+        ("edit the schedule (as an undo would)", "UPDATE session SET title = 'X'"),
+        ("delete the event", "DELETE FROM event"),
+        (
+            "import people not yet arrived",
+            "INSERT INTO attendee (id, event_id, given_name, family_name, name_order, country,
+                                   category, search_key, created_at, updated_at)
+             VALUES ('i1', 'e1', 'Imported', 'Person', 'given_first', 'FR', 'delegate', 'i', 't1', 't1')",
+        ),
+        ("rewrite the log", "DELETE FROM change_row"),
+        ("read the letters' register", "SELECT * FROM letter_issued"),
+    ];
+    for (what, sql) in refused {
+        assert_eq!(
+            as_desk(&mut desk, sql),
+            DENIED,
+            "the server refuses the desk to {what}"
+        );
+    }
+    // What the desk did is in the log, written by the server's triggers on its behalf.
+    let logged: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM change_row WHERE tbl IN ('attendee', 'attendance')
+               AND (new::jsonb ->> 'id' = 'w1' OR new::jsonb ->> 'checked_in_at' = 't1'
+                    OR tbl = 'attendance')",
+            &[],
+        )
+        .expect("the log")
+        .get(0);
+    assert!(
+        logged >= 3,
+        "check-in, attendance and walk-in logged: {logged}"
+    );
+    drop(desk);
+    drop(admin);
+    // The role's rights go with the database; then the role itself.
+    let admin_address = test.admin.clone();
+    drop(test);
+    if let Ok(mut c) = server::connect(&admin_address) {
+        let _ = c.batch_execute("DROP ROLE IF EXISTS plenary_test_desk2");
+    }
+}
