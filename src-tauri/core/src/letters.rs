@@ -437,13 +437,15 @@ fn is_separator(c: char) -> bool {
 /// Fills each `{{name}}` of `text` from `values`. The values are placed as they are (braces in
 /// a person's data stay); a placeholder without a value (or unknown) gives nothing, and takes
 /// with it the comma and space that joined it to its neighbour, so that an empty position or
-/// honorific leaves no ", ," or double space. A line that had only empty values goes; every
-/// other line keeps its own punctuation.
+/// honorific leaves no ", ," or double space. A line that had only empty values goes, and so
+/// does a label left with nothing after it ("Position:"); every other line keeps its own
+/// punctuation.
 pub fn merge(text: &str, values: &BTreeMap<String, String>) -> String {
     let mut lines = Vec::new();
     for line in text.lines() {
         let mut filled = String::with_capacity(line.len());
         let mut had_empty = false;
+        let mut had_value = false;
         let mut rest = line;
         while let Some(start) = rest.find("{{") {
             filled.push_str(&rest[..start]);
@@ -455,7 +457,10 @@ pub fn merge(text: &str, values: &BTreeMap<String, String>) -> String {
             };
             let name = after[..end].split(',').next().unwrap_or("").trim();
             match values.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
-                Some(value) => filled.push_str(&value.replace(EMPTY, "")),
+                Some(value) => {
+                    filled.push_str(&value.replace(EMPTY, ""));
+                    had_value = true;
+                }
                 None => {
                     filled.push(EMPTY);
                     had_empty = true;
@@ -469,7 +474,10 @@ pub fn merge(text: &str, values: &BTreeMap<String, String>) -> String {
             continue;
         }
         let tidy = drop_empty_values(&filled);
-        if !tidy.is_empty() {
+        // "Position: {{position}}, {{organization}}" with neither is a label with nothing
+        // after it: the line goes.
+        let bare_label = !had_value && tidy.ends_with([':', '：']);
+        if !tidy.is_empty() && !bare_label {
             lines.push(tidy);
         }
     }
@@ -716,16 +724,15 @@ pub fn issue(
     if given.len() > LISTED {
         said.push_str(&format!(" and {} more", given.len() - LISTED));
     }
-    let noun = if given.len() == 1 {
-        "letter"
-    } else {
-        "letters"
+    let noun = match (kind, given.len() == 1) {
+        (LetterKind::Invitation, true) => "invitation letter",
+        (LetterKind::Invitation, false) => "invitation letters",
+        (LetterKind::Visa, true) => "visa-support letter",
+        (LetterKind::Visa, false) => "visa-support letters",
+        (LetterKind::Certificate, true) => "certificate of participation",
+        (LetterKind::Certificate, false) => "certificates of participation",
     };
-    tx.describe(format!(
-        "Issued {} {} {noun}: {said}",
-        given.len(),
-        kind.as_str()
-    ));
+    tx.describe(format!("Issued {} {noun}: {said}", given.len()));
     tx.for_event(&event.id);
     tx.commit()?;
     Ok(numbers)
