@@ -779,14 +779,15 @@ fn checkin(conn: &Connection, ctx: &Ctx, request: &PrintRequest) -> Result<Built
 
 // ---- seating --------------------------------------------------------------------------------
 
-/// Orders people as the seating plan seats them: delegations in seat order, within each the
-/// seated members first (head first), then the others in the list's order; people without a
-/// country last.
+/// Orders people as the seating plan seats them: the podium's delegations first, then the
+/// hall's in seat order, within each the seated members first (head first), then the others in
+/// the list's order; people without a country last.
 fn in_seat_order(conn: &Connection, ctx: &Ctx, people: &mut [Arc<Attendee>]) -> Result<()> {
     let plan = crate::seating::plan(conn, &ctx.event.id)?;
     let mut rank: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut delegation: HashMap<&str, usize> = HashMap::new();
-    for (i, seat) in plan.seats.iter().enumerate() {
+    // The podium's plates first (hosts first), then the hall's in seat order.
+    for (i, seat) in plan.podium.iter().chain(&plan.seats).enumerate() {
         delegation.insert(seat.country.as_str(), i);
         for (j, person) in seat.people.iter().enumerate() {
             rank.insert(person.as_str(), (i, j));

@@ -23,11 +23,11 @@ fn sample_store() -> (Store, String) {
     (store, event.id)
 }
 
-fn request(event: &str, kind: DocumentKind) -> PrintRequest {
+pub(crate) fn request(event: &str, kind: DocumentKind) -> PrintRequest {
     PrintRequest::new(event, kind)
 }
 
-fn print_ok(store: &Store, request: &PrintRequest) -> Printed {
+pub(crate) fn print_ok(store: &Store, request: &PrintRequest) -> Printed {
     print::print(&store.conn, request, today())
         .unwrap_or_else(|e| panic!("{:?} prints: {e}", request.kind))
 }
@@ -47,7 +47,7 @@ fn poppler(printed: &Printed, tool: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 text")
 }
 
-fn text(printed: &Printed) -> String {
+pub(crate) fn text(printed: &Printed) -> String {
     poppler(printed, "pdftotext", &[])
 }
 

@@ -321,6 +321,28 @@ fn hosts_on_the_podium_leave_the_hall_and_at_the_ends_sit_first() {
         [1, 2, 3, 4, 5],
         "the hall is numbered without the podium"
     );
+    // The name plates come out the podium's first (the hosts first), then the hall's.
+    let plates = crate::print::text(&crate::print::print_ok(
+        &store,
+        &crate::print::request(&event, plenary_core::print::DocumentKind::Plates),
+    ));
+    let at = |name: &str| {
+        plates
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} in the plates"))
+    };
+    assert!(
+        at("VIET NAM") < at("UNITED KINGDOM"),
+        "the hosts' plate first"
+    );
+    assert!(
+        at("UNITED KINGDOM") < at("CÔTE D'IVOIRE"),
+        "the podium before the hall"
+    );
+    assert!(
+        at("CÔTE D'IVOIRE") < at("UNITED STATES"),
+        "the hall in seat order"
+    );
 
     // At the ends: the hosts in the first place, the UN system in the last.
     let plan = placed(
