@@ -27,7 +27,6 @@ use chrono::{DateTime, Utc};
 use rand::RngExt;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -218,24 +217,54 @@ pub fn shift_for_access(order: Vec<String>, needs: &[String], accessible: &[usiz
         .collect()
 }
 
+/// The seating settings as the plan uses them, the JSON columns read once.
+struct Rules {
+    host: Option<String>,
+    hosts_place: Placement,
+    un_place: Placement,
+    /// The delegations that need an accessible place.
+    needs: Vec<String>,
+    /// The hall's accessible places as set (empty: both ends of each row).
+    places: Vec<u32>,
+    swaps: Vec<[String; 2]>,
+}
+
+impl Rules {
+    fn of(stored: &store::Stored) -> Rules {
+        Rules {
+            host: stored.host_country.clone(),
+            hosts_place: Placement::parse(&stored.hosts_place),
+            un_place: Placement::parse(&stored.un_place),
+            needs: serde_json::from_str(&stored.accessible_countries).unwrap_or_default(),
+            places: stored
+                .accessible_seats
+                .as_deref()
+                .and_then(|s| serde_json::from_str(s).ok())
+                .unwrap_or_default(),
+            swaps: serde_json::from_str(&stored.swaps).unwrap_or_default(),
+        }
+    }
+}
+
+/// The hall's places in order with which of them are accessible, and the podium's order.
+struct Arranged {
+    hall: Vec<String>,
+    accessible: Vec<usize>,
+    podium: Vec<String>,
+}
+
 /// The order of the hall's places and of the podium, from the UN order and the settings.
-pub fn arrange(
-    un: Vec<String>,
-    settings: &store::Stored,
-    is_un_system: impl Fn(&str) -> bool,
-) -> (Vec<String>, Vec<String>) {
-    let hosts_place = Placement::parse(&settings.hosts_place);
-    let un_place = Placement::parse(&settings.un_place);
-    let host = settings.host_country.as_deref();
+fn arrange(un: Vec<String>, rules: &Rules, is_un_system: impl Fn(&str) -> bool) -> Arranged {
+    let host = rules.host.as_deref();
     let mut podium = Vec::new();
     let mut front = Vec::new();
     let mut back = Vec::new();
     let mut hall = Vec::new();
     for code in un {
         let (place, is_host) = if Some(code.as_str()) == host {
-            (hosts_place, true)
+            (rules.hosts_place, true)
         } else if is_un_system(&code) {
-            (un_place, false)
+            (rules.un_place, false)
         } else {
             (Placement::Order, false)
         };
@@ -250,25 +279,21 @@ pub fn arrange(
     podium.sort_by_key(|c| Some(c.as_str()) != host);
     front.append(&mut hall);
     front.append(&mut back);
-    let needs: Vec<String> =
-        serde_json::from_str(&settings.accessible_countries).unwrap_or_default();
-    let set: Vec<u32> = settings
-        .accessible_seats
-        .as_deref()
-        .and_then(|s| serde_json::from_str(s).ok())
-        .unwrap_or_default();
-    let accessible = accessible_places(&set, front.len());
-    let mut hall = shift_for_access(front, &needs, &accessible);
-    let swaps: Vec<[String; 2]> = serde_json::from_str(&settings.swaps).unwrap_or_default();
-    for [a, b] in swaps {
+    let accessible = accessible_places(&rules.places, front.len());
+    let mut hall = shift_for_access(front, &rules.needs, &accessible);
+    for [a, b] in &rules.swaps {
         if let (Some(i), Some(j)) = (
-            hall.iter().position(|c| *c == a),
-            hall.iter().position(|c| *c == b),
+            hall.iter().position(|c| c == a),
+            hall.iter().position(|c| c == b),
         ) {
             hall.swap(i, j);
         }
     }
-    (hall, podium)
+    Arranged {
+        hall,
+        accessible,
+        podium,
+    }
 }
 
 /// The event's seating plan as it stands.
@@ -292,18 +317,17 @@ pub fn plan(conn: &Connection, event_id: &str) -> Result<Plan> {
     }
     let codes: Vec<String> = members.keys().cloned().collect();
     let sections = crate::participants::chosen_sections(conn, event_id)?;
-    let (hall, podium) = arrange(
+    let rules = Rules::of(&stored);
+    let Arranged {
+        hall,
+        accessible,
+        podium,
+    } = arrange(
         un_order(&codes, stored.first_country.as_deref()),
-        &stored,
+        &rules,
         |code| crate::participants::section_of(&sections, code) == crate::model::Section::UnSystem,
     );
-    let needs: Vec<String> = serde_json::from_str(&stored.accessible_countries).unwrap_or_default();
-    let set: Vec<u32> = stored
-        .accessible_seats
-        .as_deref()
-        .and_then(|s| serde_json::from_str(s).ok())
-        .unwrap_or_default();
-    let accessible = accessible_places(&set, hall.len());
+    let needs = &rules.needs;
     let mut seat_of = |i: usize, code: String, in_hall: bool| {
         let mut people = members.remove(&code).unwrap_or_default();
         if let Some(head) = heads.get(&code) {
@@ -334,7 +358,6 @@ pub fn plan(conn: &Connection, event_id: &str) -> Result<Plan> {
         .enumerate()
         .map(|(i, code)| seat_of(i, code, false))
         .collect();
-    let swaps = serde_json::from_str::<Vec<Value>>(&stored.swaps).map_or(0, |v| v.len() as u32);
     Ok(Plan {
         first_country: stored.first_country,
         method: stored.method,
@@ -342,12 +365,12 @@ pub fn plan(conn: &Connection, event_id: &str) -> Result<Plan> {
         seats_per_delegation,
         seats,
         podium,
-        host_country: stored.host_country,
-        hosts_place: Placement::parse(&stored.hosts_place),
-        un_place: Placement::parse(&stored.un_place),
-        accessible_countries: needs,
-        accessible_seats: set,
-        swaps,
+        swaps: rules.swaps.len() as u32,
+        host_country: rules.host,
+        hosts_place: rules.hosts_place,
+        un_place: rules.un_place,
+        accessible_countries: rules.needs,
+        accessible_seats: rules.places,
     })
 }
 

@@ -968,12 +968,8 @@ pub(super) fn letter_people(
     // The order the letters print in, which is also the order their numbers are given in: by
     // country as the document's language names and sorts them, then the list's order.
     let lang = request.lang.unwrap_or(event.language);
-    let collator = crate::collation::for_lang(lang);
-    people.sort_by_cached_key(|p| {
-        let mut key = vec![u8::from(p.country.is_empty())];
-        // Writing to a Vec cannot fail.
-        let _ = collator.write_sort_key_to(&super::words::country_name(&p.country, lang), &mut key);
-        key
+    sort_by_country_name(&mut people, lang, |code| {
+        super::words::country_name(code, lang)
     });
     let (people, notes) = letters::recipients(conn, event, kind, people)?;
     Ok((kind, people, notes))
@@ -1249,12 +1245,16 @@ fn region(lang: Lang) -> Option<&'static str> {
 /// a country last), keeping the list's order of names within a country.
 fn by_country(ctx: &Ctx, people: &mut [Arc<Attendee>]) {
     let w = &ctx.words;
+    sort_by_country_name(people, w.lang, |code| w.country(code));
+}
+
+/// [`by_country`] with the country's name given: `lang` sorts the names `name` gives.
+fn sort_by_country_name(people: &mut [Arc<Attendee>], lang: Lang, name: impl Fn(&str) -> String) {
+    let collator = crate::collation::for_lang(lang);
     people.sort_by_cached_key(|p| {
-        let mut key = Vec::new();
-        key.push(u8::from(p.country.is_empty()));
+        let mut key = vec![u8::from(p.country.is_empty())];
         // Writing to a Vec cannot fail.
-        let _ =
-            crate::collation::for_lang(w.lang).write_sort_key_to(&w.country(&p.country), &mut key);
+        let _ = collator.write_sort_key_to(&name(&p.country), &mut key);
         key
     });
 }
