@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, lints, the UI's type
 # check and tests, the Rust unit, integration and IPC tests (with the bindings drift check),
-# the server tests against a throwaway PostgreSQL cluster, the end-to-end tests in a real
+# the server tests against a throwaway PostgreSQL cluster, the core's integration tests again
+# with every store on that server, the end-to-end tests in a real
 # window under Xvfb, and the .deb installed, run and removed
 # (scripts/test-deb.sh). Exits non-zero on the first failure.
 set -euo pipefail
@@ -33,6 +34,13 @@ step "Rust unit, integration and IPC tests (and the TypeScript bindings drift ch
 # pg_virtualenv starts a throwaway PostgreSQL cluster for the server tests and sets PGHOST and
 # the rest for them; PLENARY_REQUIRE_SERVER makes a missing server a failure, not a skip.
 pg_virtualenv env PLENARY_REQUIRE_SERVER=1 cargo test --workspace "${features[@]}"
+
+step "The core's integration tests again, every store on the PostgreSQL server"
+# The same suite with PLENARY_TEST_ENGINE=postgres: each test's store is a database of its own
+# on a throwaway cluster, so every verb is proven on both engines. (The few tests of what only
+# a file has, such as its journal and the backups beside it, say so and end early.)
+pg_virtualenv env PLENARY_REQUIRE_SERVER=1 PLENARY_TEST_ENGINE=postgres \
+  cargo test -p plenary-core --test core
 
 step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
 xvfb-run -a --server-args="-screen 0 1400x900x24" \

@@ -44,9 +44,11 @@ impl From<Error> for ApiError {
         let (code, fields) = match err {
             Error::Validation(fields) => (ErrorCode::Validation, fields),
             Error::NotFound { .. } => (ErrorCode::NotFound, vec![]),
-            Error::Ambiguous(_) | Error::Incompatible(_) => (ErrorCode::Conflict, vec![]),
+            Error::Ambiguous(_) | Error::Incompatible(_) | Error::Busy(_) => {
+                (ErrorCode::Conflict, vec![])
+            }
             Error::Io { .. } => (ErrorCode::Io, vec![]),
-            Error::Database(_) | Error::Render(_) | Error::Server(_) => {
+            Error::Database(_) | Error::Render(_) | Error::Server(_) | Error::ServerDb(_) => {
                 (ErrorCode::Internal, vec![])
             }
         };

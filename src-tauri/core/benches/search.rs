@@ -71,7 +71,7 @@ fn populate(conn: &mut db::Connection, count: usize) -> String {
         now,
     )
     .expect("event");
-    let tx = conn.transaction().expect("tx");
+    let tx = conn.write_transaction().expect("tx");
     let mut seed: u64 = 0x2024_0903;
     let mut next = |n: usize| {
         seed = seed

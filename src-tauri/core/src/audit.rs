@@ -4,10 +4,11 @@
 //! with the OS user, the time, a summary and the reason if the user gave one. Undo applies an
 //! entry's rows backwards, in a new transaction that is itself logged.
 
+use crate::params;
+use crate::sql::Value as Sql;
+use crate::sql::{Connection, OptionalExtension, Transaction};
 use crate::tx::{rows_of, text, write_tx, Row};
 use crate::{Code, Error, FieldError, Result};
-use rusqlite::types::Value as Sql;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -81,7 +82,7 @@ pub fn activity(conn: &Connection, event_id: &str, limit: u32) -> Result<Vec<Act
         "{ENTRY_SELECT} WHERE e.event_id = ?1 ORDER BY e.id DESC LIMIT ?2"
     ))?;
     let rows = stmt.query_map(params![event_id, limit], entry_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 /// Whether the entry `e` can be undone (see [`ActivityEntry::undoable`]); the one rule that
@@ -105,7 +106,7 @@ const ENTRY_SELECT: &str = concat!(
     " FROM change_entry e"
 );
 
-fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActivityEntry> {
+fn entry_from_row(r: &crate::sql::Row<'_>) -> crate::Result<ActivityEntry> {
     Ok(ActivityEntry {
         id: r.get(0)?,
         at: r.get(1)?,
@@ -163,7 +164,7 @@ fn revert(tx: &Transaction<'_>, row: &Row) -> Result<()> {
         (None, Some(new)) => {
             tx.execute(
                 &format!("DELETE FROM {table} WHERE {where_pk}"),
-                rusqlite::params_from_iter(key_of(new)),
+                crate::sql::params_from_iter(key_of(new)),
             )?;
         }
         (Some(old), None) => {
@@ -175,7 +176,7 @@ fn revert(tx: &Transaction<'_>, row: &Row) -> Result<()> {
                     columns.join(", "),
                     marks.join(", ")
                 ),
-                rusqlite::params_from_iter(old.values().map(sql_value)),
+                crate::sql::params_from_iter(old.values().map(sql_value)),
             )?;
         }
         (Some(old), Some(new)) => {
@@ -189,22 +190,55 @@ fn revert(tx: &Transaction<'_>, row: &Row) -> Result<()> {
             values.extend(old.values().map(sql_value));
             tx.execute(
                 &format!("UPDATE {table} SET {} WHERE {where_pk}", sets.join(", ")),
-                rusqlite::params_from_iter(values),
+                crate::sql::params_from_iter(values),
             )?;
         }
         (None, None) => {}
     }
     // The sort key is not logged (it is derived); a restored attendee gets it computed again.
     if let (Some(old), "attendee") = (&row.old, table) {
-        tx.execute(
-            &format!(
-                "UPDATE attendee SET sort_key = {}(sort_family, sort_given) WHERE id = ?1",
-                crate::collation::SORT_KEY_FUNCTION
-            ),
-            [text(old, "id")],
-        )?;
+        // Computed here, not by SQL: a server has no ICU collation.
+        let id = text(old, "id");
+        let names: Option<(String, String)> = tx
+            .query_row(
+                "SELECT sort_family, sort_given FROM attendee WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((family, given)) = names {
+            tx.execute(
+                "UPDATE attendee SET sort_key = ?2 WHERE id = ?1",
+                crate::params![id, crate::collation::sort_key(&family, &given)],
+            )?;
+        }
     }
     Ok(())
+}
+
+/// The order an entry's rows are reverted in: the rows it added go first, newest first; then
+/// the rows it deleted come back, parents before children (the two engines log a cascade in
+/// different orders: SQLite the children first, PostgreSQL the parent); then the rows it
+/// changed get their old values back, newest first, when every row they may point to is
+/// there again.
+fn revert_order(rows: &[Row]) -> Vec<&Row> {
+    let rank = |table: &str| {
+        crate::transfer::tables()
+            .position(|t| t == table)
+            .unwrap_or(usize::MAX)
+    };
+    let added = rows.iter().rev().filter(|r| r.old.is_none());
+    let mut deleted: Vec<&Row> = rows
+        .iter()
+        .rev()
+        .filter(|r| r.old.is_some() && r.new.is_none())
+        .collect();
+    deleted.sort_by_key(|r| rank(&r.tbl));
+    let changed = rows
+        .iter()
+        .rev()
+        .filter(|r| r.old.is_some() && r.new.is_some());
+    added.chain(deleted).chain(changed).collect()
 }
 
 /// Reverts the newest change of the event that is not undone yet (undos themselves are
@@ -220,17 +254,16 @@ pub fn undo_last(conn: &mut Connection, event_id: &str) -> Result<Option<Activit
 /// undone nor itself an undo. The event's own creation is never offered: undoing it would
 /// delete the whole event, and with it the way back to its log.
 pub fn last_undoable(conn: &Connection, event_id: &str) -> Result<Option<u32>> {
-    Ok(conn
-        .query_row(
-            concat!(
-                "SELECT e.id FROM change_entry e WHERE e.event_id = ?1 AND ",
-                undoable_sql!(),
-                " ORDER BY e.id DESC LIMIT 1"
-            ),
-            [event_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+    conn.query_row(
+        concat!(
+            "SELECT e.id FROM change_entry e WHERE e.event_id = ?1 AND ",
+            undoable_sql!(),
+            " ORDER BY e.id DESC LIMIT 1"
+        ),
+        [event_id],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 /// Reverts one change: the last one (Ctrl+Z), or an older deletion, to bring a deleted
@@ -259,17 +292,13 @@ pub fn undo(conn: &mut Connection, entry_id: u32) -> Result<ActivityEntry> {
     if rows.iter().any(|r| REGISTERS.contains(&r.tbl.as_str())) {
         return Err(Error::invalid("undo", Code::UndoLetters));
     }
-    for row in rows.iter().rev() {
-        revert(&tx, row).map_err(|e| match e {
-            Error::Database(rusqlite::Error::SqliteFailure(f, msg))
-                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-            {
-                FieldError::new("undo", Code::UndoClashes)
-                    .param("summary", &summary)
-                    .param("detail", msg.unwrap_or_default())
-                    .into()
-            }
-            other => other,
+    for row in revert_order(&rows) {
+        revert(&tx, row).map_err(|e| match crate::store::constraint_violation(&e) {
+            Some(detail) => FieldError::new("undo", Code::UndoClashes)
+                .param("summary", &summary)
+                .param("detail", detail)
+                .into(),
+            None => e,
         })?;
     }
     tx.describe(format!("Undid: {summary}"));

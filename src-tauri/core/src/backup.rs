@@ -10,7 +10,18 @@ use crate::{file_names, Code, Error, FieldError, Result};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
-pub use crate::db::{copy_to as backup_to, verify};
+pub use crate::db::verify;
+
+/// Writes a consistent copy of the store into the file `dest` (replacing it atomically): a
+/// file's pages with SQLite's online backup API (`db::copy_to`), or a server's events, each
+/// with everything it has, into a new file (`transfer::to_file`). Either way the copy is a
+/// store that `restore` takes back.
+pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
+    match conn.lite() {
+        Some(_) => db::copy_to(conn, dest),
+        None => crate::transfer::to_file(conn, dest),
+    }
+}
 
 /// How many automatic backups are kept per database unless the caller says otherwise.
 pub const DEFAULT_KEEP: usize = 10;
@@ -63,8 +74,22 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 }
 
 /// Takes an automatic backup into `backups/` beside the database, named by time and reason,
-/// and keeps only the newest `keep`.
+/// and keeps only the newest `keep`. A server's store has no folder beside it, and its
+/// administrator keeps its backups (`docs/server.md`): there it takes none and says `None`.
 pub fn automatic(
+    conn: &Connection,
+    db_path: &Path,
+    reason: &str,
+    now: DateTime<Utc>,
+    keep: usize,
+) -> Result<Option<PathBuf>> {
+    if conn.lite().is_none() {
+        return Ok(None);
+    }
+    automatic_file(conn, db_path, reason, now, keep).map(Some)
+}
+
+fn automatic_file(
     conn: &Connection,
     db_path: &Path,
     reason: &str,
@@ -126,7 +151,7 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
         .map_err(io(&folder))?;
     db::copy_to(&db::open_read_only(from)?, staged.path())?;
     let opened = db::open(db_path).and_then(|conn| {
-        let safety = automatic(&conn, db_path, "before-restore", now, keep)?;
+        let safety = automatic_file(&conn, db_path, "before-restore", now, keep)?;
         Ok((conn, safety))
     });
     let (mut conn, safety) = match opened {

@@ -9,9 +9,10 @@
 //! transaction together with its `PRAGMA user_version` bump, so a crash leaves the file at
 //! either the old or the new version.
 
+pub use crate::sql::Connection;
 use crate::{clock, collation, file_names, Code, Error, FieldError, Message, Result};
 use rusqlite::backup::{Backup, StepResult};
-pub use rusqlite::Connection;
+use rusqlite::Connection as Lite;
 use rusqlite::{OpenFlags, TransactionBehavior, MAIN_DB};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -45,6 +46,9 @@ pub fn refuse_address(path: &Path) -> Result<()> {
     let Some((scheme, _)) = text.split_once("://") else {
         return Ok(());
     };
+    if is_server_scheme(scheme) {
+        return Ok(());
+    }
     // RFC 3986: a letter, then letters, digits, "+", "-" or ".".
     let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme
@@ -58,9 +62,30 @@ pub fn refuse_address(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Opens (creating if needed) the database at `path`, ready for use.
+/// The schemes of a PostgreSQL server's address, as libpq reads them.
+fn is_server_scheme(scheme: &str) -> bool {
+    scheme.eq_ignore_ascii_case("postgresql") || scheme.eq_ignore_ascii_case("postgres")
+}
+
+/// The server address in a `--db` value (`postgresql://…` or `postgres://…`), if it is one.
+pub fn server_address(path: &Path) -> Option<&str> {
+    let text = path.to_str()?;
+    let (scheme, _) = text.split_once("://")?;
+    is_server_scheme(scheme).then_some(text)
+}
+
+/// Opens the store at `path`, ready for use: a file (created if needed), or a PostgreSQL
+/// server when `path` is its address (`postgresql://user@host:port/database`), which is
+/// connected to and migrated (`server.rs`). Any other `scheme://` is refused.
 pub fn open(path: &Path) -> Result<Connection> {
     refuse_address(path)?;
+    if let Some(address) = server_address(path) {
+        return crate::server::open(address);
+    }
+    open_file(path).map(Connection::from)
+}
+
+fn open_file(path: &Path) -> Result<Lite> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             path: dir.display().to_string(),
@@ -71,16 +96,16 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
-    let mut conn = Connection::open_with_flags(path, flags)?;
+    let mut conn = Lite::open_with_flags(path, flags)?;
     // Refuse a file from a newer Plenary before anything (even WAL mode) touches it.
     refuse_newer(&conn)?;
     configure(&conn)?;
-    let current = user_version(&conn)?;
+    let current = version_of(&conn)?;
     if current > 0 && current < SCHEMA_VERSION {
         // An older file is about to change shape: keep a copy of it as it was, among the
         // automatic backups (the next automatic backup prunes them to the number kept).
         let reason = format!("before-migration-v{current}");
-        copy_to(
+        copy_file(
             &conn,
             &file_names::automatic_backup(path, clock::now(), &reason),
         )?;
@@ -92,19 +117,19 @@ pub fn open(path: &Path) -> Result<Connection> {
 
 /// Opens a private in-memory database, for unit tests.
 pub fn open_in_memory() -> Result<Connection> {
-    let mut conn = Connection::open_in_memory()?;
+    let mut conn = Lite::open_in_memory()?;
     configure(&conn)?;
     migrate(&mut conn)?;
     refresh_sort_keys(&mut conn)?;
-    Ok(conn)
+    Ok(conn.into())
 }
 
 /// Opens a database file read-only, to read or copy it without changing it (the source of a
 /// restore). The collation is registered, so that the name index can be checked and read.
 pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = Lite::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     collation::register(&conn)?;
-    Ok(conn)
+    Ok(conn.into())
 }
 
 /// Opens one of the automatic backups to change it in place (`sensitive::purge_everywhere`
@@ -114,7 +139,7 @@ pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
 /// the collation.
 pub(crate) fn open_backup_file(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let conn = Lite::open_with_flags(path, flags)?;
     refuse_newer(&conn)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.execute_batch(
@@ -122,7 +147,7 @@ pub(crate) fn open_backup_file(path: &Path) -> Result<Connection> {
          PRAGMA foreign_keys = ON;",
     )?;
     collation::register(&conn)?;
-    Ok(conn)
+    Ok(conn.into())
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
@@ -138,6 +163,46 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 /// always one consistent state. The copy is written beside `dest` under a temporary name,
 /// checked with [`verify`], then renamed into place.
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
+    match conn.lite() {
+        Some(lite) => copy_file(lite, dest),
+        // A server's events are copied into a file by `transfer::to_file`.
+        None => Err(Error::Server(
+            "a server is copied event by event, not page by page".into(),
+        )),
+    }
+}
+
+/// A new temporary file in the folder of `dest` (created if needed), for a copy that is
+/// renamed over `dest` once it is complete and checked.
+pub(crate) fn temp_beside(dest: &Path) -> Result<tempfile::NamedTempFile> {
+    let dir = dest
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    tempfile::Builder::new()
+        .prefix(".plenary-backup-")
+        .suffix(".db")
+        .tempfile_in(dir)
+        .map_err(io(dir))
+}
+
+/// Folds a file's WAL into the file itself and switches it to a rollback journal, so that it
+/// is one self-contained file (a backup). Nothing to do on a server.
+pub(crate) fn fold_into_one_file(conn: &Connection) -> Result<()> {
+    let Some(lite) = conn.lite() else {
+        return Ok(());
+    };
+    let mode: String = lite.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    if mode != "delete" {
+        return Err(Error::Incompatible(
+            Message::new(Code::WalFailed).param("mode", mode),
+        ));
+    }
+    Ok(())
+}
+
+fn copy_file(conn: &Lite, dest: &Path) -> Result<()> {
     // Renaming a copy over the live file would leave every open connection writing to the
     // old one: everything written afterwards would be lost.
     if let Some(live) = conn.path().filter(|p| !p.is_empty()) {
@@ -155,20 +220,11 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
             return Err(Error::invalid("out", Code::BackupOverItself));
         }
     }
-    let dir = dest
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let temp = tempfile::Builder::new()
-        .prefix(".plenary-backup-")
-        .suffix(".db")
-        .tempfile_in(dir)
-        .map_err(io(dir))?;
+    let temp = temp_beside(dest)?;
     {
         // The target is a new, empty file: the copy brings its own schema and settings.
-        let mut target = Connection::open(temp.path())?;
-        copy_pages(conn, &mut target)?;
+        let mut target = Lite::open(temp.path())?;
+        copy_pages_lite(conn, &mut target)?;
         // The copied header says WAL, so the last pages may sit in a -wal file beside the
         // temporary name. Switching to a rollback journal folds them into the one file that
         // is renamed, and keeps the backup a single self-contained file.
@@ -187,6 +243,15 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
 /// Copies every page of `source` over `target` with the online backup API, waiting a moment
 /// whenever another connection holds a lock.
 pub(crate) fn copy_pages(source: &Connection, target: &mut Connection) -> Result<()> {
+    match (source.lite(), target.lite_mut()) {
+        (Some(source), Some(target)) => copy_pages_lite(source, target),
+        _ => Err(Error::Server(
+            "pages are copied between two files only".into(),
+        )),
+    }
+}
+
+fn copy_pages_lite(source: &Lite, target: &mut Lite) -> Result<()> {
     let backup = Backup::new_with_names(source, MAIN_DB, target, MAIN_DB)?;
     loop {
         match backup.step(256)? {
@@ -212,8 +277,7 @@ pub fn verify(path: &Path) -> Result<u32> {
                 .param("detail", e),
         )
     };
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(not_sqlite)?;
+    let conn = Lite::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(not_sqlite)?;
     collation::register(&conn)?;
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -225,7 +289,7 @@ pub fn verify(path: &Path) -> Result<u32> {
                 .param("detail", check),
         ));
     }
-    let version = user_version(&conn)?;
+    let version = version_of(&conn)?;
     if version > SCHEMA_VERSION {
         return Err(Error::Incompatible(
             Message::new(Code::NewerBackup)
@@ -247,8 +311,8 @@ pub fn verify(path: &Path) -> Result<u32> {
 
 /// Computes every stored sort key again when they were made by another collation than this
 /// build's (see [`collation::SORT_KEY_VERSION`]), in one transaction.
-fn refresh_sort_keys(conn: &mut Connection) -> Result<()> {
-    let stored = |conn: &Connection| -> Result<String> {
+fn refresh_sort_keys(conn: &mut Lite) -> Result<()> {
+    let stored = |conn: &Lite| -> Result<String> {
         Ok(conn.query_row(
             "SELECT value FROM meta WHERE key = 'sort_key_version'",
             [],
@@ -280,7 +344,7 @@ fn refresh_sort_keys(conn: &mut Connection) -> Result<()> {
 /// Sets the pragmas every connection needs. WAL lets the app and the CLI read while the other
 /// writes; `synchronous=FULL` makes a committed change survive a power cut; `secure_delete`
 /// overwrites deleted personal data instead of leaving it in free pages.
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &Lite) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     // An in-memory database reports "memory"; a file must really be in WAL mode.
@@ -303,8 +367,8 @@ fn configure(conn: &Connection) -> Result<()> {
 
 /// Brings the schema up to [`SCHEMA_VERSION`]. A file from a newer Plenary is refused and
 /// left untouched.
-fn refuse_newer(conn: &Connection) -> Result<()> {
-    let current = user_version(conn)?;
+fn refuse_newer(conn: &Lite) -> Result<()> {
+    let current = version_of(conn)?;
     if current > SCHEMA_VERSION {
         return Err(Error::Incompatible(
             Message::new(Code::NewerVersion)
@@ -315,14 +379,14 @@ fn refuse_newer(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn migrate(conn: &mut Connection) -> Result<()> {
+fn migrate(conn: &mut Lite) -> Result<()> {
     refuse_newer(conn)?;
-    let current = user_version(conn)?;
+    let current = version_of(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let target = index as u32 + 1;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another process may have migrated while we waited for the write lock.
-        if user_version(&tx)? >= target {
+        if version_of(&tx)? >= target {
             continue;
         }
         tx.execute_batch(sql)?;
@@ -332,8 +396,17 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// The schema version recorded in the file.
+/// The schema version recorded in the file, or on the server.
 pub fn user_version(conn: &Connection) -> Result<u32> {
+    match conn.lite() {
+        Some(lite) => version_of(lite),
+        None => conn
+            .with_client(crate::server::schema_version)
+            .unwrap_or(Ok(0)),
+    }
+}
+
+fn version_of(conn: &Lite) -> Result<u32> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
@@ -407,7 +480,7 @@ pub(crate) mod tests {
             .query_map([format!("%{}%", collation::SORT_KEY_FUNCTION)], |r| {
                 r.get(0)
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         assert!(
             users.is_empty(),
             "these schema objects need a connection that registered Plenary's collation or \
@@ -479,7 +552,7 @@ pub(crate) mod tests {
         })?;
         let path = dir.path().join("future.db");
         {
-            let conn = Connection::open(&path)?;
+            let conn = Lite::open(&path)?;
             conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7)?;
         }
         let err = open(&path).err().map(|e| e.to_string()).unwrap_or_default();
@@ -487,12 +560,40 @@ pub(crate) mod tests {
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
         assert!(!Path::new(&wal).exists(), "not even switched to WAL");
-        let conn = Connection::open(&path)?;
+        let conn = Lite::open(&path)?;
         assert_eq!(
-            user_version(&conn)?,
+            version_of(&conn)?,
             SCHEMA_VERSION + 7,
             "the file must not be changed"
         );
         Ok(())
+    }
+
+    /// A server migration, once released, never changes: servers in the field were migrated
+    /// by its old text (as `db.rs` pins the file's). A new one adds a line.
+    #[test]
+    fn released_server_migrations_never_change() {
+        assert_eq!(
+            crate::server::SCHEMA_VERSION,
+            SCHEMA_VERSION,
+            "both engines at one version"
+        );
+        const RELEASED: &[(u32, u64)] = &[(10, 0xb87ffd3e5e49ea16)];
+        use crate::server::MIGRATIONS;
+        assert_eq!(
+            MIGRATIONS.len(),
+            RELEASED.len(),
+            "a new migration adds its line"
+        );
+        for ((version, sql), (pinned_version, pinned)) in MIGRATIONS.iter().zip(RELEASED) {
+            assert_eq!(version, pinned_version);
+            assert_eq!(
+                fnv1a(sql),
+                *pinned,
+                "the server's migration to {version} was released and must not change \
+                 (its hash is {:#018x}); add a new one instead",
+                fnv1a(sql)
+            );
+        }
     }
 }

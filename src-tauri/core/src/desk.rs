@@ -4,12 +4,13 @@
 
 use crate::model::{Attendee, AttendeeFilter, AttendeeInput, CategoryCount};
 use crate::ops::{self, timestamp, write_tx};
+use crate::params;
 use crate::schedule::model::Warning;
 use crate::schedule::ops as sched;
+use crate::sql::Connection;
 use crate::store::{attendees, events, sessions, signups};
 use crate::{names, Code, Error, FieldError, Message, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
@@ -162,7 +163,7 @@ pub fn register_walk_in(
 
 fn country_counts(conn: &Connection, event_id: &str) -> Result<Vec<CountryCount>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT country, sum(attending), sum(checked_in_at IS NOT NULL)
+        "SELECT country, sum(attending), count(checked_in_at)
          FROM attendee WHERE event_id = ?1 GROUP BY country ORDER BY country",
     )?;
     let rows = stmt.query_map([event_id], |r| {
@@ -172,7 +173,7 @@ fn country_counts(conn: &Connection, event_id: &str) -> Result<Vec<CountryCount>
             arrived: r.get(2)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn desk_counts(conn: &Connection, event_id: &str) -> Result<DeskCounts> {
@@ -228,7 +229,7 @@ pub fn session_attendance(conn: &Connection, session_id: &str) -> Result<Attenda
         conn.prepare_cached("SELECT attendee_id, at FROM attendance WHERE session_id = ?1")?;
     let present: HashMap<String, String> = stmt
         .query_map([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     let mut ids: Vec<&String> = signed.iter().chain(present.keys()).collect();
     ids.sort();
     ids.dedup();
@@ -288,7 +289,7 @@ pub fn dashboard(conn: &Connection, event_id: &str) -> Result<Dashboard> {
                 count: r.get(1)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     let registered: u32 = conn.query_row(
         "SELECT count(*) FROM attendee WHERE event_id = ?1",
         [event_id],

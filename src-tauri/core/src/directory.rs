@@ -8,10 +8,10 @@
 
 use crate::fold;
 use crate::model::{Attendee, AttendeeFilter};
+use crate::sql::Connection;
 use crate::store::{attendees, events};
 use crate::Result;
 use memchr::memmem::Finder;
-use rusqlite::Connection;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -35,7 +35,7 @@ impl Directory {
     /// Reads the event's attendees and their revision in one snapshot.
     pub fn load(conn: &Connection, event_id: &str) -> Result<Directory> {
         // A read transaction, so that the revision and the rows describe the same state.
-        let tx = conn.unchecked_transaction()?;
+        let tx = conn.read_transaction()?;
         let revision = events::revision(&tx, event_id)?;
         let rows = attendees::list_with_keys(&tx, event_id)?;
         tx.commit()?;

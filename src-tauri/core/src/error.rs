@@ -124,6 +124,23 @@ pub enum Error {
     /// The PostgreSQL server could not be reached, or refused or failed a request.
     #[error("server error: {0}")]
     Server(String),
+    /// The server failed a statement; a bug, a broken connection, or a refused right.
+    #[error("server error: {}", server_detail(.0))]
+    ServerDb(postgres::Error),
+    /// Another desk (or process) held the store's write lock for too long; nothing was written.
+    #[error("{0}")]
+    Busy(Message),
+}
+
+/// What the server said about a failed statement, without the driver's wrapping.
+pub(crate) fn server_detail(err: &postgres::Error) -> String {
+    match err.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({detail})", db.message()),
+            None => db.message().to_owned(),
+        },
+        None => err.to_string(),
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -168,7 +185,7 @@ impl Error {
                 };
                 Message::new(code).param("id", id)
             }
-            Error::Ambiguous(m) | Error::Incompatible(m) => m.clone(),
+            Error::Ambiguous(m) | Error::Incompatible(m) | Error::Busy(m) => m.clone(),
             Error::Io { path, source } => {
                 let code = match source.kind() {
                     std::io::ErrorKind::NotFound => Code::IoNotFound,
@@ -181,6 +198,7 @@ impl Error {
             Error::Render(_) => Message::new(Code::RenderFailed),
             Error::Database(_) => Message::new(Code::Database),
             Error::Server(detail) => Message::new(Code::Server).param("detail", detail),
+            Error::ServerDb(err) => Message::new(Code::Server).param("detail", server_detail(err)),
         }
     }
 }

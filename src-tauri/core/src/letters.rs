@@ -24,11 +24,11 @@
 use crate::clock::timestamp;
 use crate::messages::{Coded, Message};
 use crate::model::{Attendee, EventSummary};
+use crate::sql::Connection;
 use crate::store::{events, letters as store};
 use crate::tx::write_tx;
 use crate::{catalogue, names, ops, sensitive, Code, Error, FieldError, Lang, Result};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

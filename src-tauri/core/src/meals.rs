@@ -13,9 +13,9 @@
 use crate::model::{Attendee, AttendeeFilter};
 use crate::schedule::model::SessionType;
 use crate::schedule::ops as sched;
+use crate::sql::Connection;
 use crate::store::signups;
 use crate::{fold, names, ops, Result};
-use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -82,6 +82,7 @@ codes! {
     UnknownPlaceholder = "field.unknown_placeholder",
     LetterBodyRequired = "field.letter_body_required",
     UndoLetters = "field.undo_letters",
+    EventCopyExists = "field.event_copy_exists",
     TimeDoesNotExist = "field.time_does_not_exist",
     TimeSkipped = "field.time_skipped",
     CategoryNameRequired = "field.category_name_required",
@@ -219,6 +220,7 @@ codes! {
     Database = "error.database",
     Server = "error.server",
     ServerTooOld = "error.server_too_old",
+    StoreBusy = "error.store_busy",
     // ---- CLI only (they name flags), listed so that every message has a key
     NothingUndone = "cli.nothing_undone",
     NothingDeleted = "cli.nothing_deleted",

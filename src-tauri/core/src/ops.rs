@@ -7,10 +7,10 @@ use crate::model::{
     Attendee, AttendeeFilter, AttendeeInput, Category, Delegation, EventInput, EventSummary,
     BUILTIN_CATEGORIES,
 };
+use crate::sql::Connection;
 use crate::store::{self, attendees, categories, delegations, events};
 use crate::{fold, names, validate, Code, Error, FieldError, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -62,7 +62,7 @@ pub fn update_event(
 /// Keeps every session at the same wall-clock time when the event's zone changes: a zone is
 /// usually corrected because it was wrong, and "09:00" is what the organiser typed.
 fn reanchor_sessions(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &crate::sql::Transaction<'_>,
     event_id: &str,
     from: &str,
     to: &str,
@@ -80,7 +80,7 @@ fn reanchor_sessions(
         let rows = stmt.query_map([event_id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
-        rows.collect::<rusqlite::Result<_>>()?
+        rows.collect::<crate::Result<_>>()?
     };
     for (id, title, start, end) in rows {
         let moved = |stored: &str| -> Result<String> {
@@ -99,7 +99,7 @@ fn reanchor_sessions(
         };
         tx.execute(
             "UPDATE session SET starts_at = ?2, ends_at = ?3 WHERE id = ?1",
-            rusqlite::params![id, moved(&start)?, moved(&end)?],
+            crate::params![id, moved(&start)?, moved(&end)?],
         )?;
     }
     Ok(())
@@ -237,7 +237,7 @@ pub fn register_attendee(
 
 /// Validates and inserts an attendee inside a caller's transaction.
 pub(crate) fn register_in(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &crate::sql::Transaction<'_>,
     event_id: &str,
     id: &str,
     input: &AttendeeInput,
@@ -264,7 +264,7 @@ pub fn update_attendee(
     tx.execute(
         "UPDATE delegation SET head_attendee_id = NULL
          WHERE head_attendee_id = ?1 AND country <> ?2",
-        rusqlite::params![id, input.country],
+        crate::params![id, input.country],
     )?;
     tx.commit()?;
     attendees::get(conn, id)
@@ -303,9 +303,7 @@ fn check_email_free(
 /// another process between our check and our insert.
 fn email_taken(err: Error) -> Error {
     match err {
-        Error::Database(e) if store::is_unique_violation(&e) => {
-            Error::invalid("email", Code::EmailTaken)
-        }
+        e if store::is_unique_violation(&e) => Error::invalid("email", Code::EmailTaken),
         other => other,
     }
 }

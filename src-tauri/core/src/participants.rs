@@ -10,10 +10,10 @@
 //! export is `exchange::tabular`.
 
 use crate::model::{Attendee, AttendeeFilter};
+use crate::sql::Connection;
 use crate::store::{delegations, events};
 use crate::tx::write_tx;
 use crate::{countries, ops, Code, FieldError, Result};
-use rusqlite::Connection;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

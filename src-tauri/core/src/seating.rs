@@ -20,12 +20,12 @@
 
 use crate::clock::timestamp;
 use crate::model::AttendeeFilter;
+use crate::sql::Connection;
 use crate::store::{delegations, events, seating as store};
 use crate::tx::write_tx;
 use crate::{collation, countries, names, ops, Code, FieldError, Lang, Result};
 use chrono::{DateTime, Utc};
 use rand::RngExt;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::HashMap;

@@ -6,10 +6,11 @@
 //! WAL that still held the old pages.
 
 use crate::ops::{timestamp, write_tx};
+use crate::params;
+use crate::sql::{Connection, OptionalExtension};
 use crate::store::attendees;
 use crate::{validate, Code, Error, Message, Result};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 /// An attendee's sensitive fields; empty means not recorded.
@@ -140,7 +141,7 @@ pub fn for_event(
             },
         ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 /// How much sensitive data an event holds, and its retention rule.
@@ -296,7 +297,7 @@ pub fn purge_expired(
                 r.get::<_, u32>(2)?,
             ))
         })?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
+        rows.collect::<crate::Result<Vec<_>>>()?
             .into_iter()
             .filter(|(_, end, days)| {
                 validate::parse_date(end)
@@ -313,6 +314,12 @@ pub fn purge_expired(
 }
 
 fn empty_wal(conn: &Connection) -> Result<()> {
+    if conn.engine() == crate::sql::Engine::Postgres {
+        // A server keeps deleted rows in its pages until a vacuum; VACUUM FULL rewrites the
+        // table, so no page keeps an old copy. (The server's own WAL archive and backups are
+        // its administrator's: docs/server.md.)
+        return conn.execute_batch("VACUUM FULL attendee_sensitive");
+    }
     let (busy, _, _): (i64, i64, i64) =
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

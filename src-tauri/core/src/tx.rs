@@ -5,8 +5,9 @@
 //! (the OS user, the time, a summary, the reason) in the same transaction. Reading the log and
 //! undoing an entry live in `audit.rs`, which builds on this module, never the other way.
 
+use crate::params;
+use crate::sql::{Connection, OptionalExtension, Transaction};
 use crate::{clock, Result};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::{Map, Value};
 
 /// Starts a write transaction that takes the write lock at once, so that two processes
@@ -14,7 +15,7 @@ use serde_json::{Map, Value};
 /// of the audit log (this module).
 pub(crate) fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
     Ok(WriteTx {
-        tx: conn.transaction_with_behavior(TransactionBehavior::Immediate)?,
+        tx: conn.write_transaction()?,
         summary: None,
         reason: String::new(),
         event: None,
@@ -23,7 +24,7 @@ pub(crate) fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
 
 /// A write transaction whose commit records the change in the audit log.
 pub(crate) struct WriteTx<'c> {
-    tx: rusqlite::Transaction<'c>,
+    tx: Transaction<'c>,
     summary: Option<String>,
     reason: String,
     /// The event the change belongs to, when the logged rows may not say (an import logs
@@ -32,7 +33,7 @@ pub(crate) struct WriteTx<'c> {
 }
 
 impl<'c> std::ops::Deref for WriteTx<'c> {
-    type Target = rusqlite::Transaction<'c>;
+    type Target = Transaction<'c>;
 
     fn deref(&self) -> &Self::Target {
         &self.tx
@@ -98,8 +99,9 @@ fn parse(text: Option<String>) -> Option<Map<String, Value>> {
 
 /// The rows of an entry, in the order they were logged; `None` for the unsealed rows.
 pub(crate) fn rows_of(conn: &Connection, entry: Option<i64>) -> Result<Vec<Row>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT tbl, old, new FROM change_row WHERE entry_id IS ?1 ORDER BY seq")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT tbl, old, new FROM change_row WHERE entry_id IS NOT DISTINCT FROM ?1 ORDER BY seq",
+    )?;
     let rows = stmt.query_map([entry], |r| {
         Ok(Row {
             tbl: r.get(0)?,
@@ -107,7 +109,7 @@ pub(crate) fn rows_of(conn: &Connection, entry: Option<i64>) -> Result<Vec<Row>>
             new: parse(r.get(2)?),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub(crate) fn text<'a>(map: &'a Map<String, Value>, key: &str) -> &'a str {
@@ -278,8 +280,9 @@ fn seal(
             (event, summary)
         }
     };
-    tx.execute(
-        "INSERT INTO change_entry (event_id, at, actor, summary, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+    let id: i64 = tx.query_row(
+        "INSERT INTO change_entry (event_id, at, actor, summary, reason) VALUES (?1, ?2, ?3, ?4, ?5)
+         RETURNING id",
         params![
             event,
             clock::timestamp(clock::now()),
@@ -287,8 +290,8 @@ fn seal(
             summary,
             reason.trim()
         ],
+        |r| r.get(0),
     )?;
-    let id = tx.last_insert_rowid();
     tx.execute(
         "UPDATE change_row SET entry_id = ?1 WHERE entry_id IS NULL",
         [id],

@@ -2,9 +2,9 @@
 
 use super::output::{confirm, json, line, table};
 use super::Outcome;
+use crate::sql::Connection;
 use crate::{audit, ops, Code, Error, Result};
 use clap::Args;
-use rusqlite::Connection;
 use std::io::Write;
 
 // The flags of `plenary activity`; its help text is the doc comment of `Command::Activity`.

@@ -3,9 +3,9 @@
 use super::output::{confirm, json, line, table};
 use super::Outcome;
 use crate::model::{AttendeeFilter, AttendeeInput, NameOrder};
+use crate::sql::Connection;
 use crate::{clock, names, ops, Code, Error, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use rusqlite::Connection;
 use std::io::Write;
 use uuid::Uuid;
 

@@ -3,9 +3,9 @@
 use super::output::{json, line};
 use super::Outcome;
 use crate::schedule::ops as sched;
+use crate::sql::Connection;
 use crate::{ops, Result};
 use clap::Args;
-use rusqlite::Connection;
 use std::io::Write;
 
 // The flags of `plenary check`; its help text is the doc comment of `Command::Check`.

@@ -4,9 +4,9 @@
 use super::output::line;
 use super::Outcome;
 use crate::participants::{self, Section};
+use crate::sql::Connection;
 use crate::{countries, ops, Result};
 use clap::Subcommand;
-use rusqlite::Connection;
 use std::io::Write;
 
 #[derive(Subcommand, Debug)]

@@ -2,9 +2,9 @@
 
 use super::output::line;
 use super::Outcome;
+use crate::sql::Connection;
 use crate::{clock, desk, names, ops, Code, Error, Result};
 use clap::Args;
-use rusqlite::Connection;
 use std::io::Write;
 
 // The flags of `plenary checkin`; its help text is the doc comment of `Command::Checkin`.

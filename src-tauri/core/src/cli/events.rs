@@ -3,9 +3,9 @@
 use super::output::{json, line, table};
 use super::Outcome;
 use crate::model::{EventInput, EventSummary};
+use crate::sql::Connection;
 use crate::{clock, ops, sample, Code, FieldError, Lang, Result};
 use clap::Subcommand;
-use rusqlite::Connection;
 use std::io::Write;
 use uuid::Uuid;
 
@@ -69,6 +69,21 @@ pub enum EventCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Copy one event, with everything it has (its activity log too), to another store: a
+    /// file or a server's address (postgresql://user@host:port/database). Ids are kept.
+    Copy {
+        /// The event's id (default: the only event).
+        #[arg(long)]
+        event: Option<String>,
+        /// Where to copy it: a file path, or a postgresql:// address.
+        #[arg(long, value_name = "DEST")]
+        to: std::path::PathBuf,
+        /// Overwrite the event if the destination has it already.
+        #[arg(long)]
+        replace: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A language given on the command line, refused with the field's name when it is not one of
@@ -89,6 +104,38 @@ pub(super) fn event(
     out: &mut dyn Write,
 ) -> Result<Outcome> {
     match command {
+        EventCommand::Copy {
+            event,
+            to,
+            replace,
+            json: as_json,
+        } => {
+            let event_id = ops::resolve_event(conn, event.as_deref())?;
+            crate::db::refuse_address(&to)?;
+            let mut dest = crate::db::open(&to)?;
+            let report = crate::transfer::copy_event(conn, &mut dest, &event_id, replace)?;
+            if as_json {
+                json(out, &report)?;
+            } else {
+                line(
+                    out,
+                    format_args!(
+                        "{} “{}” to {}: {} attendees, {} rows, {} entries of the activity log",
+                        if report.replaced {
+                            "Replaced"
+                        } else {
+                            "Copied"
+                        },
+                        report.name,
+                        dest.server_address()
+                            .unwrap_or_else(|| to.display().to_string()),
+                        report.attendees,
+                        report.rows,
+                        report.entries
+                    ),
+                )?;
+            }
+        }
         EventCommand::Create {
             name,
             start,

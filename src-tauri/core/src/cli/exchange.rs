@@ -4,9 +4,9 @@ use super::output::{io, line};
 use super::Outcome;
 use crate::exchange::import::ImportOptions;
 use crate::exchange::{self, ListKind, ScheduleFormat, TableFormat};
+use crate::sql::Connection;
 use crate::{files, ops, Code, Error, Message, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use rusqlite::Connection;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

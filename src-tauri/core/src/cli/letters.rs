@@ -4,9 +4,9 @@
 use super::output::{json, line};
 use super::Outcome;
 use crate::letters::{self, LetterKind, Letterhead};
+use crate::sql::Connection;
 use crate::{clock, ops, Error, Lang, Result};
 use clap::Subcommand;
-use rusqlite::Connection;
 use std::io::Write;
 use std::path::PathBuf;
 

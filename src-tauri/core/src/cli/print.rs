@@ -3,9 +3,9 @@
 use super::output::line;
 use super::Outcome;
 use crate::print::{AgendaLayout, DocumentKind, Edition, Paper, PrintRequest};
+use crate::sql::Connection;
 use crate::{clock, ops, Lang, Result};
 use clap::Args;
-use rusqlite::Connection;
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -2,9 +2,9 @@
 
 use super::output::{json, line, table};
 use super::Outcome;
+use crate::sql::Connection;
 use crate::{meals, ops, Result};
 use clap::{Args, Subcommand};
-use rusqlite::Connection;
 use std::io::Write;
 
 #[derive(Subcommand, Debug)]

@@ -3,9 +3,9 @@
 
 use super::output::{confirm, line};
 use super::Outcome;
+use crate::sql::Connection;
 use crate::{backup, clock, db, ops, sensitive, Code, Error, Result};
 use clap::Args;
-use rusqlite::Connection;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -57,6 +57,9 @@ pub(super) fn backup(conn: &Connection, b: Backup, out: &mut dyn Write) -> Resul
 /// `db_path` with it, keeping a safety copy (`backup::restore`). It runs before the database
 /// is opened, so that a bad file never gets as far as a migration.
 pub(super) fn restore(db_path: PathBuf, r: &Restore, out: &mut dyn Write) -> Result<Outcome> {
+    if db::server_address(&db_path).is_some() {
+        return restore_to_server(&db_path, r, out);
+    }
     let version = backup::verify(&r.file)?;
     let question = format!(
         "Replace {} with {} (schema {version})? A backup of the current state is kept.",
@@ -77,6 +80,33 @@ pub(super) fn restore(db_path: PathBuf, r: &Restore, out: &mut dyn Write) -> Res
             safety.display()
         ),
     )?;
+    Ok(Outcome::Done)
+}
+
+/// `restore` onto a server: each event in the backup file replaces the server's event of the
+/// same id (`transfer::restore_from_file`), each in its own transaction; other events on the
+/// server stay as they are. The server's own backups are its administrator's.
+fn restore_to_server(db_path: &Path, r: &Restore, out: &mut dyn Write) -> Result<Outcome> {
+    // Connect first: a wrong address is the first thing to fix.
+    let mut conn = db::open(db_path)?;
+    backup::verify(&r.file)?;
+    let address = conn.server_address().unwrap_or_default();
+    let question = format!(
+        "Replace the events on {address} with those in {}? Events the file does not have stay.",
+        r.file.display()
+    );
+    if !r.yes && !confirm(&question)? {
+        return Err(Error::invalid("yes", Code::NothingRestored));
+    }
+    for report in crate::transfer::restore_from_file(&mut conn, &r.file)? {
+        line(
+            out,
+            format_args!(
+                "Restored “{}” on {address}: {} attendees",
+                report.name, report.attendees
+            ),
+        )?;
+    }
     Ok(Outcome::Done)
 }
 

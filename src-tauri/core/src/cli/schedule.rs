@@ -5,9 +5,9 @@ use super::output::{json, line, table};
 use super::Outcome;
 use crate::schedule::model::{Role, RoomInput, Session, SessionInput, SessionType};
 use crate::schedule::ops as sched;
+use crate::sql::Connection;
 use crate::{clock, ops, Code, Error, Result};
 use clap::{Args, Subcommand};
-use rusqlite::Connection;
 use std::io::Write;
 use uuid::Uuid;
 

@@ -3,9 +3,9 @@
 use super::output::{json, line, table};
 use super::Outcome;
 use crate::seating::{self, Placement, Plan, SeatingChanges};
+use crate::sql::Connection;
 use crate::{clock, ops, Code, Error, FieldError, Result};
 use clap::Subcommand;
-use rusqlite::Connection;
 use std::io::Write;
 
 #[derive(Subcommand, Debug)]

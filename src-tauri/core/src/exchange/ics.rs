@@ -14,10 +14,10 @@ use crate::model::{Attendee, EventSummary};
 use crate::schedule::model::{Role, Room, Session};
 use crate::schedule::ops::{list_rooms, list_sessions, person_agenda};
 use crate::schedule::time::parse_stored;
+use crate::sql::Connection;
 use crate::{names, ops, Error, Result};
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
-use rusqlite::Connection;
 use std::collections::HashMap;
 
 /// Every session of an event as one calendar.

@@ -8,10 +8,10 @@ use super::mapping::{ColumnMapping, ImportField};
 use super::read::{Row, Source, Table};
 use crate::model::{AttendeeInput, NameOrder};
 use crate::ops::{self, timestamp, write_tx};
+use crate::sql::Connection;
 use crate::store::attendees;
 use crate::{countries, fold, validate, Code, Error, FieldError, Message, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -197,12 +197,20 @@ pub fn commit(
     // A big import touches more pages than SQLite's default 2 MB cache holds; pages spilled
     // in the middle of the transaction are written to the WAL again and again. A larger
     // cache for the length of the import writes each page once.
-    let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    conn.pragma_update(None, "cache_size", -128 * 1024)?;
+    let cache: Option<i64> = match conn.lite() {
+        Some(lite) => {
+            let cache = lite.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+            lite.pragma_update(None, "cache_size", -128 * 1024)?;
+            Some(cache)
+        }
+        None => None,
+    };
     let result = commit_in(
         conn, event_id, table, columns, options, valid_only, now, new_id, progress,
     );
-    conn.pragma_update(None, "cache_size", cache)?;
+    if let (Some(cache), Some(lite)) = (cache, conn.lite()) {
+        lite.pragma_update(None, "cache_size", cache)?;
+    }
     result
 }
 
@@ -237,30 +245,40 @@ fn commit_in(
         added_ids: Vec::new(),
     };
     // The triggers that bump the event's revision on every attendee row cost more than the
-    // row itself in a bulk import. They are set aside inside this transaction and put back
-    // before it commits, and the revision is bumped once: no other connection ever sees the
-    // table without them.
-    let triggers: Vec<String> = {
+    // row itself in a bulk import. On a file they are set aside inside this transaction and
+    // put back before it commits, and the revision is bumped once: no other connection ever
+    // sees the table without them. A server keeps its triggers: dropping one would lock the
+    // table against every other desk until the import commits.
+    let on_file = tx.engine() == crate::sql::Engine::Sqlite;
+    let triggers: Vec<String> = if on_file {
         let mut stmt = tx.prepare(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger'
              AND name IN ('attendee_insert_revision', 'attendee_update_revision',
                           'audit_attendee_insert')",
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        rows.collect::<crate::Result<_>>()?
+    } else {
+        Vec::new()
     };
-    tx.execute_batch(
-        "DROP TRIGGER IF EXISTS attendee_insert_revision;
-         DROP TRIGGER IF EXISTS attendee_update_revision;
-         DROP TRIGGER IF EXISTS audit_attendee_insert;",
-    )?;
+    if on_file {
+        tx.execute_batch(
+            "DROP TRIGGER IF EXISTS attendee_insert_revision;
+             DROP TRIGGER IF EXISTS attendee_update_revision;
+             DROP TRIGGER IF EXISTS audit_attendee_insert;",
+        )?;
+    }
     // The audit log needs only the id of an added row to undo the import (updates are
     // logged whole by their trigger, which stays). The entry is given its event below, as
     // these rows do not name it.
-    let mut log_added = tx.prepare_cached(
-        "INSERT INTO change_row (tbl, pk, old, new)
-         VALUES ('attendee', json_array(?1), NULL, json_object('id', ?1))",
-    )?;
+    let mut log_added = if on_file {
+        Some(tx.prepare_cached(
+            "INSERT INTO change_row (tbl, pk, old, new)
+             VALUES ('attendee', json_array(?1), NULL, json_object('id', ?1))",
+        )?)
+    } else {
+        None
+    };
     let mut set_attending =
         tx.prepare_cached("UPDATE attendee SET attending = ?2 WHERE id = ?1")?;
     let mut drop_head = tx.prepare_cached(
@@ -274,9 +292,11 @@ fn commit_in(
             RowStatus::New => {
                 let id = new_id();
                 attendees::insert_derived(&tx, &id, event_id, &row.input, &row.derived(), &now)?;
-                log_added.execute([&id])?;
+                if let Some(log_added) = log_added.as_mut() {
+                    log_added.execute([&id])?;
+                }
                 if row.attending == Some(false) {
-                    set_attending.execute(rusqlite::params![id, false])?;
+                    set_attending.execute(crate::params![id, false])?;
                 }
                 report.added_ids.push(id);
                 report.imported += 1;
@@ -285,9 +305,9 @@ fn commit_in(
                 let id = row.existing.as_deref().unwrap_or_default();
                 attendees::update_derived(&tx, id, &row.input, &row.derived(), &now)?;
                 if let Some(attending) = row.attending {
-                    set_attending.execute(rusqlite::params![id, attending])?;
+                    set_attending.execute(crate::params![id, attending])?;
                 }
-                drop_head.execute(rusqlite::params![id, row.input.country])?;
+                drop_head.execute(crate::params![id, row.input.country])?;
                 report.updated += 1;
             }
         }
@@ -302,10 +322,12 @@ fn commit_in(
     for sql in &triggers {
         tx.execute_batch(sql)?;
     }
-    tx.execute(
-        "UPDATE event SET revision = revision + 1 WHERE id = ?1",
-        [event_id],
-    )?;
+    if on_file {
+        tx.execute(
+            "UPDATE event SET revision = revision + 1 WHERE id = ?1",
+            [event_id],
+        )?;
+    }
     tx.describe(format!(
         "Imported {} attendees ({} updated)",
         report.imported, report.updated

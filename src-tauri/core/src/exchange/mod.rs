@@ -12,8 +12,8 @@ pub mod mapping;
 pub mod read;
 pub mod tabular;
 
+use crate::sql::Connection;
 use crate::{Code, Error, Result};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 /// A list that can be exported as a table.

@@ -7,9 +7,9 @@
 use crate::model::Attendee;
 use crate::schedule::model::Session;
 use crate::schedule::ops as sched;
+use crate::sql::Connection;
 use crate::{countries, names, ops, Code, Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
-use rusqlite::Connection;
 use std::collections::HashMap;
 
 /// One cell, typed so that XLSX can write numbers as numbers and times as times.

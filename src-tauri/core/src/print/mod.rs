@@ -10,8 +10,8 @@ pub mod data;
 pub mod engine;
 pub mod words;
 
+use crate::sql::Connection;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::letters::LetterKind;

@@ -8,10 +8,10 @@
 mod programme;
 
 use crate::model::{AttendeeInput, EventInput, EventSummary, NameOrder, Organizer, OrganizerRole};
+use crate::sql::Connection;
 use crate::store::{attendees, delegations, events};
 use crate::{ops, validate, Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use std::collections::BTreeSet;
 use uuid::Uuid;
 

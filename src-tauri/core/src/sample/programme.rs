@@ -5,10 +5,10 @@
 use crate::model::AttendeeInput;
 use crate::schedule::model::{Role, RoomInput, SessionType};
 use crate::schedule::time::parse_local;
+use crate::sql::Transaction;
 use crate::store::{assignments, rooms, sessions, signups};
 use crate::{ops, Error, Result};
 use chrono_tz::Tz;
-use rusqlite::Transaction;
 use uuid::Uuid;
 
 struct Venue {

@@ -10,13 +10,13 @@ use super::model::{
 use super::time::{parse_local, parse_stored, rfc3339_in};
 use crate::clock::timestamp;
 use crate::model::EventSummary;
+use crate::sql::Connection;
 use crate::store::{assignments, attendees, events, rooms, sessions, signups, warnings};
 use crate::tx::write_tx;
 use crate::validate::{parse_date, MAX_LONG, MAX_SHORT};
 use crate::{names, Code, Error, FieldError, Result};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::Connection;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -553,7 +553,7 @@ pub fn set_attending(conn: &mut Connection, person_id: &str, attending: bool) ->
     attendees::get(&tx, person_id)?;
     tx.execute(
         "UPDATE attendee SET attending = ?2 WHERE id = ?1",
-        rusqlite::params![person_id, attending],
+        crate::params![person_id, attending],
     )?;
     tx.commit()?;
     Ok(())
@@ -601,7 +601,7 @@ pub fn snapshot(conn: &Connection, event_id: &str) -> Result<Snapshot> {
     let mut stmt = conn.prepare_cached("SELECT id, attending FROM attendee WHERE event_id = ?1")?;
     let attending: HashMap<String, bool> = stmt
         .query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     for (id, name) in speaker_names(conn, event_id, event.family_name_upper)? {
         let attending = attending.get(&id).copied().unwrap_or(true);
         people.insert(id, PersonFact { name, attending });

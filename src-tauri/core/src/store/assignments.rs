@@ -1,8 +1,9 @@
 //! The `assignment` table: who speaks in which session, in which role and order.
 
+use crate::params;
 use crate::schedule::model::Role;
+use crate::sql::{Connection, OptionalExtension, Transaction};
 use crate::{Error, Result};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// A stored assignment with the speaker's attendee row fields the schedule needs.
 #[derive(Debug, Clone)]
@@ -18,7 +19,7 @@ pub struct Stored {
 const SELECT: &str =
     "SELECT id, session_id, attendee_id, role, position, home_timezone FROM assignment";
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
+fn from_row(r: &crate::sql::Row<'_>) -> crate::Result<Stored> {
     let role: String = r.get(3)?;
     Ok(Stored {
         id: r.get(0)?,
@@ -43,7 +44,7 @@ pub fn list_for_event(conn: &Connection, event_id: &str) -> Result<Vec<Stored>> 
          ORDER BY session_id, position, created_at"
     ))?;
     let rows = stmt.query_map([event_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn list_for_session(conn: &Connection, session_id: &str) -> Result<Vec<Stored>> {
@@ -51,7 +52,7 @@ pub fn list_for_session(conn: &Connection, session_id: &str) -> Result<Vec<Store
         "{SELECT} WHERE session_id = ?1 ORDER BY position, created_at"
     ))?;
     let rows = stmt.query_map([session_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Stored> {
@@ -91,11 +92,11 @@ pub fn insert(tx: &Transaction<'_>, a: &Stored, now: &str) -> Result<()> {
 
 /// The next free position in a session's speaker order.
 pub fn next_position(conn: &Connection, session_id: &str) -> Result<u32> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT coalesce(max(position) + 1, 1) FROM assignment WHERE session_id = ?1",
         [session_id],
         |r| r.get(0),
-    )?)
+    )
 }
 
 pub fn update(

@@ -1,16 +1,17 @@
 //! The `attendee` table.
 
 use crate::model::{Attendee, AttendeeInput, NameOrder};
+use crate::params;
+use crate::sql::{Connection, OptionalExtension, Row, Transaction};
 use crate::{fold, names};
 use crate::{Error, Result};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const COLUMNS: &str = "id, event_id, honorific, given_name, family_name, name_order,
     given_name_latin, family_name_latin, country, organization, position, category, email,
     phone, languages, dietary, accessibility, notes, created_at, updated_at, attending,
     checked_in_at";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Attendee> {
+fn from_row(row: &Row<'_>) -> crate::Result<Attendee> {
     let order: String = row.get(5)?;
     let languages: String = row.get(14)?;
     Ok(Attendee {
@@ -84,7 +85,7 @@ pub fn list_with_keys(conn: &Connection, event_id: &str) -> Result<Vec<(Attendee
          ORDER BY sort_key, id"
     ))?;
     let rows = stmt.query_map([event_id], |r| Ok((from_row(r)?, r.get(22)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Attendee> {
@@ -107,25 +108,24 @@ pub fn find_email(
     if email.is_empty() {
         return Ok(None);
     }
-    Ok(conn
-        .query_row(
-            "SELECT id FROM attendee
+    conn.query_row(
+        "SELECT id FROM attendee
              WHERE event_id = ?1 AND lower(email) = lower(?2) AND email <> ''
-               AND id IS NOT ?3
+               AND id IS DISTINCT FROM ?3
              LIMIT 1",
-            params![event_id, email, except_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+        params![event_id, email, except_id],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 /// How many attendees an event has.
 pub fn count(conn: &Connection, event_id: &str) -> Result<u32> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT count(*) FROM attendee WHERE event_id = ?1",
         [event_id],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// What is stored beside an attendee's fields and derived from them: the search key, the

@@ -1,14 +1,15 @@
 //! The `category` table: categories an organiser added to one event.
 
+use crate::params;
+use crate::sql::{Connection, Transaction};
 use crate::Result;
-use rusqlite::{params, Connection, Transaction};
 
 /// The (key, label) pairs the organiser added, in key order.
 pub fn list_custom(conn: &Connection, event_id: &str) -> Result<Vec<(String, String)>> {
     let mut stmt =
         conn.prepare_cached("SELECT key, label FROM category WHERE event_id = ?1 ORDER BY key")?;
     let rows = stmt.query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn insert(tx: &Transaction<'_>, event_id: &str, key: &str, label: &str) -> Result<()> {

@@ -1,8 +1,9 @@
 //! Delegations: per-country counts from `attendee`, and heads from the `delegation` table.
 
 use crate::model::{CategoryCount, Delegation, Section};
+use crate::params;
+use crate::sql::{Connection, Transaction};
 use crate::Result;
-use rusqlite::{params, Connection, Transaction};
 use std::collections::BTreeMap;
 
 /// One delegation per country that has attendees, by country code, with the head's
@@ -76,7 +77,7 @@ pub fn sections(conn: &Connection, event_id: &str) -> Result<BTreeMap<String, St
         "SELECT country, section FROM delegation WHERE event_id = ?1 AND section IS NOT NULL",
     )?;
     let rows = stmt.query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 /// Puts a country's delegation in a section of the list of participants (`None`: the default).

@@ -1,8 +1,9 @@
 //! The `event` and `event_organizer` tables.
 
 use crate::model::{EventInput, EventSummary, Organizer, OrganizerRole};
+use crate::params;
+use crate::sql::{Connection, OptionalExtension, Row, Transaction};
 use crate::{Error, Result};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const SUMMARY_SQL: &str = "
     SELECT e.id, e.name, e.venue, e.city, e.start_date, e.end_date, e.timezone,
@@ -11,7 +12,7 @@ const SUMMARY_SQL: &str = "
            (SELECT count(DISTINCT a.country) FROM attendee a WHERE a.event_id = e.id)
     FROM event e";
 
-fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EventSummary> {
+fn summary_from_row(row: &Row<'_>) -> crate::Result<EventSummary> {
     Ok(EventSummary {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -40,7 +41,7 @@ pub fn list(conn: &Connection) -> Result<Vec<EventSummary>> {
     let mut stmt = conn.prepare(&format!("{SUMMARY_SQL} ORDER BY e.start_date DESC, e.name"))?;
     let mut events: Vec<EventSummary> = stmt
         .query_map([], summary_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     for e in &mut events {
         e.organizers = organizers(conn, &e.id)?;
     }
@@ -72,11 +73,10 @@ pub fn revision(conn: &Connection, id: &str) -> Result<i64> {
 
 /// The id of the event created from `sample_key`, if it exists.
 pub fn find_by_sample_key(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT id FROM event WHERE sample_key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?)
+    conn.query_row("SELECT id FROM event WHERE sample_key = ?1", [key], |r| {
+        r.get(0)
+    })
+    .optional()
 }
 
 /// All event ids, oldest first.
@@ -84,7 +84,7 @@ pub fn ids(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT id FROM event ORDER BY created_at, id")?;
     let ids = stmt
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     Ok(ids)
 }
 

@@ -1,8 +1,9 @@
 //! The `protocol_settings`, `letter_template` and `letter_issued` tables: an event's letterhead
 //! and list order, its own wording of each letter, and the register of reference numbers.
 
+use crate::params;
+use crate::sql::{Connection, OptionalExtension, Transaction};
 use crate::Result;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// An event's protocol settings as stored; empty strings and `None` mean "the default".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,18 +24,17 @@ pub fn settings(conn: &Connection, event_id: &str) -> Result<Option<Settings>> {
                 section_order
            FROM protocol_settings WHERE event_id = ?1",
     )?;
-    Ok(stmt
-        .query_row([event_id], |r| {
-            Ok(Settings {
-                reference_prefix: r.get(0)?,
-                letterhead: r.get(1)?,
-                signatory_name: r.get(2)?,
-                signatory_title: r.get(3)?,
-                place: r.get(4)?,
-                section_order: r.get(5)?,
-            })
+    stmt.query_row([event_id], |r| {
+        Ok(Settings {
+            reference_prefix: r.get(0)?,
+            letterhead: r.get(1)?,
+            signatory_name: r.get(2)?,
+            signatory_title: r.get(3)?,
+            place: r.get(4)?,
+            section_order: r.get(5)?,
         })
-        .optional()?)
+    })
+    .optional()
 }
 
 /// Writes the event's row, making it if needed.
@@ -71,11 +71,10 @@ pub fn template(
     let mut stmt = conn.prepare_cached(
         "SELECT subject, body FROM letter_template WHERE event_id = ?1 AND kind = ?2 AND lang = ?3",
     )?;
-    Ok(stmt
-        .query_row(params![event_id, kind, lang], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?)
+    stmt.query_row(params![event_id, kind, lang], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .optional()
 }
 
 /// Writes the event's own wording of a letter.
@@ -125,16 +124,15 @@ pub fn issued(
           WHERE event_id = ?1 AND kind = ?2 ORDER BY year, seq",
     )?;
     let rows = stmt.query_map(params![event_id, kind], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 /// The highest sequence number given in the event in a year (0 when none).
 pub fn last_seq(conn: &Connection, event_id: &str, year: i32) -> Result<u32> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT coalesce(max(seq), 0) FROM letter_issued WHERE event_id = ?1 AND year = ?2",
-        )?
-        .query_row(params![event_id, year], |r| r.get(0))?)
+    conn.prepare_cached(
+        "SELECT coalesce(max(seq), 0) FROM letter_issued WHERE event_id = ?1 AND year = ?2",
+    )?
+    .query_row(params![event_id, year], |r| r.get(0))
 }
 
 /// One line of the register.

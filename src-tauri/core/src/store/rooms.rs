@@ -1,13 +1,14 @@
 //! The `room` table: rooms at the venue and off-site venues.
 
+use crate::params;
 use crate::schedule::model::{Room, RoomInput};
+use crate::sql::{Connection, OptionalExtension, Row, Transaction};
 use crate::{Error, Result};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const COLUMNS: &str =
     "id, event_id, name, capacity, offsite, address, meeting_point, departure_time, position";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Room> {
+fn from_row(r: &Row<'_>) -> crate::Result<Room> {
     Ok(Room {
         id: r.get(0)?,
         event_id: r.get(1)?,
@@ -27,7 +28,7 @@ pub fn list(conn: &Connection, event_id: &str) -> Result<Vec<Room>> {
         "SELECT {COLUMNS} FROM room WHERE event_id = ?1 ORDER BY position, name"
     ))?;
     let rows = stmt.query_map([event_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Room> {
@@ -42,13 +43,12 @@ pub fn get(conn: &Connection, id: &str) -> Result<Room> {
 
 /// The event's room with this name (case-insensitive).
 pub fn find_by_name(conn: &Connection, event_id: &str, name: &str) -> Result<Option<Room>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM room WHERE event_id = ?1 AND lower(name) = lower(?2)"),
-            params![event_id, name],
-            from_row,
-        )
-        .optional()?)
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM room WHERE event_id = ?1 AND lower(name) = lower(?2)"),
+        params![event_id, name],
+        from_row,
+    )
+    .optional()
 }
 
 pub fn insert(

@@ -1,8 +1,9 @@
 //! The `seating` table: where an event's seating order starts, the seats per delegation, where
 //! the hosts and the UN system sit, accessible places, and swaps made by hand.
 
+use crate::params;
+use crate::sql::{Connection, OptionalExtension, Transaction};
 use crate::Result;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// Seats per delegation until the organiser says otherwise: one at the table, one behind.
 pub const DEFAULT_SEATS: u32 = 2;
@@ -51,22 +52,21 @@ pub fn get(conn: &Connection, event_id: &str) -> Result<Option<Stored>> {
                 hosts_place, un_place, accessible_countries, accessible_seats, swaps
          FROM seating WHERE event_id = ?1",
     )?;
-    Ok(stmt
-        .query_row([event_id], |r| {
-            Ok(Stored {
-                first_country: r.get(0)?,
-                method: r.get(1)?,
-                decided_at: r.get(2)?,
-                seats_per_delegation: r.get(3)?,
-                host_country: r.get(4)?,
-                hosts_place: r.get(5)?,
-                un_place: r.get(6)?,
-                accessible_countries: r.get(7)?,
-                accessible_seats: r.get(8)?,
-                swaps: r.get(9)?,
-            })
+    stmt.query_row([event_id], |r| {
+        Ok(Stored {
+            first_country: r.get(0)?,
+            method: r.get(1)?,
+            decided_at: r.get(2)?,
+            seats_per_delegation: r.get(3)?,
+            host_country: r.get(4)?,
+            hosts_place: r.get(5)?,
+            un_place: r.get(6)?,
+            accessible_countries: r.get(7)?,
+            accessible_seats: r.get(8)?,
+            swaps: r.get(9)?,
         })
-        .optional()?)
+    })
+    .optional()
 }
 
 /// Writes the event's row, making it if needed.

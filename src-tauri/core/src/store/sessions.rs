@@ -1,8 +1,9 @@
 //! The `session` table.
 
+use crate::params;
 use crate::schedule::model::SessionType;
+use crate::sql::{Connection, OptionalExtension, Row, Transaction};
 use crate::{Error, Result};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 /// A stored session, before speakers and sign-up counts are attached.
 #[derive(Debug, Clone)]
@@ -37,7 +38,7 @@ const SELECT: &str = "SELECT s.id, s.event_id, s.title, s.type, s.starts_at, s.e
         s.room_id, r.name, s.description, s.capacity, s.track
     FROM session s LEFT JOIN room r ON r.id = s.room_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Stored> {
+fn from_row(r: &Row<'_>) -> crate::Result<Stored> {
     let kind: String = r.get(3)?;
     Ok(Stored {
         id: r.get(0)?,
@@ -72,7 +73,7 @@ pub fn list(
          ORDER BY s.starts_at, s.ends_at, s.title"
     ))?;
     let rows = stmt.query_map(params![event_id, from, to], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Stored> {

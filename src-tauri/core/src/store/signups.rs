@@ -1,7 +1,8 @@
 //! The `signup` table: who registered for which session.
 
+use crate::params;
+use crate::sql::{Connection, Transaction};
 use crate::Result;
-use rusqlite::{params, Connection, Transaction};
 
 /// (session id, attendee id) for every sign-up of the event.
 pub fn list_for_event(conn: &Connection, event_id: &str) -> Result<Vec<(String, String)>> {
@@ -11,15 +12,15 @@ pub fn list_for_event(conn: &Connection, event_id: &str) -> Result<Vec<(String, 
          ORDER BY session_id, created_at",
     )?;
     let rows = stmt.query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn count(conn: &Connection, session_id: &str) -> Result<u32> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT count(*) FROM signup WHERE session_id = ?1",
         [session_id],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// Registers a sign-up; signing up twice changes nothing.

@@ -1,13 +1,14 @@
 //! The `accepted_warning` table: conflict warnings the organiser accepted.
 
+use crate::params;
+use crate::sql::{Connection, Transaction};
 use crate::Result;
-use rusqlite::{params, Connection, Transaction};
 use std::collections::HashSet;
 
 pub fn accepted_keys(conn: &Connection, event_id: &str) -> Result<HashSet<String>> {
     let mut stmt = conn.prepare_cached("SELECT key FROM accepted_warning WHERE event_id = ?1")?;
     let rows = stmt.query_map([event_id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub fn accept(

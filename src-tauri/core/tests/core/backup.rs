@@ -4,7 +4,7 @@
 use crate::{now, person, store_with_event, Store};
 use plenary_core::{backup, db};
 
-fn count(conn: &rusqlite::Connection) -> u32 {
+fn count(conn: &plenary_core::db::Connection) -> u32 {
     conn.query_row("SELECT count(*) FROM attendee", [], |r| r.get(0))
         .expect("count")
 }
@@ -12,6 +12,10 @@ fn count(conn: &rusqlite::Connection) -> u32 {
 #[test]
 fn a_backup_restores_the_state_it_was_taken_in_and_the_restore_can_be_undone() {
     let (mut store, event) = store_with_event();
+    crate::file_only!(
+        store,
+        "restoring a file's pages; a server's backup and restore are in server.rs"
+    );
     crate::add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
     let copy = store.dir.path().join("copy.db");
     backup::backup_to(&store.conn, &copy).expect("backup");
@@ -96,6 +100,7 @@ fn an_older_database_is_backed_up_before_it_is_migrated() {
 #[test]
 fn only_the_newest_automatic_backups_are_kept() {
     let (store, _event) = store_with_event();
+    crate::file_only!(store, "automatic backups sit beside a file");
     for i in 0..4 {
         let at = now() + chrono::Duration::seconds(i);
         backup::automatic(&store.conn, &store.path(), "timer", at, 2).expect("backup");
@@ -141,6 +146,7 @@ fn the_cli_backs_up_and_restores_only_with_consent() {
 #[test]
 fn a_neighbours_backups_are_never_pruned_and_the_live_file_is_never_the_target() {
     let (store, _event) = store_with_event();
+    crate::file_only!(store, "automatic backups sit beside a file");
     let folder = backup::folder_for(&store.path());
     std::fs::create_dir_all(&folder).expect("folder");
     // Backups of a neighbour, plenary-old.db, whose names start the same way.
@@ -183,6 +189,7 @@ fn a_neighbours_backups_are_never_pruned_and_the_live_file_is_never_the_target()
 #[test]
 fn the_number_of_backups_kept_is_a_setting() {
     let store = Store::default();
+    crate::file_only!(store, "automatic backups sit beside a file");
     assert_eq!(backup::keep_setting(&store.conn), backup::DEFAULT_KEEP);
     match backup::set_keep_setting(&store.conn, 0) {
         Err(plenary_core::Error::Validation(list)) => assert_eq!(list[0].field, "backups_keep"),

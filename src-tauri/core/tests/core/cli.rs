@@ -234,37 +234,43 @@ fn the_sample_command_is_idempotent() {
 }
 
 #[test]
-fn a_server_address_is_refused_and_never_becomes_a_folder() {
+fn an_address_never_becomes_a_folder_and_an_unknown_scheme_is_refused() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let address = "postgresql://organiser:s3cret@db.example.org:5432/seminar";
-    for (flag, env) in [(Some(address), None), (None, Some(address))] {
-        for args in [&["sample"][..], &["restore", "backup.db", "--yes"][..]] {
-            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"));
-            command
-                .current_dir(dir.path())
-                .env_remove("PLENARY_DB")
-                .stdin(std::process::Stdio::null());
-            if let Some(db) = flag {
-                command.args(["--db", db]);
+    // A server's address is a server's, even when nothing answers there (port 1 on the
+    // loopback refuses at once); another scheme is refused by name.
+    let server = "postgresql://organiser:s3cret@127.0.0.1:1/seminar";
+    let other = "mysql://organiser:s3cret@db.example.org/seminar";
+    for (address, expected) in [(server, "127.0.0.1:1"), (other, "“mysql://…”")] {
+        for (flag, env) in [(Some(address), None), (None, Some(address))] {
+            for args in [&["sample"][..], &["restore", "backup.db", "--yes"][..]] {
+                let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"));
+                command
+                    .current_dir(dir.path())
+                    .env_remove("PLENARY_DB")
+                    .env_remove("PGPASSWORD")
+                    .stdin(std::process::Stdio::null());
+                if let Some(db) = flag {
+                    command.args(["--db", db]);
+                }
+                if let Some(db) = env {
+                    command.env("PLENARY_DB", db);
+                }
+                let out = command
+                    .args(args)
+                    .output()
+                    .expect("the plenary binary runs");
+                assert_eq!(out.status.code(), Some(1), "{args:?} is refused");
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(
+                    err.contains("error: db: ") && err.contains(expected),
+                    "the error names the field and what to fix: {err}"
+                );
+                assert!(!err.contains("s3cret"), "never the password: {err}");
+                let left: Vec<_> = std::fs::read_dir(dir.path())
+                    .expect("the folder reads")
+                    .collect();
+                assert!(left.is_empty(), "nothing was created: {left:?}");
             }
-            if let Some(db) = env {
-                command.env("PLENARY_DB", db);
-            }
-            let out = command
-                .args(args)
-                .output()
-                .expect("the plenary binary runs");
-            assert_eq!(out.status.code(), Some(1), "{args:?} is refused");
-            let err = String::from_utf8_lossy(&out.stderr);
-            assert!(
-                err.contains("error: db: ") && err.contains("“postgresql://…”"),
-                "the error names the field and the scheme: {err}"
-            );
-            assert!(!err.contains("s3cret"), "never the password: {err}");
-            let left: Vec<_> = std::fs::read_dir(dir.path())
-                .expect("the folder reads")
-                .collect();
-            assert!(left.is_empty(), "nothing was created: {left:?}");
         }
     }
     // A path with "://" that is not a scheme stays a path.

@@ -113,6 +113,10 @@ fn time_of(args: &[&str], db: &Path) -> Duration {
 fn an_import_killed_at_any_moment_leaves_all_or_nothing() {
     const ROWS: usize = 4000;
     let base = Store::default();
+    crate::file_only!(
+        base,
+        "a killed process and a file's journal; a dropped server connection is in server.rs"
+    );
     let mut conn = db::open(&base.path()).expect("store");
     plenary_core::sample::load(&mut conn, now(), uuid::Uuid::now_v7).expect("sample");
     // Fold the WAL into the file, so that copying the .db file copies everything.

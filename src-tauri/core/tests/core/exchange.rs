@@ -2,6 +2,7 @@
 //! commits, the round trip through Plenary's own CSV and XLSX, and the CLI's contract.
 
 use crate::{add, now, person, plenary_at, store_with_event, Store};
+use plenary_core::db::Connection;
 use plenary_core::exchange::import::{self, ImportOptions, RowStatus};
 use plenary_core::exchange::mapping::{self, ImportField};
 use plenary_core::exchange::read::{self, Table};
@@ -9,7 +10,6 @@ use plenary_core::exchange::{export_list, tabular, ListKind, TableFormat};
 use plenary_core::model::{Attendee, AttendeeInput, NameOrder};
 use plenary_core::{ops, Error};
 use proptest::prelude::*;
-use rusqlite::Connection;
 use uuid::Uuid;
 
 fn table(csv: &str) -> Table {
@@ -1070,7 +1070,9 @@ fn cli_import_reports_lines_and_imports_all_or_nothing() {
     let backups = std::fs::read_dir(store.dir.path().join("backups"))
         .map(|d| d.count())
         .unwrap_or(0);
-    assert_eq!(backups, 1, "a backup was taken before the import");
+    // A server's backups are its administrator's: none is taken beside it.
+    let expected = usize::from(store.is_file());
+    assert_eq!(backups, expected, "a backup was taken before the import");
 }
 
 #[test]
@@ -1182,18 +1184,20 @@ fn an_import_is_seen_by_a_cached_list_and_keeps_the_revision_triggers() {
         ["Mensah", "Nguyen", "Quispe", "Tehrani", "张伟"],
         "listed in ICU order"
     );
-    let triggers: u32 = store
-        .conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'attendee_%_revision'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
-    assert_eq!(
-        triggers, 3,
-        "the triggers set aside for the import are back"
-    );
+    if store.is_file() {
+        let triggers: u32 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'attendee_%_revision'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(
+            triggers, 3,
+            "the triggers set aside for the import are back"
+        );
+    }
     // A later single change still bumps the revision through the trigger.
     add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("add");
     let listed = ops::list_attendees_cached(&store.conn, &cache, &event, &filter).expect("list");

@@ -312,6 +312,7 @@ fn store_functions_that_write_take_a_transaction() {
 #[test]
 fn every_stored_instant_is_rfc3339_utc() {
     let mut store = crate::Store::default();
+    crate::file_only!(store, "reads the file's schema from sqlite_schema");
     let loaded = plenary_core::sample::load(&mut store.conn, crate::now(), uuid::Uuid::now_v7)
         .expect("the sample loads");
     let people =
@@ -330,7 +331,7 @@ fn every_stored_instant_is_rfc3339_utc() {
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .expect("columns");
-        rows.collect::<rusqlite::Result<_>>().expect("columns")
+        rows.collect::<plenary_core::Result<_>>().expect("columns")
     };
     assert!(columns.len() >= 5, "the test can fail: {columns:?}");
     let shape = |v: &str| {
@@ -344,7 +345,7 @@ fn every_stored_instant_is_rfc3339_utc() {
                 .prepare(&format!("SELECT {column} FROM {table}"))
                 .expect("values");
             let rows = stmt.query_map([], |r| r.get(0)).expect("values");
-            rows.collect::<rusqlite::Result<_>>().expect("values")
+            rows.collect::<plenary_core::Result<_>>().expect("values")
         };
         for value in values.iter().flatten() {
             seen += 1;

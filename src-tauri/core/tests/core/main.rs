@@ -25,29 +25,122 @@ mod sensitive;
 mod server;
 
 use chrono::{DateTime, TimeZone, Utc};
+use plenary_core::db::Connection;
 use plenary_core::model::{AttendeeInput, EventInput, NameOrder};
 use plenary_core::{db, ops as core_ops};
-use rusqlite::Connection;
 use std::path::PathBuf;
 use uuid::Uuid;
 
-/// A database file in its own temporary folder, removed when dropped.
+/// The store a test works on, removed when dropped: a database file in its own temporary
+/// folder, or, when `PLENARY_TEST_ENGINE=postgres` (as `scripts/test.sh` runs the suite a
+/// second time), a database of its own on the test server. Either way `path()` is what
+/// `--db` takes.
 pub struct Store {
     pub dir: tempfile::TempDir,
     pub conn: Connection,
+    pub server: Option<TestDb>,
 }
 
 impl Default for Store {
     fn default() -> Self {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let conn = db::open(&dir.path().join("plenary.db")).expect("the store opens");
-        Store { dir, conn }
+        let server = on_server().then(|| TestDb::new().expect("a test server"));
+        let path = server
+            .as_ref()
+            .map_or_else(|| dir.path().join("plenary.db"), |s| PathBuf::from(&s.uri));
+        let conn = db::open(&path).expect("the store opens");
+        Store { dir, conn, server }
     }
 }
 
 impl Store {
+    /// The file's path, or the server database's address.
     pub fn path(&self) -> PathBuf {
-        self.dir.path().join("plenary.db")
+        match &self.server {
+            Some(s) => PathBuf::from(&s.uri),
+            None => self.dir.path().join("plenary.db"),
+        }
+    }
+
+    /// Whether this store is a file (a test of what only a file has, such as the backups
+    /// beside it, runs on files only).
+    pub fn is_file(&self) -> bool {
+        self.server.is_none()
+    }
+}
+
+/// Ends a test of what only a file has (its bytes, its journal, the automatic backups beside
+/// it) when the suite runs on the server, and says so in the test's output.
+#[macro_export]
+macro_rules! file_only {
+    ($store:expr, $why:literal) => {
+        if !$store.is_file() {
+            eprintln!("on a file only: {}", $why);
+            return;
+        }
+    };
+}
+
+/// Whether the suite runs on the PostgreSQL server (`PLENARY_TEST_ENGINE=postgres`).
+pub fn on_server() -> bool {
+    std::env::var("PLENARY_TEST_ENGINE").as_deref() == Ok("postgres")
+}
+
+/// A database of its own on the test server (PGHOST, PGPORT, PGUSER and PGPASSWORD, as
+/// `pg_virtualenv` sets them), dropped when the value is.
+pub struct TestDb {
+    pub admin: String,
+    pub name: String,
+    /// A keyword/value connection string, with the password.
+    pub address: String,
+    /// A `postgresql://` address without the password (which comes from PGPASSWORD).
+    pub uri: String,
+}
+
+impl TestDb {
+    /// `None` when no server is configured (and none is required).
+    pub fn new() -> Option<TestDb> {
+        let Ok(host) = std::env::var("PGHOST") else {
+            assert!(
+                std::env::var("PLENARY_REQUIRE_SERVER").as_deref() != Ok("1") && !on_server(),
+                "a server is required but PGHOST is unset: run the tests under pg_virtualenv"
+            );
+            eprintln!("no PostgreSQL server (PGHOST unset): server tests skipped");
+            return None;
+        };
+        let var = |name: &str, default: &str| std::env::var(name).unwrap_or(default.into());
+        let (port, user) = (var("PGPORT", "5432"), var("PGUSER", "postgres"));
+        let base = format!(
+            "host={host} port={port} user={user} password={}",
+            var("PGPASSWORD", "")
+        );
+        let admin = format!("{base} dbname={}", var("PGDATABASE", "postgres"));
+        let name = format!("plenary_test_{}", uuid::Uuid::now_v7().simple());
+        let mut client = plenary_core::server::connect(&admin).expect("the test server answers");
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("a test database");
+        Some(TestDb {
+            admin,
+            address: format!("{base} dbname={name}"),
+            uri: format!("postgresql://{user}@{host}:{port}/{name}"),
+            name,
+        })
+    }
+
+    pub fn client(&self) -> postgres::Client {
+        plenary_core::server::connect(&self.address).expect("the test database answers")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Ok(mut client) = plenary_core::server::connect(&self.admin) {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
     }
 }
 
@@ -130,6 +223,14 @@ pub fn store_with_event() -> (Store, String) {
     let event = core_ops::create_event(&mut store.conn, id(1), &seminar(), now())
         .expect("the seminar is valid");
     (store, event.id)
+}
+
+/// The field a validation error names first, without taking the error.
+pub fn field_of_ref(err: &plenary_core::Error) -> String {
+    match err {
+        plenary_core::Error::Validation(fields) => fields[0].field.clone(),
+        other => panic!("expected a validation error, got {other}"),
+    }
 }
 
 /// The field a validation error names first.

@@ -19,7 +19,7 @@ fn file(path: &std::path::Path) -> Vec<u8> {
 
 /// Ana Silva, registered with the canary passport number and date of birth.
 fn ana_with_the_canary(
-    conn: &mut rusqlite::Connection,
+    conn: &mut plenary_core::db::Connection,
     event: &str,
 ) -> (plenary_core::model::Attendee, SensitiveData) {
     let ana = add(conn, event, &person("Ana", "Silva", "BR")).expect("add");
@@ -34,6 +34,7 @@ fn ana_with_the_canary(
 #[test]
 fn a_purged_passport_number_is_nowhere() {
     let (mut store, event) = store_with_event();
+    crate::file_only!(store, "reads the file's bytes");
     let (ana, canary) = ana_with_the_canary(&mut store.conn, &event);
     assert_eq!(sensitive::get(&store.conn, &ana.id).expect("read"), canary);
     let db = store.path();
@@ -69,7 +70,7 @@ fn a_purged_passport_number_is_nowhere() {
             .prepare("SELECT coalesce(old, '') || coalesce(new, '') FROM change_row")
             .expect("rows");
         let rows = stmt.query_map([], |r| r.get(0)).expect("rows");
-        rows.collect::<rusqlite::Result<_>>().expect("text")
+        rows.collect::<plenary_core::Result<_>>().expect("text")
     };
     assert!(
         audit.iter().any(|r| r.contains("(set)")),
@@ -202,11 +203,13 @@ fn an_event_past_its_retention_period_is_purged() {
 #[test]
 fn a_restored_scrubbed_backup_leaves_no_stray_audit_rows() {
     let (mut store, event) = store_with_event();
+    crate::file_only!(store, "automatic backups sit beside a file");
     let (ana, _) = ana_with_the_canary(&mut store.conn, &event);
     let db = store.path();
     let at = now() + chrono::Duration::minutes(1);
-    let backup =
-        plenary_core::backup::automatic(&store.conn, &db, "timer", at, 10).expect("backup");
+    let backup = plenary_core::backup::automatic(&store.conn, &db, "timer", at, 10)
+        .expect("backup")
+        .expect("a file has automatic backups");
     let (purged, failed) =
         sensitive::purge_everywhere(&mut store.conn, &db, &event).expect("purge");
     assert_eq!(
@@ -218,7 +221,7 @@ fn a_restored_scrubbed_backup_leaves_no_stray_audit_rows() {
     let later = now() + chrono::Duration::minutes(5);
     plenary_core::backup::restore(&db, &backup, later, 10).expect("the scrubbed backup restores");
     let mut conn = plenary_core::db::open(&db).expect("the restored store opens");
-    let unsealed = |conn: &rusqlite::Connection| -> u32 {
+    let unsealed = |conn: &plenary_core::db::Connection| -> u32 {
         conn.query_row(
             "SELECT count(*) FROM change_row WHERE entry_id IS NULL",
             [],
@@ -245,7 +248,7 @@ fn a_restored_scrubbed_backup_leaves_no_stray_audit_rows() {
             .prepare("SELECT tbl FROM change_row WHERE entry_id = ?1 ORDER BY seq")
             .expect("rows");
         let rows = stmt.query_map([newest.id], |r| r.get(0)).expect("rows");
-        rows.collect::<rusqlite::Result<_>>().expect("tables")
+        rows.collect::<plenary_core::Result<_>>().expect("tables")
     };
     assert_eq!(
         tables,

@@ -4,65 +4,11 @@
 //! database and drops it after. Without a server the tests say so and pass, unless
 //! PLENARY_REQUIRE_SERVER=1 (as in `scripts/test.sh`), when they fail.
 
+use crate::TestDb;
 use plenary_core::{db, server};
 use postgres::Client;
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// A database of its own on the test server, dropped when the value is.
-struct TestDb {
-    admin: String,
-    name: String,
-    address: String,
-}
-
-impl TestDb {
-    /// `None` when no server is configured (and none is required).
-    fn new() -> Option<TestDb> {
-        let Ok(host) = std::env::var("PGHOST") else {
-            assert!(
-                std::env::var("PLENARY_REQUIRE_SERVER").as_deref() != Ok("1"),
-                "PLENARY_REQUIRE_SERVER=1 but no PGHOST: run the tests under pg_virtualenv"
-            );
-            eprintln!("no PostgreSQL server (PGHOST unset): server tests skipped");
-            return None;
-        };
-        let var = |name: &str, default: &str| std::env::var(name).unwrap_or(default.into());
-        let base = format!(
-            "host={host} port={} user={} password={}",
-            var("PGPORT", "5432"),
-            var("PGUSER", "postgres"),
-            var("PGPASSWORD", "")
-        );
-        let admin = format!("{base} dbname={}", var("PGDATABASE", "postgres"));
-        let name = format!("plenary_test_{}", uuid::Uuid::now_v7().simple());
-        let mut client = server::connect(&admin).expect("the test server answers");
-        client
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .expect("a test database");
-        let address = format!("{base} dbname={name}");
-        Some(TestDb {
-            admin,
-            name,
-            address,
-        })
-    }
-
-    fn client(&self) -> Client {
-        server::connect(&self.address).expect("the test database answers")
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        if let Ok(mut client) = server::connect(&self.admin) {
-            let _ = client.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ));
-        }
-    }
-}
 
 #[test]
 fn an_empty_database_migrates_to_the_files_version_and_a_second_run_changes_nothing() {
@@ -255,7 +201,7 @@ fn audit_rows_sqlite(statements: &[&str]) -> (Vec<AuditRow>, i64) {
         .expect("the log");
     let rows = stmt
         .query_map([], |r| {
-            let json = |i: usize| -> rusqlite::Result<Value> {
+            let json = |i: usize| -> plenary_core::Result<Value> {
                 let text: Option<String> = r.get(i)?;
                 Ok(text.map_or(Value::Null, |t| serde_json::from_str(&t).expect("JSON")))
             };
@@ -540,4 +486,236 @@ fn a_desk_role_checks_in_and_adds_walk_ins_but_the_server_refuses_it_the_rest() 
     if let Ok(mut c) = server::connect(&admin_address) {
         let _ = c.batch_execute("DROP ROLE IF EXISTS plenary_test_desk2");
     }
+}
+
+/// Runs the CLI at a fixed "now", so that a calendar's DTSTAMP is the same in two runs.
+fn at_a_fixed_time(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    crate::plenary_command(db)
+        .env("PLENARY_NOW", "2024-08-01T09:30:00Z")
+        .args(args)
+        .output()
+        .expect("the plenary binary runs")
+}
+
+/// Every export of the event, as the CLI writes them to standard output.
+fn exports(db: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut all = Vec::new();
+    for list in [
+        "attendees",
+        "delegations",
+        "sessions",
+        "assignments",
+        "signups",
+    ] {
+        let out = at_a_fixed_time(db, &["export", list, "--format", "csv"]);
+        assert!(
+            out.status.success(),
+            "{list}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        all.push((list.to_owned(), out.stdout));
+    }
+    for format in ["ics", "frab-xml", "frab-json", "csv"] {
+        let out = at_a_fixed_time(db, &["export", "schedule", "--format", format]);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        all.push((format!("schedule {format}"), out.stdout));
+    }
+    all
+}
+
+/// Asserts that two stores' exports are byte for byte the same, naming the first line that
+/// differs in each export that does.
+fn assert_same_exports(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
+    let differ: Vec<String> = a
+        .iter()
+        .zip(b)
+        .filter(|((_, x), (_, y))| x != y)
+        .map(|((name, x), (_, y))| {
+            let (x, y) = (String::from_utf8_lossy(x), String::from_utf8_lossy(y));
+            let line = x.lines().zip(y.lines()).find(|(l, r)| l != r).map_or_else(
+                || "(lengths differ)".to_owned(),
+                |(l, r)| format!("{l}\n  vs {r}"),
+            );
+            format!("{name}: {line}")
+        })
+        .collect();
+    assert_eq!(a.len(), b.len(), "{what}");
+    assert!(differ.is_empty(), "{what}:\n{}", differ.join("\n"));
+}
+
+#[test]
+fn an_event_copies_file_to_server_to_file_and_exports_identically() {
+    let Some(test) = TestDb::new() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("seminar.db");
+    let back = dir.path().join("back.db");
+    let server = std::path::PathBuf::from(&test.uri);
+    let run = |db: &std::path::Path, args: &[&str]| {
+        let out = crate::plenary_at(db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&file, &["sample"]);
+    run(&file, &["checkin", "--search", "Guterres"]);
+    run(&file, &["undo", "--yes"]);
+    run(&file, &["checkin", "--search", "Guterres"]);
+    let before = exports(&file);
+    assert!(before.iter().all(|(_, b)| !b.is_empty()));
+
+    let copied = run(&file, &["event", "copy", "--to", &test.uri, "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&copied).expect("JSON");
+    assert_eq!(report["attendees"], 123, "{report}");
+    assert_eq!(report["replaced"], false);
+    // Again without --replace: refused, naming the field, and nothing changes.
+    let again = crate::plenary_at(&file, &["event", "copy", "--to", &test.uri]);
+    assert_eq!(again.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.starts_with("error: to: "), "{err}");
+    assert!(err.contains("already has the event"), "{err}");
+
+    run(
+        &server,
+        &["event", "copy", "--to", back.to_str().expect("a path")],
+    );
+    assert_same_exports(
+        &exports(&server),
+        &before,
+        "the server's exports are the file's",
+    );
+    assert_same_exports(
+        &exports(&back),
+        &before,
+        "the copy back exports byte for byte",
+    );
+    // The activity log came along, undo included, in the same order.
+    let log = |db: &std::path::Path| {
+        let text = run(db, &["activity", "--json"]);
+        let entries: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        entries
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|e| (e["summary"].clone(), e["undone"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(log(&back), log(&file));
+    assert_eq!(log(&server).len(), 4, "{:?}", log(&server));
+
+    // --replace overwrites the server's copy with the file's newer state.
+    run(&file, &["checkin", "--search", "Abebe"]);
+    let replaced = run(
+        &file,
+        &["event", "copy", "--to", &test.uri, "--replace", "--json"],
+    );
+    assert!(replaced.contains("\"replaced\": true"), "{replaced}");
+    assert_same_exports(&exports(&server), &exports(&file), "after --replace");
+}
+
+#[test]
+fn a_servers_backup_is_a_file_that_restores_onto_the_server() {
+    let Some(test) = TestDb::new() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let server = std::path::PathBuf::from(&test.uri);
+    let backup = dir.path().join("backup.db");
+    let run = |args: &[&str]| {
+        let out = crate::plenary_at(&server, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["sample"]);
+    let before = exports(&server);
+    run(&["backup", "--out", backup.to_str().expect("a path")]);
+    assert_same_exports(
+        &exports(&backup),
+        &before,
+        "the backup is a store of its own",
+    );
+    run(&["checkin", "--search", "Guterres"]);
+    assert_ne!(exports(&server), before);
+    run(&["restore", backup.to_str().expect("a path"), "--yes"]);
+    assert_same_exports(
+        &exports(&server),
+        &before,
+        "the restore brings the state back",
+    );
+}
+
+/// Six desks check the same person in at once: one check-in is recorded, the other five are
+/// told who was first, and the log has one entry.
+#[test]
+fn six_simultaneous_check_ins_of_one_person_record_one() {
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let mut conn = db::open(&address).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+    let desks: Vec<_> = (0..6)
+        .map(|_| {
+            let (address, id, start) = (address.clone(), ana.id.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut conn = db::open(&address).expect("a desk's connection");
+                start.wait();
+                plenary_core::desk::check_in(&mut conn, &id, plenary_core::clock::now())
+            })
+        })
+        .collect();
+    let results: Vec<_> = desks
+        .into_iter()
+        .map(|d| d.join().expect("a desk's thread"))
+        .collect();
+    let won = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(won, 1, "{results:?}");
+    for result in &results {
+        if let Err(err) = result {
+            assert_eq!(crate::field_of_ref(err), "checked_in_at", "{err}");
+        }
+    }
+    let log = plenary_core::audit::activity(&conn, &event.id, 100).expect("activity");
+    let check_ins = log
+        .iter()
+        .filter(|e| e.summary.contains("checked_in_at"))
+        .count();
+    assert_eq!(check_ins, 1, "one entry in the log");
+}
+
+/// A write waits for another desk's write for at most five seconds, then says another desk
+/// is busy; nothing is written.
+#[test]
+fn a_write_that_waits_too_long_says_another_desk_is_busy() {
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let mut holder = db::open(&address).expect("the server store");
+    let mut desk = db::open(&address).expect("a second desk");
+    let held = holder.write_transaction().expect("the lock");
+    let started = std::time::Instant::now();
+    let err =
+        plenary_core::ops::create_event(&mut desk, crate::id(2), &crate::seminar(), crate::now())
+            .expect_err("the lock is held");
+    let waited = started.elapsed();
+    assert!(matches!(err, plenary_core::Error::Busy(_)), "{err:?}");
+    assert_eq!(err.message().code.as_str(), "error.store_busy");
+    assert!(
+        waited >= std::time::Duration::from_secs(4),
+        "it waited: {waited:?}"
+    );
+    drop(held);
+    let events = plenary_core::ops::list_events(&desk).expect("events");
+    assert!(events.is_empty(), "nothing was written");
+    plenary_core::ops::create_event(&mut desk, crate::id(2), &crate::seminar(), crate::now())
+        .expect("once the lock is free");
 }
