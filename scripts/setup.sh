@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-build}"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-apt_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file)
+apt_packages=(libwebkit2gtk-4.1-dev libdbus-1-dev build-essential pkg-config curl file)
 if [ "$mode" = test ]; then
   apt_packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-noto-cjk fonts-noto-core
                  poppler-utils libxml2-utils postgresql)

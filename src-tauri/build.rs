@@ -4,6 +4,12 @@
 
 const COMMANDS: &[&str] = &[
     "app_info",
+    "store_info",
+    "connect_server",
+    "use_local_file",
+    "publish_event",
+    "save_event_copy",
+    "watch_store",
     "bench_ready",
     "open_log_folder",
     "list_countries",

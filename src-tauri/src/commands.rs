@@ -36,7 +36,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: plenary_core::VERSION.to_owned(),
         build_date: plenary_core::BUILD_DATE.to_owned(),
-        db_path: state.db_path.display().to_string(),
+        db_path: state.store_label(),
         log_dir: state
             .log_dir
             .as_ref()
@@ -87,14 +87,14 @@ pub fn list_countries() -> Vec<Country> {
 #[tauri::command]
 #[specta::specta]
 pub async fn list_events(state: State<'_, AppState>) -> Reply<Vec<EventSummary>> {
-    Ok(ops::list_events(&state.open()?)?)
+    Ok(ops::list_events(&*state.open()?)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn create_event(state: State<'_, AppState>, input: EventInput) -> Reply<EventSummary> {
     Ok(ops::create_event(
-        &mut state.open()?,
+        &mut *state.open()?,
         Uuid::now_v7(),
         &input,
         clock::now(),
@@ -109,7 +109,7 @@ pub async fn update_event(
     input: EventInput,
 ) -> Reply<EventSummary> {
     Ok(ops::update_event(
-        &mut state.open()?,
+        &mut *state.open()?,
         &id,
         &input,
         clock::now(),
@@ -119,13 +119,13 @@ pub async fn update_event(
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_event(state: State<'_, AppState>, id: String) -> Reply<()> {
-    Ok(ops::delete_event(&mut state.open()?, &id)?)
+    Ok(ops::delete_event(&mut *state.open()?, &id)?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn load_sample(state: State<'_, AppState>) -> Reply<EventSummary> {
-    Ok(sample::load(&mut state.open()?, clock::now(), Uuid::now_v7)?.event)
+    Ok(sample::load(&mut *state.open()?, clock::now(), Uuid::now_v7)?.event)
 }
 
 #[tauri::command]
@@ -136,7 +136,7 @@ pub async fn list_attendees(
     filter: AttendeeFilter,
 ) -> Reply<Vec<Arc<Attendee>>> {
     Ok(ops::list_attendees_cached(
-        &state.open()?,
+        &*state.open()?,
         &state.directories,
         &event_id,
         &filter,
@@ -146,7 +146,7 @@ pub async fn list_attendees(
 #[tauri::command]
 #[specta::specta]
 pub async fn get_attendee(state: State<'_, AppState>, id: String) -> Reply<Attendee> {
-    Ok(ops::get_attendee(&state.open()?, &id)?)
+    Ok(ops::get_attendee(&*state.open()?, &id)?)
 }
 
 #[tauri::command]
@@ -157,7 +157,7 @@ pub async fn add_attendee(
     input: AttendeeInput,
 ) -> Reply<Attendee> {
     Ok(ops::register_attendee(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         Uuid::now_v7(),
         &input,
@@ -173,7 +173,7 @@ pub async fn update_attendee(
     input: AttendeeInput,
 ) -> Reply<Attendee> {
     Ok(ops::update_attendee(
-        &mut state.open()?,
+        &mut *state.open()?,
         &id,
         &input,
         clock::now(),
@@ -184,7 +184,7 @@ pub async fn update_attendee(
 #[specta::specta]
 pub async fn delete_attendee(state: State<'_, AppState>, id: String, reason: String) -> Reply<()> {
     Ok(ops::delete_attendee_because(
-        &mut state.open()?,
+        &mut *state.open()?,
         &id,
         &reason,
     )?)
@@ -196,7 +196,7 @@ pub async fn list_delegations(
     state: State<'_, AppState>,
     event_id: String,
 ) -> Reply<Vec<Delegation>> {
-    Ok(ops::list_delegations(&state.open()?, &event_id)?)
+    Ok(ops::list_delegations(&*state.open()?, &event_id)?)
 }
 
 #[tauri::command]
@@ -208,7 +208,7 @@ pub async fn set_delegation_head(
     attendee_id: Option<String>,
 ) -> Reply<()> {
     Ok(ops::set_delegation_head(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         &country,
         attendee_id.as_deref(),
@@ -225,7 +225,7 @@ pub async fn set_delegation_section(
     section: Option<Section>,
 ) -> Reply<()> {
     Ok(participants::set_section(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         &country,
         section,
@@ -236,14 +236,14 @@ pub async fn set_delegation_section(
 #[tauri::command]
 #[specta::specta]
 pub async fn seating_plan(state: State<'_, AppState>, event_id: String) -> Reply<Plan> {
-    Ok(seating::plan(&state.open()?, &event_id)?)
+    Ok(seating::plan(&*state.open()?, &event_id)?)
 }
 
 /// Draws the first country by lot (`plenary seating draw`); logged with who and when.
 #[tauri::command]
 #[specta::specta]
 pub async fn draw_seating(state: State<'_, AppState>, event_id: String) -> Reply<Plan> {
-    Ok(seating::draw(&mut state.open()?, &event_id, clock::now())?)
+    Ok(seating::draw(&mut *state.open()?, &event_id, clock::now())?)
 }
 
 /// Sets the country drawn elsewhere and/or the seats per delegation (`plenary seating set`).
@@ -256,7 +256,7 @@ pub async fn set_seating(
     seats: Option<u32>,
 ) -> Reply<Plan> {
     Ok(seating::set(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         first.as_deref(),
         seats,
@@ -274,7 +274,7 @@ pub async fn configure_seating(
     changes: SeatingChanges,
 ) -> Reply<Plan> {
     Ok(seating::change(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         &changes,
         clock::now(),
@@ -291,7 +291,7 @@ pub async fn swap_seats(
     b: String,
 ) -> Reply<Plan> {
     Ok(seating::swap(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         &a,
         &b,
@@ -304,7 +304,7 @@ pub async fn swap_seats(
 #[specta::specta]
 pub async fn clear_seat_swaps(state: State<'_, AppState>, event_id: String) -> Reply<Plan> {
     Ok(seating::clear_swaps(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         clock::now(),
     )?)
@@ -314,7 +314,7 @@ pub async fn clear_seat_swaps(state: State<'_, AppState>, event_id: String) -> R
 #[tauri::command]
 #[specta::specta]
 pub async fn section_order(state: State<'_, AppState>, event_id: String) -> Reply<Vec<Section>> {
-    Ok(participants::section_order(&state.open()?, &event_id)?)
+    Ok(participants::section_order(&*state.open()?, &event_id)?)
 }
 
 /// Sets the order of the sections (`None`: the usual order; `plenary delegation order`).
@@ -326,7 +326,7 @@ pub async fn set_section_order(
     order: Option<Vec<Section>>,
 ) -> Reply<Vec<Section>> {
     Ok(participants::set_section_order(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         order.as_deref(),
         clock::now(),
@@ -336,7 +336,7 @@ pub async fn set_section_order(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_categories(state: State<'_, AppState>, event_id: String) -> Reply<Vec<Category>> {
-    Ok(ops::list_categories(&state.open()?, &event_id)?)
+    Ok(ops::list_categories(&*state.open()?, &event_id)?)
 }
 
 #[tauri::command]
@@ -346,5 +346,5 @@ pub async fn add_category(
     event_id: String,
     label: String,
 ) -> Reply<Category> {
-    Ok(ops::add_category(&mut state.open()?, &event_id, &label)?)
+    Ok(ops::add_category(&mut *state.open()?, &event_id, &label)?)
 }

@@ -16,7 +16,7 @@ type Reply<T> = Result<T, ApiError>;
 #[specta::specta]
 pub async fn check_in(state: State<'_, AppState>, person_id: String) -> Reply<Attendee> {
     Ok(desk::check_in(
-        &mut state.open()?,
+        &mut *state.open()?,
         &person_id,
         clock::now(),
     )?)
@@ -25,7 +25,7 @@ pub async fn check_in(state: State<'_, AppState>, person_id: String) -> Reply<At
 #[tauri::command]
 #[specta::specta]
 pub async fn undo_check_in(state: State<'_, AppState>, person_id: String) -> Reply<Attendee> {
-    Ok(desk::undo_check_in(&mut state.open()?, &person_id)?)
+    Ok(desk::undo_check_in(&mut *state.open()?, &person_id)?)
 }
 
 #[tauri::command]
@@ -36,7 +36,7 @@ pub async fn register_walk_in(
     input: AttendeeInput,
 ) -> Reply<Attendee> {
     Ok(desk::register_walk_in(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         Uuid::now_v7(),
         &input,
@@ -47,7 +47,7 @@ pub async fn register_walk_in(
 #[tauri::command]
 #[specta::specta]
 pub async fn desk_counts(state: State<'_, AppState>, event_id: String) -> Reply<DeskCounts> {
-    Ok(desk::desk_counts(&state.open()?, &event_id)?)
+    Ok(desk::desk_counts(&*state.open()?, &event_id)?)
 }
 
 #[tauri::command]
@@ -56,7 +56,7 @@ pub async fn session_attendance(
     state: State<'_, AppState>,
     session_id: String,
 ) -> Reply<AttendanceSheet> {
-    Ok(desk::session_attendance(&state.open()?, &session_id)?)
+    Ok(desk::session_attendance(&*state.open()?, &session_id)?)
 }
 
 #[tauri::command]
@@ -68,7 +68,7 @@ pub async fn mark_attendance(
     present: bool,
 ) -> Reply<AttendanceSheet> {
     Ok(desk::mark_attendance(
-        &mut state.open()?,
+        &mut *state.open()?,
         &session_id,
         &person_id,
         present,
@@ -79,7 +79,7 @@ pub async fn mark_attendance(
 #[tauri::command]
 #[specta::specta]
 pub async fn dashboard(state: State<'_, AppState>, event_id: String) -> Reply<Dashboard> {
-    Ok(desk::dashboard(&state.open()?, &event_id)?)
+    Ok(desk::dashboard(&*state.open()?, &event_id)?)
 }
 
 /// Asks where to save a chart (the native Save dialog, opened from Rust) and writes it there.

@@ -47,7 +47,7 @@ pub async fn choose_import_file(
     let table = core::read::read_file(&path)?;
     let columns = mapping::suggest(&table.headers);
     let preview = import::preview(
-        &state.open()?,
+        &*state.open()?,
         &event_id,
         &table,
         &columns,
@@ -81,7 +81,7 @@ pub async fn preview_import(
     let pending = state.pending_import();
     let table = &pending.as_ref().ok_or_else(no_file)?.table;
     Ok(import::preview(
-        &state.open()?,
+        &*state.open()?,
         &event_id,
         table,
         &columns,
@@ -106,7 +106,7 @@ pub async fn commit_import(
     let table = state.pending_import().take().ok_or_else(no_file)?.table;
     let result = import::backup_and_commit(
         &mut conn,
-        &state.db_path,
+        &state.db_path(),
         &event_id,
         &table,
         &columns,

@@ -10,8 +10,9 @@ pub mod printing;
 pub mod safety;
 pub mod schedule;
 pub mod state;
+pub mod stores;
 
-use plenary_core::paths;
+use plenary_core::{db, paths};
 use state::AppState;
 use std::path::PathBuf;
 use tauri::{Manager, Runtime};
@@ -33,6 +34,12 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .disable_serde_phases()
         .commands(tauri_specta::collect_commands![
             commands::app_info,
+            stores::store_info,
+            stores::connect_server,
+            stores::use_local_file,
+            stores::publish_event,
+            stores::save_event_copy,
+            stores::watch_store,
             commands::bench_ready,
             commands::open_log_folder,
             commands::list_countries,
@@ -226,7 +233,11 @@ pub fn run() {
                 Err(err) => log::error!("the database cannot be used: {err}"),
             }
             let (saving, opening) = (app.handle().clone(), app.handle().clone());
-            let mut state = AppState::new(path.clone());
+            let local_file = match db::server_address(&path) {
+                Some(_) => app.path().app_data_dir()?.join(paths::DB_FILE_NAME),
+                None => path.clone(),
+            };
+            let mut state = AppState::with_local_file(path.clone(), local_file);
             state.log_dir = app.path().app_log_dir().ok();
             let state = state
                 .with_save_dialog(move |name, filter, extensions| {
@@ -266,6 +277,7 @@ pub fn run() {
                     tauri_plugin_opener::open_path(path, None::<&str>).map_err(|e| e.to_string())
                 });
             app.manage(state);
+            app.manage(stores::Watchers::default());
             // Events past their retention period lose their passport numbers and dates of
             // birth when the app starts.
             if let Ok(mut conn) = opened {

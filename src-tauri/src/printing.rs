@@ -62,7 +62,7 @@ async fn render_issuing(state: &AppState, request: PrintRequest) -> Reply<Printe
 #[tauri::command]
 #[specta::specta]
 pub async fn print_options(state: State<'_, AppState>, event_id: String) -> Reply<PrintOptions> {
-    Ok(print::options(&state.open()?, &event_id)?)
+    Ok(print::options(&*state.open()?, &event_id)?)
 }
 
 /// The first pages of a document as SVG, with the page count and any missing glyphs.
@@ -140,7 +140,7 @@ pub async fn letter_settings(
     state: State<'_, AppState>,
     event_id: String,
 ) -> Reply<LetterSettings> {
-    Ok(letters::settings(&state.open()?, &event_id)?)
+    Ok(letters::settings(&*state.open()?, &event_id)?)
 }
 
 /// Changes the letterhead (`plenary letter settings`).
@@ -152,7 +152,7 @@ pub async fn set_letterhead(
     letterhead: Letterhead,
 ) -> Reply<LetterSettings> {
     Ok(letters::set_letterhead(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         &letterhead,
         clock::now(),
@@ -168,7 +168,7 @@ pub async fn letter_template(
     kind: LetterKind,
     lang: Lang,
 ) -> Reply<LetterTemplate> {
-    Ok(letters::template(&state.open()?, &event_id, kind, lang)?)
+    Ok(letters::template(&*state.open()?, &event_id, kind, lang)?)
 }
 
 /// Keeps the event's own wording of a letter (`plenary letter template`).
@@ -183,7 +183,7 @@ pub async fn set_letter_template(
     body: String,
 ) -> Reply<LetterTemplate> {
     Ok(letters::set_template(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         kind,
         lang,
@@ -203,7 +203,7 @@ pub async fn reset_letter_template(
     lang: Lang,
 ) -> Reply<LetterTemplate> {
     Ok(letters::reset_template(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         kind,
         lang,

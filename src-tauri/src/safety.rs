@@ -29,7 +29,7 @@ pub async fn backup_now(state: State<'_, AppState>) -> Reply<Option<String>> {
     let Some(path) = chosen else {
         return Ok(None);
     };
-    backup::backup_to(&state.open()?, &path)?;
+    backup::backup_to(&*state.open()?, &path)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -77,7 +77,7 @@ pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> 
     let keep = state
         .open()
         .map_or(backup::DEFAULT_KEEP, |c| backup::keep_setting(&c));
-    let safety = backup::restore(&state.db_path, &path, clock::now(), keep)?;
+    let safety = backup::restore(&state.db_path(), &path, clock::now(), keep)?;
     state.directories.clear();
     Ok(safety.display().to_string())
 }
@@ -97,7 +97,7 @@ pub async fn backup_settings(state: State<'_, AppState>) -> Reply<BackupSettings
     Ok(BackupSettings {
         keep: u32::try_from(backup::keep_setting(&conn)).unwrap_or(backup::MAX_KEEP),
         max_keep: backup::MAX_KEEP,
-        folder: backup::folder_for(&state.db_path).display().to_string(),
+        folder: backup::folder_for(&state.db_path()).display().to_string(),
     })
 }
 
@@ -105,7 +105,7 @@ pub async fn backup_settings(state: State<'_, AppState>) -> Reply<BackupSettings
 #[tauri::command]
 #[specta::specta]
 pub async fn set_backups_keep(state: State<'_, AppState>, keep: u32) -> Reply<BackupSettings> {
-    backup::set_keep_setting(&state.open()?, keep)?;
+    backup::set_keep_setting(&*state.open()?, keep)?;
     backup_settings(state).await
 }
 
@@ -118,7 +118,7 @@ pub async fn list_activity(
     limit: u32,
 ) -> Reply<Vec<plenary_core::audit::ActivityEntry>> {
     Ok(plenary_core::audit::activity(
-        &state.open()?,
+        &*state.open()?,
         &event_id,
         limit,
     )?)
@@ -133,7 +133,7 @@ pub async fn undo_last_change(
     event_id: String,
 ) -> Reply<Option<plenary_core::audit::ActivityEntry>> {
     Ok(plenary_core::audit::undo_last(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
     )?)
 }
@@ -146,7 +146,7 @@ pub async fn undo_change(
     state: State<'_, AppState>,
     entry_id: u32,
 ) -> Reply<plenary_core::audit::ActivityEntry> {
-    Ok(plenary_core::audit::undo(&mut state.open()?, entry_id)?)
+    Ok(plenary_core::audit::undo(&mut *state.open()?, entry_id)?)
 }
 
 /// An attendee's passport number and date of birth (shown masked until revealed).
@@ -156,7 +156,7 @@ pub async fn get_sensitive(
     state: State<'_, AppState>,
     attendee_id: String,
 ) -> Reply<plenary_core::sensitive::SensitiveData> {
-    Ok(plenary_core::sensitive::get(&state.open()?, &attendee_id)?)
+    Ok(plenary_core::sensitive::get(&*state.open()?, &attendee_id)?)
 }
 
 /// Records an attendee's passport number and date of birth; empty values remove them.
@@ -168,7 +168,7 @@ pub async fn set_sensitive(
     input: plenary_core::sensitive::SensitiveData,
 ) -> Reply<plenary_core::sensitive::SensitiveData> {
     Ok(plenary_core::sensitive::set(
-        &mut state.open()?,
+        &mut *state.open()?,
         &attendee_id,
         &input,
         clock::now(),
@@ -182,7 +182,10 @@ pub async fn sensitive_summary(
     state: State<'_, AppState>,
     event_id: String,
 ) -> Reply<plenary_core::sensitive::SensitiveSummary> {
-    Ok(plenary_core::sensitive::summary(&state.open()?, &event_id)?)
+    Ok(plenary_core::sensitive::summary(
+        &*state.open()?,
+        &event_id,
+    )?)
 }
 
 /// Sets how many days after the event its sensitive data is purged (null: never).
@@ -203,8 +206,11 @@ pub async fn set_sensitive_retention(
 #[tauri::command]
 #[specta::specta]
 pub async fn purge_sensitive(state: State<'_, AppState>, event_id: String) -> Reply<u32> {
-    let (people, failed) =
-        plenary_core::sensitive::purge_everywhere(&mut state.open()?, &state.db_path, &event_id)?;
+    let (people, failed) = plenary_core::sensitive::purge_everywhere(
+        &mut *state.open()?,
+        &state.db_path(),
+        &event_id,
+    )?;
     plenary_core::sensitive::backups_cleaned(&failed)?;
     Ok(people)
 }

@@ -15,7 +15,7 @@ type Reply<T> = Result<T, ApiError>;
 #[tauri::command]
 #[specta::specta]
 pub async fn list_rooms(state: State<'_, AppState>, event_id: String) -> Reply<Vec<Room>> {
-    Ok(sched::list_rooms(&state.open()?, &event_id)?)
+    Ok(sched::list_rooms(&*state.open()?, &event_id)?)
 }
 
 #[tauri::command]
@@ -26,7 +26,7 @@ pub async fn add_room(
     input: RoomInput,
 ) -> Reply<Room> {
     Ok(sched::add_room(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         Uuid::now_v7(),
         &input,
@@ -38,7 +38,7 @@ pub async fn add_room(
 #[specta::specta]
 pub async fn update_room(state: State<'_, AppState>, id: String, input: RoomInput) -> Reply<Room> {
     Ok(sched::update_room(
-        &mut state.open()?,
+        &mut *state.open()?,
         &id,
         &input,
         clock::now(),
@@ -48,7 +48,7 @@ pub async fn update_room(state: State<'_, AppState>, id: String, input: RoomInpu
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_room(state: State<'_, AppState>, id: String) -> Reply<()> {
-    Ok(sched::delete_room(&mut state.open()?, &id)?)
+    Ok(sched::delete_room(&mut *state.open()?, &id)?)
 }
 
 #[tauri::command]
@@ -59,7 +59,7 @@ pub async fn list_sessions(
     day: Option<String>,
 ) -> Reply<Vec<Session>> {
     Ok(sched::list_sessions(
-        &state.open()?,
+        &*state.open()?,
         &event_id,
         day.as_deref(),
     )?)
@@ -73,7 +73,7 @@ pub async fn add_session(
     input: SessionInput,
 ) -> Reply<Session> {
     Ok(sched::add_session(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         Uuid::now_v7(),
         &input,
@@ -89,7 +89,7 @@ pub async fn update_session(
     input: SessionInput,
 ) -> Reply<Session> {
     Ok(sched::update_session(
-        &mut state.open()?,
+        &mut *state.open()?,
         &id,
         &input,
         clock::now(),
@@ -106,7 +106,7 @@ pub async fn move_session(
     room_id: Option<String>,
 ) -> Reply<Session> {
     Ok(sched::move_session(
-        &mut state.open()?,
+        &mut *state.open()?,
         &id,
         &start,
         &end,
@@ -118,7 +118,7 @@ pub async fn move_session(
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_session(state: State<'_, AppState>, id: String) -> Reply<()> {
-    Ok(sched::delete_session(&mut state.open()?, &id)?)
+    Ok(sched::delete_session(&mut *state.open()?, &id)?)
 }
 
 #[tauri::command]
@@ -131,7 +131,7 @@ pub async fn assign_speaker(
     home_timezone: String,
 ) -> Reply<Session> {
     Ok(sched::assign_speaker(
-        &mut state.open()?,
+        &mut *state.open()?,
         Uuid::now_v7(),
         &session_id,
         &person_id,
@@ -151,7 +151,7 @@ pub async fn update_assignment(
     home_timezone: String,
 ) -> Reply<Session> {
     Ok(sched::update_assignment(
-        &mut state.open()?,
+        &mut *state.open()?,
         &assignment_id,
         role,
         position,
@@ -166,7 +166,7 @@ pub async fn remove_assignment(
     assignment_id: String,
 ) -> Reply<Session> {
     Ok(sched::remove_assignment(
-        &mut state.open()?,
+        &mut *state.open()?,
         &assignment_id,
     )?)
 }
@@ -179,7 +179,7 @@ pub async fn sign_up(
     person_id: String,
 ) -> Reply<Session> {
     Ok(sched::sign_up(
-        &mut state.open()?,
+        &mut *state.open()?,
         &session_id,
         &person_id,
         clock::now(),
@@ -189,7 +189,7 @@ pub async fn sign_up(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_signups(state: State<'_, AppState>, session_id: String) -> Reply<Vec<Signup>> {
-    Ok(sched::list_signups(&state.open()?, &session_id)?)
+    Ok(sched::list_signups(&*state.open()?, &session_id)?)
 }
 
 #[tauri::command]
@@ -200,7 +200,7 @@ pub async fn cancel_signup(
     person_id: String,
 ) -> Reply<Session> {
     Ok(sched::cancel_signup(
-        &mut state.open()?,
+        &mut *state.open()?,
         &session_id,
         &person_id,
     )?)
@@ -209,7 +209,7 @@ pub async fn cancel_signup(
 #[tauri::command]
 #[specta::specta]
 pub async fn check_schedule(state: State<'_, AppState>, event_id: String) -> Reply<Vec<Warning>> {
-    Ok(sched::check(&state.open()?, &event_id)?)
+    Ok(sched::check(&*state.open()?, &event_id)?)
 }
 
 #[tauri::command]
@@ -221,7 +221,7 @@ pub async fn accept_warning(
     note: String,
 ) -> Reply<()> {
     Ok(sched::accept_warning(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         &key,
         &note,
@@ -237,7 +237,7 @@ pub async fn unaccept_warning(
     key: String,
 ) -> Reply<()> {
     Ok(sched::unaccept_warning(
-        &mut state.open()?,
+        &mut *state.open()?,
         &event_id,
         &key,
     )?)
@@ -249,7 +249,7 @@ pub async fn person_agenda(
     state: State<'_, AppState>,
     person_id: String,
 ) -> Reply<Vec<AgendaItem>> {
-    Ok(sched::person_agenda(&state.open()?, &person_id)?)
+    Ok(sched::person_agenda(&*state.open()?, &person_id)?)
 }
 
 #[tauri::command]
@@ -260,7 +260,7 @@ pub async fn set_attending(
     attending: bool,
 ) -> Reply<()> {
     Ok(sched::set_attending(
-        &mut state.open()?,
+        &mut *state.open()?,
         &person_id,
         attending,
     )?)

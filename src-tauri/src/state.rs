@@ -1,13 +1,16 @@
-//! What every command shares: where the database is. Each command opens its own connection
-//! (cheap with SQLite), so no lock is ever held across an `.await` and two windows or the CLI
-//! can work on the same file at once; WAL and `busy_timeout` order their writes. The only
-//! shared memory is the attendee directory cache, whose lock is held for a map look-up.
+//! What every command shares: where the store is. On a file each command opens its own
+//! connection (cheap with SQLite), so no lock is ever held across an `.await` and two windows
+//! or the CLI can work on the same file at once; WAL and `busy_timeout` order their writes. On
+//! a server (a `postgresql://` address) commands take a connected, migrated connection from a
+//! small pool. The store can change while the app runs ("Connect to server…", "Use the file on
+//! this computer"). The other shared memory is the attendee directory cache, whose lock is
+//! held for a map look-up.
 
 use plenary_core::db::{self, Connection};
 use plenary_core::directory::DirectoryCache;
 use plenary_core::Result;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 /// Opens the native Save dialog: (suggested name, filter name, extensions) → the chosen path,
 /// or `None` when the user cancels.
@@ -24,7 +27,11 @@ pub struct PendingImport {
 }
 
 pub struct AppState {
-    pub db_path: PathBuf,
+    /// The store: a file's path, or a server's address. Read it with [`AppState::db_path`].
+    store: std::sync::Arc<RwLock<Store>>,
+    /// The file on this computer that "Use the file on this computer" goes back to: the one
+    /// the app started with, or the app's own when it started on a server.
+    pub local_file: PathBuf,
     /// The Save dialog; absent in tests, where saving answers "cancelled".
     pub save_dialog: Option<SaveDialog>,
     /// The Open dialog; absent in tests, where choosing answers "cancelled".
@@ -44,8 +51,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db_path: PathBuf) -> Self {
+        Self::with_local_file(db_path.clone(), db_path)
+    }
+
+    /// The state for a store, with the file "Use the file on this computer" goes back to.
+    pub fn with_local_file(db_path: PathBuf, local_file: PathBuf) -> Self {
         Self {
-            db_path,
+            local_file,
+            store: std::sync::Arc::new(RwLock::new(Store::at(db_path))),
             directories: DirectoryCache::default(),
             save_dialog: None,
             open_dialog: None,
@@ -90,8 +103,142 @@ impl AppState {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// A ready connection: pragmas set, collation registered, schema migrated.
-    pub fn open(&self) -> Result<Connection> {
-        db::open(&self.db_path)
+    /// A ready connection: pragmas set, collation registered, schema migrated. On a server it
+    /// comes from the pool and goes back to it when dropped.
+    pub fn open(&self) -> Result<Conn> {
+        let (path, pool) = {
+            let store = self
+                .store
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            (store.path.clone(), store.pool.clone())
+        };
+        let Some(pool) = pool else {
+            return db::open(&path).map(Conn::Own);
+        };
+        match pool.get() {
+            Ok(conn) => Ok(Conn::Pooled(conn)),
+            // The pool says only that it timed out; a connection of our own says why.
+            Err(_) => db::open(&path).map(Conn::Own),
+        }
+    }
+
+    /// Where the store is: a file's path, or a server's address (which may hold a password:
+    /// show [`AppState::store_label`] instead).
+    pub fn db_path(&self) -> PathBuf {
+        self.store
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .path
+            .clone()
+    }
+
+    /// The store as the user may see it: a file's path, or a server's address without its
+    /// password.
+    pub fn store_label(&self) -> String {
+        let path = self.db_path();
+        match db::server_address(&path) {
+            Some(address) => plenary_core::server::without_password(address),
+            None => path.display().to_string(),
+        }
+    }
+
+    /// Where the store is, for a thread that outlives the command that started it.
+    pub fn store_handle(&self) -> StoreHandle {
+        StoreHandle(self.store.clone())
+    }
+
+    /// Whether the store is on a server.
+    pub fn on_server(&self) -> bool {
+        db::server_address(&self.db_path()).is_some()
+    }
+
+    /// Works on another store from now on (it has been opened and checked by the caller).
+    pub fn switch_to(&self, path: PathBuf) {
+        *self
+            .store
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Store::at(path);
+    }
+}
+
+/// Where the store is, readable from any thread.
+pub struct StoreHandle(std::sync::Arc<RwLock<Store>>);
+
+impl StoreHandle {
+    pub fn db_path(&self) -> PathBuf {
+        self.0
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .path
+            .clone()
+    }
+}
+
+/// The store and, on a server, its pool of connections.
+struct Store {
+    path: PathBuf,
+    pool: Option<r2d2::Pool<ServerStore>>,
+}
+
+impl Store {
+    fn at(path: PathBuf) -> Self {
+        let pool = db::server_address(&path).map(|_| {
+            r2d2::Pool::builder()
+                .max_size(4)
+                .min_idle(Some(0))
+                .connection_timeout(std::time::Duration::from_secs(10))
+                .build_unchecked(ServerStore { path: path.clone() })
+        });
+        Store { path, pool }
+    }
+}
+
+/// Makes and checks a server's connections for the pool.
+#[derive(Debug)]
+pub struct ServerStore {
+    path: PathBuf,
+}
+
+impl r2d2::ManageConnection for ServerStore {
+    type Connection = Connection;
+    type Error = plenary_core::Error;
+
+    fn connect(&self) -> Result<Connection> {
+        db::open(&self.path)
+    }
+
+    fn is_valid(&self, conn: &mut Connection) -> Result<()> {
+        conn.execute_batch("SELECT 1")
+    }
+
+    fn has_broken(&self, conn: &mut Connection) -> bool {
+        conn.is_broken()
+    }
+}
+
+/// A connection for one command: its own (a file's) or one lent by the server's pool.
+pub enum Conn {
+    Own(Connection),
+    Pooled(r2d2::PooledConnection<ServerStore>),
+}
+
+impl std::ops::Deref for Conn {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Conn::Own(c) => c,
+            Conn::Pooled(c) => c,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut Connection {
+        match self {
+            Conn::Own(c) => c,
+            Conn::Pooled(c) => c,
+        }
     }
 }

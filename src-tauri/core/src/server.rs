@@ -90,7 +90,7 @@ pub fn connect(address: &str) -> Result<Client> {
         }
     }
     config.connect_timeout(CONNECT_TIMEOUT);
-    config.connect(NoTls).map_err(|e| {
+    crate::sql::blocking(|| config.connect(NoTls)).map_err(|e| {
         let code = e.as_db_error().map(|db| db.code().clone());
         let field = |field: &str, code: Code| {
             Error::from(
@@ -163,10 +163,60 @@ fn split_pgpass(line: &str) -> Option<Vec<String>> {
 /// Opens the store on a server: connects (see [`connect`]), migrates (see [`migrate`]) and
 /// computes the stored sort keys again if this build's collation differs from theirs.
 pub fn open(address: &str) -> Result<Connection> {
-    let mut client = connect(address)?;
-    migrate(&mut client)?;
-    refresh_sort_keys(&mut client)?;
+    let client = crate::sql::blocking(|| -> Result<Client> {
+        let mut client = connect(address)?;
+        migrate(&mut client)?;
+        refresh_sort_keys(&mut client)?;
+        Ok(client)
+    })?;
     Ok(Connection::from_server(client, without_password(address)))
+}
+
+/// A connection that waits for the commits of every desk on a server (each write
+/// transaction notifies [`crate::sql::CHANGED_CHANNEL`] as it commits): the app's live
+/// updates. Waiting sends nothing to the server and takes no CPU.
+pub struct Listener {
+    client: Client,
+}
+
+impl Listener {
+    pub fn new(address: &str) -> Result<Listener> {
+        let mut client = connect(address)?;
+        client
+            .batch_execute(&format!("LISTEN {}", crate::sql::CHANGED_CHANNEL))
+            .map_err(|e| failed(&e))?;
+        Ok(Listener { client })
+    }
+
+    /// Waits up to `timeout` for a change; whether one came. Changes that came together are
+    /// taken as one.
+    pub fn wait(&mut self, timeout: std::time::Duration) -> Result<bool> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let mut notes = self.client.notifications();
+        let first = notes.timeout_iter(timeout).next().map_err(|e| failed(&e))?;
+        if first.is_none() {
+            return Ok(false);
+        }
+        let mut pending = notes.iter();
+        while pending.next().map_err(|e| failed(&e))?.is_some() {}
+        Ok(true)
+    }
+
+    /// Whether the connection has dropped (make a new listener).
+    pub fn is_closed(&self) -> bool {
+        self.client.is_closed()
+    }
+}
+
+/// Whether a server's address carries a password; an address that cannot be read is refused,
+/// naming the field (`address`) and what is wrong.
+pub fn address_has_password(address: &str) -> Result<bool> {
+    let config: postgres::Config = address.parse().map_err(|e: postgres::Error| {
+        Error::from(
+            FieldError::new("address", Code::ServerAddressInvalid).param("detail", e.to_string()),
+        )
+    })?;
+    Ok(config.get_password().is_some())
 }
 
 /// The address with its password left out, to show which server a store is on.

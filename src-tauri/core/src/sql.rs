@@ -44,7 +44,8 @@ enum Inner {
 }
 
 struct Pg {
-    client: postgres::Client,
+    /// Always there until the connection is dropped (see `Drop`).
+    client: Option<postgres::Client>,
     /// Prepared statements by their (rewritten) SQL.
     cache: HashMap<String, postgres::Statement>,
     /// The address the connection was made with, without its password.
@@ -65,7 +66,7 @@ impl Connection {
     pub(crate) fn from_server(client: postgres::Client, address: String) -> Self {
         Connection {
             inner: Inner::Pg(Box::new(RefCell::new(Pg {
-                client,
+                client: Some(client),
                 cache: HashMap::new(),
                 address,
             }))),
@@ -114,7 +115,7 @@ impl Connection {
         f: impl FnOnce(&mut postgres::Client) -> Result<T>,
     ) -> Option<Result<T>> {
         match &self.inner {
-            Inner::Pg(pg) => Some(f(&mut pg.borrow_mut().client)),
+            Inner::Pg(pg) => Some(blocking(|| f(pg.borrow_mut().c()))),
             Inner::Lite(_) => None,
         }
     }
@@ -124,13 +125,13 @@ impl Connection {
         let values = params.values();
         match &self.inner {
             Inner::Lite(c) => Ok(c.execute(sql, rusqlite::params_from_iter(values.iter()))?),
-            Inner::Pg(pg) => {
+            Inner::Pg(pg) => blocking(|| {
                 let mut pg = pg.borrow_mut();
                 let stmt = pg.prepare(sql)?;
                 let refs = pg_refs(&values);
-                let n = pg.client.execute(&stmt, &refs).map_err(server)?;
+                let n = pg.c().execute(&stmt, &refs).map_err(server)?;
                 Ok(usize::try_from(n).unwrap_or(usize::MAX))
-            }
+            }),
         }
     }
 
@@ -138,7 +139,7 @@ impl Connection {
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.inner {
             Inner::Lite(c) => Ok(c.execute_batch(sql)?),
-            Inner::Pg(pg) => pg.borrow_mut().client.batch_execute(sql).map_err(server),
+            Inner::Pg(pg) => blocking(|| pg.borrow_mut().c().batch_execute(sql).map_err(server)),
         }
     }
 
@@ -172,28 +173,29 @@ impl Connection {
     pub fn write_transaction(&mut self) -> Result<Transaction<'_>> {
         match &self.inner {
             Inner::Lite(c) => c.execute_batch("BEGIN IMMEDIATE")?,
-            Inner::Pg(pg) => {
+            Inner::Pg(pg) => blocking(|| -> Result<()> {
                 let mut pg = pg.borrow_mut();
-                pg.client.batch_execute("BEGIN").map_err(server)?;
+                pg.c().batch_execute("BEGIN").map_err(server)?;
                 let wait = format!("SET LOCAL lock_timeout = '{}ms'", LOCK_WAIT.as_millis());
-                let locked = pg.client.batch_execute(&wait).and_then(|()| {
-                    pg.client
+                let locked = pg.c().batch_execute(&wait).and_then(|()| {
+                    pg.c()
                         .execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
                         .map(|_| ())
                 });
                 if let Err(e) = locked {
-                    let _ = pg.client.batch_execute("ROLLBACK");
+                    let _ = pg.c().batch_execute("ROLLBACK");
                     return Err(server(e));
                 }
                 // Back to no limit for the rest of the transaction's statements.
-                pg.client
+                pg.c()
                     .batch_execute("SET LOCAL lock_timeout = 0")
-                    .map_err(server)?;
-            }
+                    .map_err(server)
+            })?,
         }
         Ok(Transaction {
             conn: self,
             open: true,
+            writes: true,
         })
     }
 
@@ -202,31 +204,72 @@ impl Connection {
     pub fn read_transaction(&self) -> Result<Transaction<'_>> {
         match &self.inner {
             Inner::Lite(c) => c.execute_batch("BEGIN DEFERRED")?,
-            Inner::Pg(pg) => pg
-                .borrow_mut()
-                .client
-                .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                .map_err(server)?,
+            Inner::Pg(_) => {
+                self.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+            }
         }
         Ok(Transaction {
             conn: self,
             open: true,
+            writes: false,
         })
+    }
+
+    /// Whether a server's connection has dropped (a file's never does).
+    pub fn is_broken(&self) -> bool {
+        match &self.inner {
+            Inner::Pg(pg) => pg
+                .borrow()
+                .client
+                .as_ref()
+                .is_none_or(postgres::Client::is_closed),
+            Inner::Lite(_) => false,
+        }
     }
 }
 
 impl Pg {
+    fn c(&mut self) -> &mut postgres::Client {
+        self.client
+            .as_mut()
+            .expect("a server's client is there until the connection is dropped")
+    }
+
     fn prepare(&mut self, sql: &str) -> Result<postgres::Statement> {
         let text = placeholders(sql);
         if let Some(stmt) = self.cache.get(&text) {
             return Ok(stmt.clone());
         }
-        let stmt = self.client.prepare(&text).map_err(server)?;
+        let stmt = self.c().prepare(&text).map_err(server)?;
         if self.cache.len() > 512 {
             self.cache.clear();
         }
         self.cache.insert(text, stmt.clone());
         Ok(stmt)
+    }
+}
+
+impl Drop for Pg {
+    fn drop(&mut self) {
+        // Closing the client waits on its own runtime, which must not happen on a thread that
+        // drives another one (a Tauri command's).
+        if let Some(client) = self.client.take() {
+            blocking(move || drop(client));
+        }
+    }
+}
+
+/// Runs `f`, which waits on the `postgres` crate's own runtime, where that is allowed: on a
+/// thread of a multi-threaded tokio runtime (a Tauri command's) it tells tokio first
+/// (`block_in_place`), since starting one runtime inside another panics; elsewhere (the CLI,
+/// tests, a thread of its own) right here. (Inside a single-threaded tokio runtime the driver
+/// cannot run at all; nothing in Plenary uses one.)
+pub(crate) fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(f)
+        }
+        _ => f(),
     }
 }
 
@@ -280,10 +323,15 @@ pub(crate) fn placeholders(sql: &str) -> String {
     out
 }
 
+/// The channel a server's write transaction notifies when it commits, so that every desk
+/// listening (the app's live updates) reloads what it shows.
+pub const CHANGED_CHANNEL: &str = "plenary_changed";
+
 /// A transaction; it rolls back when dropped without [`Transaction::commit`].
 pub struct Transaction<'c> {
     conn: &'c Connection,
     open: bool,
+    writes: bool,
 }
 
 impl std::ops::Deref for Transaction<'_> {
@@ -296,8 +344,15 @@ impl std::ops::Deref for Transaction<'_> {
 
 impl Transaction<'_> {
     pub fn commit(mut self) -> Result<()> {
-        self.open = false;
-        self.conn.execute_batch("COMMIT")
+        if self.writes && self.conn.engine() == Engine::Postgres {
+            // Delivered to the listeners when (and only if) the commit succeeds.
+            self.conn
+                .execute_batch(&format!("NOTIFY {CHANGED_CHANNEL}"))?;
+        }
+        let committed = self.conn.execute_batch("COMMIT");
+        // A commit that failed leaves nothing half-done: drop rolls back what is left.
+        self.open = committed.is_err();
+        committed
     }
 
     pub fn rollback(mut self) -> Result<()> {
@@ -330,10 +385,12 @@ impl Statement<'_> {
         let Inner::Pg(pg) = &conn.inner else {
             unreachable!("a server statement on a file's connection")
         };
-        let mut pg = pg.borrow_mut();
-        let stmt = pg.prepare(sql)?;
-        let refs = pg_refs(values);
-        pg.client.query(&stmt, &refs).map_err(server)
+        blocking(|| {
+            let mut pg = pg.borrow_mut();
+            let stmt = pg.prepare(sql)?;
+            let refs = pg_refs(values);
+            pg.c().query(&stmt, &refs).map_err(server)
+        })
     }
 
     /// Every row, each mapped by `f`.

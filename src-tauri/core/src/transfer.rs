@@ -285,20 +285,42 @@ pub fn copy_event(
 /// replacing it atomically once the copy is complete and checked (`plenary backup` on a
 /// server). The file is a store of its own, which `plenary restore` takes back.
 pub fn to_file(conn: &Connection, dest: &std::path::Path) -> Result<()> {
+    into_new_file(conn, &event_ids(conn)?, dest).map(|_| ())
+}
+
+/// Writes one event, with everything it has, into a new SQLite file at `dest`, replacing it
+/// atomically once complete and checked (the app's "Save a copy as file…").
+pub fn event_to_file(
+    conn: &Connection,
+    event_id: &str,
+    dest: &std::path::Path,
+) -> Result<CopyReport> {
+    into_new_file(conn, &[event_id.to_owned()], dest)?
+        .pop()
+        .ok_or_else(|| Error::not_found("event", event_id))
+}
+
+fn into_new_file(
+    conn: &Connection,
+    events: &[String],
+    dest: &std::path::Path,
+) -> Result<Vec<CopyReport>> {
     let temp = crate::db::temp_beside(dest)?;
-    {
+    let reports = {
         let mut file = crate::db::open(temp.path())?;
-        for id in event_ids(conn)? {
-            copy_event(conn, &mut file, &id, true)?;
-        }
+        let reports = events
+            .iter()
+            .map(|id| copy_event(conn, &mut file, id, true))
+            .collect::<Result<Vec<_>>>()?;
         crate::db::fold_into_one_file(&file)?;
-    }
+        reports
+    };
     crate::db::verify(temp.path())?;
     temp.persist(dest).map_err(|e| Error::Io {
         path: dest.display().to_string(),
         source: e.error,
     })?;
-    Ok(())
+    Ok(reports)
 }
 
 /// Copies every event of a backup file into `dest` (a server), each replacing the event of

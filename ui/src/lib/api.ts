@@ -15,6 +15,7 @@ import {
 	type SeatingChanges,
 	type Section,
 	type SensitiveData,
+	type ServerLogin,
 } from "$lib/bindings";
 import { t } from "$lib/i18n";
 import { codedText, type MessageParams, renderMessage } from "$lib/messages";
@@ -249,6 +250,17 @@ export const api = {
 	listCategories: (eventId: string) => unwrap(commands.listCategories(eventId)),
 	addCategory: (eventId: string, label: string) => unwrap(commands.addCategory(eventId, label)),
 	backupNow: () => unwrap(commands.backupNow()),
+	/** Where the data lives: a file's path, or a server's address without its password. */
+	storeInfo: () => infallible(() => commands.storeInfo()),
+	/** Works on a PostgreSQL server from now on (checked and migrated first). */
+	connectServer: (login: ServerLogin) => unwrap(commands.connectServer(login)),
+	/** Works on the file on this computer again. */
+	useLocalFile: () => unwrap(commands.useLocalFile()),
+	/** Copies the event, with everything it has, to a server. */
+	publishEvent: (eventId: string, login: ServerLogin, replace: boolean) =>
+		unwrap(commands.publishEvent(eventId, login, replace)),
+	/** Asks where to save, then writes the event into a new file there; null if cancelled. */
+	saveEventCopy: (eventId: string) => unwrap(commands.saveEventCopy(eventId)),
 	chooseBackupToRestore: () => unwrap(commands.chooseBackupToRestore()),
 	restoreChosenBackup: () => unwrap(commands.restoreChosenBackup()),
 	backupSettings: () => unwrap(commands.backupSettings()),

@@ -7,6 +7,7 @@ import { type ActivityEntry, activityApi } from "$lib/activity-api";
 import { ApiFailure, api, describeFailure, type FailureText } from "$lib/api";
 import type { Country, EventSummary } from "$lib/bindings";
 import { t } from "$lib/i18n";
+import { watchStore } from "$lib/live-api";
 import type { PrintIntent } from "$lib/print";
 
 export type Section =
@@ -59,6 +60,8 @@ const CURRENT_EVENT_KEY = "plenary.currentEventId";
 /** The section last shown, so that the app reopens the remembered event where it was left. */
 const SECTION_KEY = "plenary.section";
 const TOAST_MS = 6000;
+/** How long the live updates wait for more changes before the screens load again. */
+const LIVE_SETTLE_MS = 150;
 
 export class AppState {
 	events = $state<EventSummary[]>([]);
@@ -78,6 +81,12 @@ export class AppState {
 	 * in the `$effect` that loads their data, so they load again.
 	 */
 	dataRevision = $state(0);
+	/**
+	 * Goes up whenever another desk, another window or the CLI changed the store (the live
+	 * updates: `watch_store`). Lists and counters read it beside `dataRevision`; forms do not,
+	 * so nothing being typed is lost.
+	 */
+	liveRevision = $state(0);
 
 	currentEvent = $derived(this.events.find((e) => e.id === this.currentEventId) ?? null);
 
@@ -201,6 +210,21 @@ export class AppState {
 		const id = this.toast(message, action, previous);
 		this.#undoToast = id;
 		return id;
+	}
+
+	/**
+	 * Starts the live updates for this window: the store's changes, from anyone, move
+	 * `liveRevision` (several within a short moment count as one) and refresh the events.
+	 */
+	watchStore(): void {
+		let pending: ReturnType<typeof setTimeout> | undefined;
+		watchStore(() => {
+			clearTimeout(pending);
+			pending = setTimeout(() => {
+				this.liveRevision += 1;
+				void this.refreshEvents();
+			}, LIVE_SETTLE_MS);
+		});
 	}
 
 	/** Tells the screens to load their data again (see `dataRevision`). */

@@ -9,6 +9,29 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	/**  Where the store is now. */
+	storeInfo: () => __TAURI_INVOKE<StoreInfo>("store_info"),
+	/**  Connects to a server, migrating it if it is new, and works on it from now on. */
+	connectServer: (login: ServerLogin) => typedError<StoreInfo, ApiError>(__TAURI_INVOKE("connect_server", { login })),
+	/**  Works on the file on this computer (the app's own, or the one given at start) again. */
+	useLocalFile: () => typedError<StoreInfo, ApiError>(__TAURI_INVOKE("use_local_file")),
+	/**
+	 *  Copies the event, with everything it has, to a server ("Publish to server…"). A server
+	 *  that has the event already is refused unless `replace`.
+	 */
+	publishEvent: (eventId: string, login: ServerLogin, replace: boolean) => typedError<CopyDone, ApiError>(__TAURI_INVOKE("publish_event", { eventId, login, replace })),
+	/**
+	 *  Asks where to save, then writes the event, with everything it has, into a new file there
+	 *  ("Save a copy as file…"); `None` when the user cancels.
+	 */
+	saveEventCopy: (eventId: string) => typedError<CopyDone | null, ApiError>(__TAURI_INVOKE("save_event_copy", { eventId })),
+	/**
+	 *  Tells the window `viewer` (an id the window makes when it loads), over `on_change`,
+	 *  whenever the store changes: on a server, each commit of any desk or CLI (LISTEN, so an
+	 *  idle app sends and receives nothing); on a file, each change of the file or its WAL (looked
+	 *  at once a second). The number sent counts the changes seen.
+	 */
+	watchStore: (viewer: string, onChange: Channel<number>) => __TAURI_INVOKE<void>("watch_store", { viewer, onChange }),
 	/**
 	 *  Tells `scripts/bench-app.sh` that the attendee list is on screen and takes typing. With
 	 *  `PLENARY_BENCH_READY` set it prints `BENCH_READY` and the wall-clock time in microseconds
@@ -359,6 +382,15 @@ export type ColumnMapping = {
 	 *  can map them instead of losing them silently.
 	 */
 	unknown: boolean,
+};
+
+/**  What a copy of an event did, for the app's message. */
+export type CopyDone = {
+	name: string,
+	attendees: number,
+	replaced: boolean,
+	/**  Where it went: a file's path, or a server's address without its password. */
+	to: string,
 };
 
 /**
@@ -851,6 +883,16 @@ export type SensitiveSummary = {
 	purge_on: string | null,
 };
 
+/**  A server to connect to or publish to, as the user typed it. */
+export type ServerLogin = {
+	/**  `postgresql://user@host:port/database` (a password in it is taken too). */
+	address: string,
+	/**  The password, if the address has none; empty to use the one kept in the keychain. */
+	password: string,
+	/**  Keep the password in the system's keychain for next time. */
+	remember: boolean,
+};
+
 export type Session = {
 	id: string,
 	event_id: string,
@@ -919,6 +961,13 @@ export type Speaker = {
 	position: number,
 	/**  A remote speaker's IANA zone, or empty. */
 	home_timezone: string,
+};
+
+/**  Where the store is, as the app shows it. */
+export type StoreInfo = {
+	/**  A file's path, or a server's address without its password. */
+	label: string,
+	on_server: boolean,
 };
 
 /**  A file format for the lists. */

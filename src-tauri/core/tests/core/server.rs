@@ -719,3 +719,39 @@ fn a_write_that_waits_too_long_says_another_desk_is_busy() {
     plenary_core::ops::create_event(&mut desk, crate::id(2), &crate::seminar(), crate::now())
         .expect("once the lock is free");
 }
+
+/// A desk listening on the server hears every other desk's commit, at once, and nothing while
+/// nothing changes (the app's live updates).
+#[test]
+fn a_listener_hears_each_commit_and_nothing_else() {
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let mut conn = db::open(&address).expect("the server store");
+    let mut listener = server::Listener::new(&test.uri).expect("a listener");
+    let quiet = std::time::Duration::from_millis(300);
+    assert!(!listener.wait(quiet).expect("waits"), "nothing changed yet");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let started = std::time::Instant::now();
+    assert!(
+        listener
+            .wait(std::time::Duration::from_secs(2))
+            .expect("waits"),
+        "the commit is heard"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    // A read, or a write refused before it changed anything, is not a change.
+    plenary_core::ops::list_events(&conn).expect("events");
+    plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+        .expect_err("the same id again");
+    assert!(!listener.wait(quiet).expect("waits"), "nothing changed");
+    crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    assert!(listener
+        .wait(std::time::Duration::from_secs(2))
+        .expect("waits"));
+}
