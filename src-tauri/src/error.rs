@@ -47,7 +47,7 @@ impl From<Error> for ApiError {
             Error::Ambiguous(_) | Error::Incompatible(_) | Error::Busy(_) => {
                 (ErrorCode::Conflict, vec![])
             }
-            Error::Io { .. } => (ErrorCode::Io, vec![]),
+            Error::Io { .. } | Error::Disconnected(_) => (ErrorCode::Io, vec![]),
             Error::Database(_) | Error::Render(_) | Error::Server(_) | Error::ServerDb(_) => {
                 (ErrorCode::Internal, vec![])
             }

@@ -209,7 +209,7 @@ impl r2d2::ManageConnection for ServerStore {
     }
 
     fn is_valid(&self, conn: &mut Connection) -> Result<()> {
-        conn.execute_batch("SELECT 1")
+        conn.ping()
     }
 
     fn has_broken(&self, conn: &mut Connection) -> bool {

@@ -130,6 +130,10 @@ pub enum Error {
     /// Another desk (or process) held the store's write lock for too long; nothing was written.
     #[error("{0}")]
     Busy(Message),
+    /// The connection to the server dropped; the change in progress was saved whole or not at
+    /// all, and the server knows which.
+    #[error("{0}")]
+    Disconnected(Message),
 }
 
 /// What the server said about a failed statement, without the driver's wrapping.
@@ -185,7 +189,10 @@ impl Error {
                 };
                 Message::new(code).param("id", id)
             }
-            Error::Ambiguous(m) | Error::Incompatible(m) | Error::Busy(m) => m.clone(),
+            Error::Ambiguous(m)
+            | Error::Incompatible(m)
+            | Error::Busy(m)
+            | Error::Disconnected(m) => m.clone(),
             Error::Io { path, source } => {
                 let code = match source.kind() {
                     std::io::ErrorKind::NotFound => Code::IoNotFound,

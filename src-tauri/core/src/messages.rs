@@ -69,6 +69,7 @@ codes! {
     ServerPasswordRefused = "field.server_password_refused",
     ServerNoDatabase = "field.server_no_database",
     ServerUnreachable = "field.server_unreachable",
+    ServerTlsUnsupported = "field.server_tls_unsupported",
     BadRoleName = "field.bad_role_name",
     NoSuchRole = "field.no_such_role",
     NoDelegationToSeat = "field.no_delegation_to_seat",
@@ -221,6 +222,7 @@ codes! {
     Server = "error.server",
     ServerTooOld = "error.server_too_old",
     StoreBusy = "error.store_busy",
+    ServerConnectionLost = "error.server_connection_lost",
     // ---- CLI only (they name flags), listed so that every message has a key
     NothingUndone = "cli.nothing_undone",
     NothingDeleted = "cli.nothing_deleted",

@@ -89,6 +89,14 @@ pub fn connect(address: &str) -> Result<Client> {
             config.password(password);
         }
     }
+    // This build speaks to servers without TLS: an address that asks for it is refused, never
+    // quietly connected in plain text.
+    if config.get_ssl_mode() == postgres::config::SslMode::Require {
+        return Err(FieldError::new("db", Code::ServerTlsUnsupported)
+            .param("host", &host)
+            .into());
+    }
+    config.ssl_mode(postgres::config::SslMode::Disable);
     config.connect_timeout(CONNECT_TIMEOUT);
     crate::sql::blocking(|| config.connect(NoTls)).map_err(|e| {
         let code = e.as_db_error().map(|db| db.code().clone());
@@ -442,6 +450,21 @@ pub fn grant_desk(client: &mut Client, role: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_address_that_asks_for_tls_is_refused_not_connected_in_plain_text() {
+        let Err(err) =
+            super::connect("postgresql://desk:secret@127.0.0.1:1/seminar?sslmode=require")
+        else {
+            panic!("an address asking for TLS connected");
+        };
+        let crate::Error::Validation(fields) = err else {
+            panic!("a field error: {err:?}");
+        };
+        assert_eq!(fields[0].field, "db");
+        assert_eq!(fields[0].code(), "field.server_tls_unsupported");
+        assert!(!format!("{fields:?}").contains("secret"));
+    }
+
     use super::*;
 
     #[test]

@@ -215,6 +215,11 @@ impl Connection {
         })
     }
 
+    /// Asks the store for nothing, to check that the connection still answers.
+    pub fn ping(&self) -> Result<()> {
+        self.execute_batch("SELECT 1")
+    }
+
     /// Whether a server's connection has dropped (a file's never does).
     pub fn is_broken(&self) -> bool {
         match &self.inner {
@@ -280,6 +285,12 @@ pub(crate) fn server(err: postgres::Error) -> Error {
     match err.code() {
         Some(c) if *c == SqlState::LOCK_NOT_AVAILABLE => {
             Error::Busy(Message::new(Code::StoreBusy).param("seconds", LOCK_WAIT.as_secs()))
+        }
+        // No answer from the server: the connection dropped (or was closed before).
+        None if err.is_closed()
+            || std::error::Error::source(&err).is_some_and(|s| s.is::<std::io::Error>()) =>
+        {
+            Error::Disconnected(Message::new(Code::ServerConnectionLost))
         }
         _ => Error::ServerDb(err),
     }

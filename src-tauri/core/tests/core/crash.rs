@@ -50,7 +50,7 @@ fn seed() -> u64 {
         })
 }
 
-fn attendee_csv(path: &Path, rows: usize) {
+pub fn attendee_csv(path: &Path, rows: usize) {
     let mut text = String::from("given_name,family_name,country,email,organization\n");
     for i in 0..rows {
         text.push_str(&format!(

@@ -755,3 +755,144 @@ fn a_listener_hears_each_commit_and_nothing_else() {
         .wait(std::time::Duration::from_secs(2))
         .expect("waits"));
 }
+
+/// A TCP proxy on the loopback between Plenary and the test server, which drops every
+/// connection it carries once Plenary has sent a given number of bytes more.
+struct Proxy {
+    port: u16,
+    /// Bytes sent towards the server so far, by every connection.
+    sent: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// Past this many bytes sent, every connection is dropped.
+    limit: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Proxy {
+    fn new() -> Proxy {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let upstream = format!(
+            "{}:{}",
+            std::env::var("PGHOST").expect("PGHOST"),
+            std::env::var("PGPORT").unwrap_or("5432".into())
+        );
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+        let port = listener.local_addr().expect("its address").port();
+        let sent = Arc::new(AtomicUsize::new(0));
+        let limit = Arc::new(AtomicUsize::new(usize::MAX));
+        let (s, l) = (sent.clone(), limit.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let Ok(client) = client else { return };
+                let Ok(server) = std::net::TcpStream::connect(&upstream) else {
+                    return;
+                };
+                let pump =
+                    |mut from: std::net::TcpStream,
+                     mut to: std::net::TcpStream,
+                     counted: Option<(Arc<AtomicUsize>, Arc<AtomicUsize>)>| {
+                        std::thread::spawn(move || {
+                            use std::io::{Read, Write};
+                            let mut buf = [0u8; 4096];
+                            loop {
+                                let n = match from.read(&mut buf) {
+                                    Ok(0) | Err(_) => break,
+                                    Ok(n) => n,
+                                };
+                                if let Some((sent, limit)) = &counted {
+                                    let total = sent.fetch_add(n, Ordering::SeqCst) + n;
+                                    if total > limit.load(Ordering::SeqCst) {
+                                        break;
+                                    }
+                                }
+                                if to.write_all(&buf[..n]).is_err() {
+                                    break;
+                                }
+                            }
+                            let _ = from.shutdown(std::net::Shutdown::Both);
+                            let _ = to.shutdown(std::net::Shutdown::Both);
+                        });
+                    };
+                let (c2, s2) = (
+                    client.try_clone().expect("a clone"),
+                    server.try_clone().expect("a clone"),
+                );
+                pump(client, server, Some((s.clone(), l.clone())));
+                pump(s2, c2, None);
+            }
+        });
+        Proxy { port, sent, limit }
+    }
+
+    /// The test database's address through the proxy.
+    fn address(&self, test: &TestDb) -> std::path::PathBuf {
+        let user = std::env::var("PGUSER").unwrap_or("postgres".into());
+        std::path::PathBuf::from(format!(
+            "postgresql://{user}@127.0.0.1:{}/{}",
+            self.port, test.name
+        ))
+    }
+
+    /// Drops every connection once `more` bytes more have been sent.
+    fn cut_after(&self, more: usize) {
+        use std::sync::atomic::Ordering;
+        let now = self.sent.load(Ordering::SeqCst);
+        self.limit.store(now + more, Ordering::SeqCst);
+    }
+}
+
+/// The connection drops in the middle of an import and of a check-in: the server holds all
+/// or nothing of each, and the error says the connection was lost.
+#[test]
+fn a_connection_that_drops_mid_change_loses_that_change_only() {
+    let Some(test) = TestDb::new() else { return };
+    let direct = std::path::PathBuf::from(&test.uri);
+    let mut conn = db::open(&direct).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    let people = |conn: &db::Connection| -> i64 {
+        conn.query_row("SELECT count(*) FROM attendee", [], |r| r.get(0))
+            .expect("count")
+    };
+
+    // An import of 2,000 people, cut after about a third of its rows were sent.
+    let dir = tempfile::tempdir().expect("a folder");
+    let csv = dir.path().join("people.csv");
+    crate::crash::attendee_csv(&csv, 2000);
+    let proxy = Proxy::new();
+    let through = proxy.address(&test);
+    // The connection and the migration check pass first; then the limit is set.
+    let opened = db::open(&through).expect("through the proxy");
+    drop(opened);
+    proxy.cut_after(150_000);
+    let out = crate::plenary_at(
+        &through,
+        &["import", "attendees", csv.to_str().expect("a path")],
+    );
+    assert_eq!(out.status.code(), Some(1), "the import fails");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("connection to the server was lost"), "{err}");
+    assert!(
+        proxy.sent.load(std::sync::atomic::Ordering::SeqCst) > 150_000,
+        "the cut came in the middle of the import"
+    );
+    assert_eq!(people(&conn), 1, "none of the import was kept");
+
+    // A check-in, cut after its first statements reached the server.
+    let proxy = Proxy::new();
+    let mut desk = db::open(&proxy.address(&test)).expect("through the proxy");
+    proxy.cut_after(200);
+    let err = plenary_core::desk::check_in(&mut desk, &ana.id, crate::now())
+        .expect_err("the connection drops");
+    assert!(
+        matches!(err, plenary_core::Error::Disconnected(_)),
+        "{err:?}"
+    );
+    assert_eq!(err.message().code.as_str(), "error.server_connection_lost");
+    let stored = plenary_core::ops::get_attendee(&conn, &ana.id).expect("Ana");
+    assert_eq!(stored.checked_in_at, None, "the check-in was not kept");
+    // The server is fine, and the same check-in on a good connection works.
+    plenary_core::desk::check_in(&mut conn, &ana.id, crate::now()).expect("checked in");
+    assert_eq!(people(&conn), 1);
+}

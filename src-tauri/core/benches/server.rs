@@ -1,0 +1,285 @@
+//! The file and the PostgreSQL server side by side, in one run (issue 15): the 50,000-row
+//! import (against `COPY … FROM STDIN` of the same rows into the same table, what
+//! `psql \copy` sends), reading the whole list (what the search's in-memory directory loads
+//! after a change) and a search in it, a check-in's round trip, and how long a change takes to
+//! reach another desk that listens.
+//!
+//! Run under a throwaway cluster:
+//! `pg_virtualenv cargo bench -p plenary-core --bench server`
+//! (it prints a Markdown table for docs/benchmarks.md; without PGHOST it says so and stops).
+
+use plenary_core::directory::DirectoryCache;
+use plenary_core::model::AttendeeFilter;
+use plenary_core::{db, desk, ops, server};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const ROWS: usize = 50_000;
+
+fn csv(path: &Path, rows: usize) {
+    use std::fmt::Write;
+    const GIVEN: &[&str] = &[
+        "Ana",
+        "Jürgen",
+        "Ольга",
+        "محمد",
+        "Thị Hương",
+        "伟",
+        "José",
+        "Ayşe",
+    ];
+    const FAMILY: &[&str] = &[
+        "Silva",
+        "Müller",
+        "Иванова",
+        "العلي",
+        "Nguyễn",
+        "张",
+        "García",
+    ];
+    const COUNTRIES: &[&str] = &["BR", "DE", "RU", "EG", "VN", "CN", "ES", "TR"];
+    let mut text = String::from("given_name,family_name,country,organization,email\n");
+    for i in 0..rows {
+        let _ = writeln!(
+            text,
+            "{},{}{},{},Ministry {},person{i}@example.org",
+            GIVEN[i % GIVEN.len()],
+            FAMILY[(i / 7) % FAMILY.len()],
+            i % 97,
+            COUNTRIES[(i / 3) % COUNTRIES.len()],
+            i % 300
+        );
+    }
+    std::fs::write(path, text).expect("the CSV is written");
+}
+
+fn plenary(db: &Path, args: &[&str]) -> Duration {
+    let started = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PLENARY_DB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("plenary runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    started.elapsed()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+struct Row {
+    what: &'static str,
+    file: String,
+    server: String,
+}
+
+fn main() {
+    let Ok(host) = std::env::var("PGHOST") else {
+        eprintln!("no PostgreSQL server (PGHOST unset): run under pg_virtualenv");
+        return;
+    };
+    let var = |name: &str, default: &str| std::env::var(name).unwrap_or(default.into());
+    let (port, user) = (var("PGPORT", "5432"), var("PGUSER", "postgres"));
+    let admin = format!(
+        "host={host} port={port} user={user} password={} dbname={}",
+        var("PGPASSWORD", ""),
+        var("PGDATABASE", "postgres")
+    );
+    let name = format!("plenary_bench_{}", uuid::Uuid::now_v7().simple());
+    server::connect(&admin)
+        .expect("the server answers")
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("a database");
+    let dir = tempfile::tempdir().expect("a folder");
+    let file = dir.path().join("bench.db");
+    let srv = PathBuf::from(format!("postgresql://{user}@{host}:{port}/{name}"));
+    let data = dir.path().join("people.csv");
+    csv(&data, ROWS);
+    let mut rows: Vec<Row> = Vec::new();
+
+    // The import, each into a fresh event.
+    let mut import = Vec::new();
+    for store in [&file, &srv] {
+        plenary(
+            store,
+            &[
+                "event",
+                "create",
+                "--name",
+                "Bench",
+                "--start",
+                "2024-09-03",
+                "--end",
+                "2024-09-06",
+                "--timezone",
+                "Asia/Shanghai",
+            ],
+        );
+        import.push(plenary(
+            store,
+            &["import", "attendees", data.to_str().expect("a path")],
+        ));
+    }
+    rows.push(Row {
+        what: "import 50,000 rows (`plenary import attendees`, the whole process)",
+        file: ms(import[0]),
+        server: ms(import[1]),
+    });
+
+    // COPY FROM STDIN of the rows the import stored, into the same table with its triggers
+    // and indexes: what psql's \copy sends.
+    let mut client = server::connect(&format!(
+        "host={host} port={port} user={user} password={} dbname={name}",
+        var("PGPASSWORD", "")
+    ))
+    .expect("the bench database");
+    let columns = "id, event_id, honorific, given_name, family_name, name_order, \
+        given_name_latin, family_name_latin, country, organization, position, category, email, \
+        phone, languages, dietary, accessibility, notes, search_key, created_at, updated_at, \
+        attending, checked_in_at, sort_key";
+    let mut copied = Vec::new();
+    {
+        use std::io::Read;
+        let mut reader = client
+            .copy_out(&format!("COPY (SELECT {columns} FROM attendee) TO STDOUT"))
+            .expect("copy out");
+        reader.read_to_end(&mut copied).expect("the rows");
+    }
+    client
+        .batch_execute("DELETE FROM attendee; DELETE FROM change_row WHERE entry_id IS NULL")
+        .expect("emptied");
+    let started = Instant::now();
+    {
+        use std::io::Write;
+        let mut tx = client.transaction().expect("a transaction");
+        let mut writer = tx
+            .copy_in(&format!("COPY attendee ({columns}) FROM STDIN"))
+            .expect("copy in");
+        writer.write_all(&copied).expect("the rows");
+        writer.finish().expect("copied");
+        tx.commit().expect("committed");
+    }
+    let copy = started.elapsed();
+    rows.push(Row {
+        what: "the same 50,000 rows by `COPY attendee FROM STDIN` (what `psql \\copy` sends)",
+        file: "".into(),
+        server: format!(
+            "{} (the import: {:.1}x)",
+            ms(copy),
+            import[1].as_secs_f64() / copy.as_secs_f64()
+        ),
+    });
+
+    // Reading the whole list (the directory's load after a change), and a search in it.
+    let mut load = Vec::new();
+    let mut search = Vec::new();
+    let mut round = Vec::new();
+    for store in [&file, &srv] {
+        let mut conn = db::open(store).expect("the store");
+        let event = ops::list_events(&conn).expect("events")[0].id.clone();
+        let everyone = AttendeeFilter::default();
+        let times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let started = Instant::now();
+                ops::list_attendees(&conn, &event, &everyone).expect("the list");
+                started.elapsed()
+            })
+            .collect();
+        load.push(median(times));
+        let cache = DirectoryCache::default();
+        let silva = AttendeeFilter {
+            search: Some("silva".into()),
+            ..Default::default()
+        };
+        ops::list_attendees_cached(&conn, &cache, &event, &silva).expect("warm");
+        let times: Vec<Duration> = (0..50)
+            .map(|_| {
+                let started = Instant::now();
+                ops::list_attendees_cached(&conn, &cache, &event, &silva).expect("search");
+                started.elapsed()
+            })
+            .collect();
+        search.push(median(times));
+        let people: Vec<String> = ops::list_attendees(&conn, &event, &everyone)
+            .expect("the list")
+            .iter()
+            .take(200)
+            .map(|a| a.id.clone())
+            .collect();
+        let times: Vec<Duration> = people
+            .iter()
+            .map(|id| {
+                let started = Instant::now();
+                desk::check_in(&mut conn, id, plenary_core::clock::now()).expect("checked in");
+                started.elapsed()
+            })
+            .collect();
+        round.push(median(times));
+    }
+    rows.push(Row {
+        what: "read all 50,000 (the search's directory after a change), median of 5",
+        file: ms(load[0]),
+        server: ms(load[1]),
+    });
+    rows.push(Row {
+        what: "search `silva` in the loaded directory (revision checked), median of 50",
+        file: ms(search[0]),
+        server: ms(search[1]),
+    });
+    rows.push(Row {
+        what: "a check-in's round trip (`desk::check_in`, one connection), median of 200",
+        file: ms(round[0]),
+        server: ms(round[1]),
+    });
+
+    // How long another desk takes to hear of a change.
+    let mut listener = server::Listener::new(srv.to_str().expect("an address")).expect("listens");
+    let mut conn = db::open(&srv).expect("the store");
+    let event = ops::list_events(&conn).expect("events")[0].id.clone();
+    let people: Vec<String> = ops::list_attendees(&conn, &event, &AttendeeFilter::default())
+        .expect("the list")
+        .iter()
+        .skip(200)
+        .take(50)
+        .map(|a| a.id.clone())
+        .collect();
+    let times: Vec<Duration> = people
+        .iter()
+        .map(|id| {
+            let started = Instant::now();
+            desk::check_in(&mut conn, id, plenary_core::clock::now()).expect("checked in");
+            assert!(listener.wait(Duration::from_secs(2)).expect("waits"));
+            started.elapsed()
+        })
+        .collect();
+    rows.push(Row {
+        what: "a check-in until another desk hears of it, median of 50",
+        file: "up to 1 s (the app looks at the file once a second)".into(),
+        server: ms(median(times)),
+    });
+    drop(conn);
+    drop(listener);
+    drop(client);
+    let _ = server::connect(&admin)
+        .expect("the server answers")
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+
+    println!("| what | file | server |");
+    println!("| --- | --- | --- |");
+    for row in rows {
+        println!("| {} | {} | {} |", row.what, row.file, row.server);
+    }
+}
