@@ -43,7 +43,8 @@ pg_virtualenv env PLENARY_REQUIRE_SERVER=1 PLENARY_TEST_ENGINE=postgres \
   cargo test -p plenary-core --test core
 
 step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
-xvfb-run -a --server-args="-screen 0 1400x900x24" \
+# Under pg_virtualenv too: one test runs two desks, each its own app, on one server.
+pg_virtualenv env PLENARY_REQUIRE_SERVER=1 xvfb-run -a --server-args="-screen 0 1400x900x24" \
   cargo test "${features[@]}" --test e2e -- --ignored --test-threads=1 --skip installed_app_
 
 step "The .deb: build, install, run the installed app and CLI, remove"

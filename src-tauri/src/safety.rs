@@ -62,7 +62,9 @@ pub async fn choose_backup_to_restore(
     }))
 }
 
-/// Restores the chosen backup, keeping a copy of the current state; returns where that copy is.
+/// Restores the chosen backup, keeping a copy of the current state; returns where that copy
+/// is. On a server each event of the file replaces the server's event of the same id, and
+/// the answer is empty: the server's own backups are its administrator's.
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> {
@@ -74,6 +76,11 @@ pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> 
     let Some(path) = chosen else {
         return Err(Error::invalid("file", Code::ChooseBackupFile).into());
     };
+    if state.on_server() {
+        plenary_core::transfer::restore_from_file(&mut *state.open()?, &path)?;
+        state.directories.clear();
+        return Ok(String::new());
+    }
     let keep = state
         .open()
         .map_or(backup::DEFAULT_KEEP, |c| backup::keep_setting(&c));
@@ -87,6 +94,7 @@ pub async fn restore_chosen_backup(state: State<'_, AppState>) -> Reply<String> 
 pub struct BackupSettings {
     pub keep: u32,
     pub max_keep: u32,
+    /// The folder beside the file; empty on a server, which takes no automatic backups.
     pub folder: String,
 }
 
@@ -97,7 +105,11 @@ pub async fn backup_settings(state: State<'_, AppState>) -> Reply<BackupSettings
     Ok(BackupSettings {
         keep: u32::try_from(backup::keep_setting(&conn)).unwrap_or(backup::MAX_KEEP),
         max_keep: backup::MAX_KEEP,
-        folder: backup::folder_for(&state.db_path()).display().to_string(),
+        folder: if state.on_server() {
+            String::new()
+        } else {
+            backup::folder_for(&state.db_path()).display().to_string()
+        },
     })
 }
 

@@ -301,16 +301,26 @@ fn listen(address: &str, same: &dyn Fn() -> bool, changed: &mut dyn FnMut() -> b
     true
 }
 
-/// Looks at the file once a second while `same` holds; `false` once the window is gone.
+/// Asks the file once a second whether anyone committed (`db::FileWatch`: reads, and the
+/// WAL coming and going as connections open and close, do not count) while `same` holds;
+/// `false` once the window is gone.
 fn poll_file(
     path: &std::path::Path,
     same: &dyn Fn() -> bool,
     changed: &mut dyn FnMut() -> bool,
 ) -> bool {
-    let mut last = plenary_core::backup::fingerprint(path);
+    let watch = match db::watch_file(path) {
+        Ok(watch) => watch,
+        Err(err) => {
+            log::warn!("live updates: the file cannot be watched: {err}");
+            std::thread::sleep(Duration::from_secs(5));
+            return true;
+        }
+    };
+    let mut last = watch.version().ok();
     while same() {
         std::thread::sleep(Duration::from_secs(1));
-        let now = plenary_core::backup::fingerprint(path);
+        let now = watch.version().ok();
         if now != last {
             last = now;
             if !changed() {

@@ -150,6 +150,26 @@ pub(crate) fn open_backup_file(path: &Path) -> Result<Connection> {
     Ok(conn.into())
 }
 
+/// A connection that only tells when a file's store changed, for the app's live updates: its
+/// `PRAGMA data_version` moves with every commit made through any other connection, this
+/// process's or another's (the CLI), and not with reads. It never migrates and never writes.
+pub struct FileWatch(Lite);
+
+/// Opens a [`FileWatch`] on the file at `path`, which must exist.
+pub fn watch_file(path: &Path) -> Result<FileWatch> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Lite::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(FileWatch(conn))
+}
+
+impl FileWatch {
+    /// A number that differs from the last one read once someone else has committed.
+    pub fn version(&self) -> Result<i64> {
+        Ok(self.0.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |source| Error::Io {
         path: path.display().to_string(),

@@ -116,7 +116,10 @@ export class AppState {
 	async refreshEvents(): Promise<void> {
 		const sectionBefore = this.#section;
 		try {
-			this.events = await api.listEvents();
+			const events = await api.listEvents();
+			// A live update that changed nothing here keeps the same objects, so that nothing
+			// that depends on the current event (a form being filled in) starts again.
+			if (JSON.stringify(events) !== JSON.stringify(this.events)) this.events = events;
 			this.eventsError = null;
 			if (this.currentEventId && !this.events.some((e) => e.id === this.currentEventId)) {
 				this.selectEvent(null);

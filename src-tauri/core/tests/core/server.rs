@@ -896,3 +896,107 @@ fn a_connection_that_drops_mid_change_loses_that_change_only() {
     plenary_core::desk::check_in(&mut conn, &ana.id, crate::now()).expect("checked in");
     assert_eq!(people(&conn), 1);
 }
+
+/// Six desks sign one person up for the site visit at once: one sign-up, no error. (Over
+/// capacity is a warning by design, so there is no "last seat" to race for; the sign-up row
+/// itself is what two desks could write twice.)
+#[test]
+fn six_simultaneous_sign_ups_of_one_person_record_one() {
+    use plenary_core::schedule::model::{SessionInput, SessionType};
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let mut conn = db::open(&address).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    let visit = plenary_core::schedule::ops::add_session(
+        &mut conn,
+        &event.id,
+        crate::id(2),
+        &SessionInput {
+            title: "Site visit".into(),
+            kind: SessionType::SiteVisit,
+            start: "2024-09-04 14:00".into(),
+            end: "2024-09-04 17:30".into(),
+            room_id: None,
+            description: String::new(),
+            capacity: Some(1),
+            track: String::new(),
+        },
+        crate::now(),
+    )
+    .expect("the visit");
+    let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+    let desks: Vec<_> = (0..6)
+        .map(|_| {
+            let (address, session, person, start) = (
+                address.clone(),
+                visit.id.clone(),
+                ana.id.clone(),
+                start.clone(),
+            );
+            std::thread::spawn(move || {
+                let mut conn = db::open(&address).expect("a desk's connection");
+                start.wait();
+                plenary_core::schedule::ops::sign_up(&mut conn, &session, &person, crate::now())
+                    .map(|_| ())
+            })
+        })
+        .collect();
+    for desk in desks {
+        desk.join().expect("a desk's thread").expect("signed up");
+    }
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM signup", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(rows, 1);
+}
+
+/// An import of 2,000 people while another desk checks 20 people in: both complete, and
+/// nothing of either is lost.
+#[test]
+fn an_import_and_check_ins_at_another_desk_both_complete() {
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let mut conn = db::open(&address).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let people: Vec<String> = (0..20)
+        .map(|i| {
+            crate::add(
+                &mut conn,
+                &event.id,
+                &crate::person("Desk", &format!("Early{i}"), "KE"),
+            )
+            .expect("add")
+            .id
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("a folder");
+    let csv = dir.path().join("people.csv");
+    crate::crash::attendee_csv(&csv, 2000);
+    let importer = {
+        let (address, csv) = (address.clone(), csv.clone());
+        std::thread::spawn(move || {
+            crate::plenary_at(
+                &address,
+                &["import", "attendees", csv.to_str().expect("a path")],
+            )
+        })
+    };
+    let mut desk = db::open(&address).expect("a desk");
+    for id in &people {
+        plenary_core::desk::check_in(&mut desk, id, crate::now()).expect("checked in");
+    }
+    let out = importer.join().expect("the import's thread");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let counts = plenary_core::desk::desk_counts(&conn, &event.id).expect("counts");
+    assert_eq!(counts.expected, 2020, "{counts:?}");
+    assert_eq!(counts.arrived, 20, "{counts:?}");
+}
