@@ -116,7 +116,11 @@ export const commands = {
 	 *  changes until `restore_chosen_backup`.
 	 */
 	chooseBackupToRestore: () => typedError<RestoreCandidate | null, ApiError>(__TAURI_INVOKE("choose_backup_to_restore")),
-	/**  Restores the chosen backup, keeping a copy of the current state; returns where that copy is. */
+	/**
+	 *  Restores the chosen backup, keeping a copy of the current state; returns where that copy
+	 *  is. On a server each event of the file replaces the server's event of the same id, and
+	 *  the answer is empty: the server's own backups are its administrator's.
+	 */
 	restoreChosenBackup: () => typedError<string, ApiError>(__TAURI_INVOKE("restore_chosen_backup")),
 	backupSettings: () => typedError<BackupSettings, ApiError>(__TAURI_INVOKE("backup_settings")),
 	/**  Changes how many automatic backups are kept. */
@@ -345,6 +349,7 @@ export type AttendeeInput = {
 export type BackupSettings = {
 	keep: number,
 	max_keep: number,
+	/**  The folder beside the file; empty on a server, which takes no automatic backups. */
 	folder: string,
 };
 

@@ -25,6 +25,9 @@ pub(super) fn run(command: ServerCommand, out: &mut dyn Write) -> Result<Outcome
     let ServerCommand::Setup { address, desk_role } = command;
     let mut client = server::connect(&address)?;
     let version = server::migrate(&mut client)?;
+    // The sort keys' collation is recorded now, so that a desk's first open (which may not
+    // write them) finds nothing to do.
+    server::refresh_sort_keys(&mut client)?;
     line(
         out,
         format_args!("The server's schema is at version {version}."),

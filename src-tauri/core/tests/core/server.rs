@@ -478,6 +478,56 @@ fn a_desk_role_checks_in_and_adds_walk_ins_but_the_server_refuses_it_the_rest() 
         logged >= 3,
         "check-in, attendance and walk-in logged: {logged}"
     );
+    // The same through Plenary's verbs, as the app at a desk runs them: opening the store
+    // (which a desk may not migrate or re-key) and checking in work; the rest is refused by
+    // the server, and nothing of it is written.
+    let user = std::env::var("PGUSER").unwrap_or("postgres".into());
+    let desk_uri = test
+        .uri
+        .replacen(&format!("//{user}@"), "//plenary_test_desk2:desk-pass@", 1);
+    let mut verbs = db::open(std::path::Path::new(&desk_uri)).expect("the desk opens the store");
+    let ma = plenary_core::desk::check_in(&mut verbs, "a1", crate::now()).expect("checked in");
+    assert!(ma.checked_in_at.is_some());
+    // An organiser names the head of China's delegation; the desk's undo of that (a delete)
+    // is refused. (Undoing its own check-in is taking it back, which a desk may do.)
+    let mut owner = db::open(std::path::Path::new(&test.uri)).expect("the owner's store");
+    plenary_core::ops::set_delegation_head(&mut owner, "e1", "CN", Some("a1")).expect("the head");
+    let refusals = [
+        (
+            "delete",
+            plenary_core::ops::delete_attendee(&mut verbs, "w1").map(|_| ()),
+        ),
+        (
+            "undo",
+            plenary_core::audit::undo_last(&mut verbs, "e1").map(|_| ()),
+        ),
+        (
+            "read a passport number",
+            plenary_core::sensitive::get(&verbs, "a1").map(|_| ()),
+        ),
+    ];
+    for (what, result) in refusals {
+        let err = result.expect_err(what);
+        assert!(
+            err.to_string().contains("permission denied"),
+            "{what}: {err}"
+        );
+    }
+    let people: i64 = admin
+        .query_one("SELECT count(*) FROM attendee", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(people, 2, "nobody was deleted");
+    let heads: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM delegation WHERE head_attendee_id = 'a1'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(heads, 1, "the organiser's change stands");
+    drop(owner);
+    drop(verbs);
     drop(desk);
     drop(admin);
     // The role's rights go with the database; then the role itself.
