@@ -139,6 +139,7 @@ fn own_backups(folder: &Path, stem: &str) -> Result<Vec<PathBuf>> {
 /// Replaces the database at `db_path` with the backup `from`, after checking it, and after
 /// keeping a backup of the current state (returned, so the restore can be undone).
 pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> Result<PathBuf> {
+    verify(from)?;
     // A server has no folder beside it (and none may ever be made from its address): its
     // events are restored one by one (`transfer::restore_from_file`).
     if db::server_address(db_path).is_some() {
@@ -146,7 +147,6 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>, keep: usize) -> 
             "a server is restored event by event, not as a file".into(),
         ));
     }
-    verify(from)?;
     // Stage the source first: it may itself be an automatic backup that taking the safety
     // copy below would prune or overwrite.
     let folder = folder_for(db_path);
