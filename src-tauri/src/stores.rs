@@ -81,6 +81,14 @@ fn with_password(login: &ServerLogin) -> Result<(PathBuf, String), Error> {
     Ok((PathBuf::from(full), label))
 }
 
+/// What a password may not hold as it is in a URI's user information (RFC 3986): all but the
+/// unreserved characters.
+const USERINFO: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// `postgresql://user@host/db` with `password` put in as the URI's user information says
 /// (percent-encoded).
 fn add_password(address: &str, password: &str) -> String {
@@ -92,15 +100,7 @@ fn add_password(address: &str, password: &str) -> String {
         Some((user, host)) => (user.split(':').next().unwrap_or(user), host),
         None => ("", authority),
     };
-    let encoded: String = password
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
+    let encoded = percent_encoding::utf8_percent_encode(password, USERINFO);
     format!("{scheme}://{user}:{encoded}@{host}{tail}")
 }
 

@@ -80,6 +80,34 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// The median time of checking in `count` people of the store's only event after the first
+/// `skip`, each followed by `then` (and timed with it).
+fn check_ins(
+    conn: &mut db::Connection,
+    skip: usize,
+    count: usize,
+    mut then: impl FnMut(),
+) -> Duration {
+    let event = ops::list_events(conn).expect("events")[0].id.clone();
+    let people: Vec<String> = ops::list_attendees(conn, &event, &AttendeeFilter::default())
+        .expect("the list")
+        .iter()
+        .skip(skip)
+        .take(count)
+        .map(|a| a.id.clone())
+        .collect();
+    let times: Vec<Duration> = people
+        .iter()
+        .map(|id| {
+            let started = Instant::now();
+            desk::check_in(conn, id, plenary_core::clock::now()).expect("checked in");
+            then();
+            started.elapsed()
+        })
+        .collect();
+    median(times)
+}
+
 struct Row {
     what: &'static str,
     file: String,
@@ -213,21 +241,7 @@ fn main() {
             })
             .collect();
         search.push(median(times));
-        let people: Vec<String> = ops::list_attendees(&conn, &event, &everyone)
-            .expect("the list")
-            .iter()
-            .take(200)
-            .map(|a| a.id.clone())
-            .collect();
-        let times: Vec<Duration> = people
-            .iter()
-            .map(|id| {
-                let started = Instant::now();
-                desk::check_in(&mut conn, id, plenary_core::clock::now()).expect("checked in");
-                started.elapsed()
-            })
-            .collect();
-        round.push(median(times));
+        round.push(check_ins(&mut conn, 0, 200, || {}));
     }
     rows.push(Row {
         what: "read all 50,000 (the search's directory after a change), median of 5",
@@ -248,53 +262,24 @@ fn main() {
     // trigger updates it for every row); the same after a VACUUM, as autovacuum would do.
     client.batch_execute("VACUUM event").expect("vacuumed");
     let mut conn = db::open(&srv).expect("the store");
-    let event = ops::list_events(&conn).expect("events")[0].id.clone();
-    let people: Vec<String> = ops::list_attendees(&conn, &event, &AttendeeFilter::default())
-        .expect("the list")
-        .iter()
-        .skip(1000)
-        .take(200)
-        .map(|a| a.id.clone())
-        .collect();
-    let times: Vec<Duration> = people
-        .iter()
-        .map(|id| {
-            let started = Instant::now();
-            desk::check_in(&mut conn, id, plenary_core::clock::now()).expect("checked in");
-            started.elapsed()
-        })
-        .collect();
+    let vacuumed = check_ins(&mut conn, 1000, 200, || {});
     rows.push(Row {
         what: "the same after `VACUUM event` (what autovacuum does), median of 200",
         file: "".into(),
-        server: ms(median(times)),
+        server: ms(vacuumed),
     });
     drop(conn);
 
     // How long another desk takes to hear of a change.
     let mut listener = server::Listener::new(srv.to_str().expect("an address")).expect("listens");
     let mut conn = db::open(&srv).expect("the store");
-    let event = ops::list_events(&conn).expect("events")[0].id.clone();
-    let people: Vec<String> = ops::list_attendees(&conn, &event, &AttendeeFilter::default())
-        .expect("the list")
-        .iter()
-        .skip(200)
-        .take(50)
-        .map(|a| a.id.clone())
-        .collect();
-    let times: Vec<Duration> = people
-        .iter()
-        .map(|id| {
-            let started = Instant::now();
-            desk::check_in(&mut conn, id, plenary_core::clock::now()).expect("checked in");
-            assert!(listener.wait(Duration::from_secs(2)).expect("waits"));
-            started.elapsed()
-        })
-        .collect();
+    let heard = check_ins(&mut conn, 200, 50, || {
+        assert!(listener.wait(Duration::from_secs(2)).expect("waits"));
+    });
     rows.push(Row {
         what: "a check-in until another desk hears of it, median of 50",
         file: "up to 1 s (the app looks at the file once a second)".into(),
-        server: ms(median(times)),
+        server: ms(heard),
     });
     drop(conn);
     drop(listener);

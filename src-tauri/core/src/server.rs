@@ -176,7 +176,7 @@ pub fn open(address: &str) -> Result<Connection> {
         migrate(&mut client)?;
         match refresh_sort_keys(&mut client) {
             // A desk's role may not rewrite the keys: the owner's next open does.
-            Err(Error::Server(detail)) if detail.contains("permission denied") => {}
+            Err(Error::ServerDb(e)) if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) => {}
             other => other?,
         }
         Ok(client)
@@ -263,39 +263,40 @@ pub fn refresh_sort_keys(client: &mut Client) -> Result<()> {
     let stored = |client: &mut Client| -> Result<Option<String>> {
         Ok(client
             .query_opt("SELECT value FROM meta WHERE key = 'sort_key_version'", &[])
-            .map_err(|e| failed(&e))?
+            .map_err(crate::sql::server)?
             .map(|r| r.get(0)))
     };
     if stored(client)?.as_deref() == Some(version) {
         return Ok(());
     }
-    let mut tx = client.transaction().map_err(|e| failed(&e))?;
+    let mut tx = client.transaction().map_err(crate::sql::server)?;
     tx.execute(
         "SELECT pg_advisory_xact_lock($1)",
         &[&crate::sql::WRITE_LOCK],
     )
-    .map_err(|e| failed(&e))?;
+    .map_err(crate::sql::server)?;
     let rows = tx
         .query("SELECT id, sort_family, sort_given FROM attendee", &[])
-        .map_err(|e| failed(&e))?;
+        .map_err(crate::sql::server)?;
     let update = tx
         .prepare("UPDATE attendee SET sort_key = $2 WHERE id = $1 AND sort_key <> $2")
-        .map_err(|e| failed(&e))?;
+        .map_err(crate::sql::server)?;
     for row in rows {
         let (id, family, given): (String, String, String) = (row.get(0), row.get(1), row.get(2));
         let key = crate::collation::sort_key(&family, &given);
-        tx.execute(&update, &[&id, &key]).map_err(|e| failed(&e))?;
+        tx.execute(&update, &[&id, &key])
+            .map_err(crate::sql::server)?;
     }
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('sort_key_version', $1)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[&version],
     )
-    .map_err(|e| failed(&e))?;
+    .map_err(crate::sql::server)?;
     // Recomputed keys are not a user's change: they leave no entry in the log.
     tx.execute("DELETE FROM change_row WHERE entry_id IS NULL", &[])
-        .map_err(|e| failed(&e))?;
-    tx.commit().map_err(|e| failed(&e))
+        .map_err(crate::sql::server)?;
+    tx.commit().map_err(crate::sql::server)
 }
 
 /// The server's version as a number: 150004 for PostgreSQL 15.4.

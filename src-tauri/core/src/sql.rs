@@ -46,7 +46,7 @@ enum Inner {
 struct Pg {
     /// Always there until the connection is dropped (see `Drop`).
     client: Option<postgres::Client>,
-    /// Prepared statements by their (rewritten) SQL.
+    /// Prepared statements by their SQL as written (with `?1` placeholders).
     cache: HashMap<String, postgres::Statement>,
     /// The address the connection was made with, without its password.
     address: String,
@@ -240,16 +240,17 @@ impl Pg {
             .expect("a server's client is there until the connection is dropped")
     }
 
+    /// The prepared statement for `sql`, cached by its text as written, so that a statement
+    /// run again is neither rewritten nor prepared again.
     fn prepare(&mut self, sql: &str) -> Result<postgres::Statement> {
-        let text = placeholders(sql);
-        if let Some(stmt) = self.cache.get(&text) {
+        if let Some(stmt) = self.cache.get(sql) {
             return Ok(stmt.clone());
         }
-        let stmt = self.c().prepare(&text).map_err(server)?;
+        let stmt = self.c().prepare(&placeholders(sql)).map_err(server)?;
         if self.cache.len() > 512 {
             self.cache.clear();
         }
-        self.cache.insert(text, stmt.clone());
+        self.cache.insert(sql.to_owned(), stmt.clone());
         Ok(stmt)
     }
 }

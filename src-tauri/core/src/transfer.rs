@@ -166,17 +166,14 @@ pub fn copy_event(
 ) -> Result<CopyReport> {
     // One snapshot of the source, read before the destination is locked.
     let snapshot = src.read_transaction()?;
-    let name: String = snapshot
-        .query_row("SELECT name FROM event WHERE id = ?1", [event_id], |r| {
-            r.get(0)
-        })
+    let (name, revision): (String, i64) = snapshot
+        .query_row(
+            "SELECT name, revision FROM event WHERE id = ?1",
+            [event_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?
         .ok_or_else(|| Error::not_found("event", event_id))?;
-    let revision: i64 = snapshot.query_row(
-        "SELECT revision FROM event WHERE id = ?1",
-        [event_id],
-        |r| r.get(0),
-    )?;
     let tables = TABLES
         .iter()
         .map(|(table, filter)| read_table(&snapshot, table, filter, event_id))

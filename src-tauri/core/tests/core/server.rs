@@ -702,17 +702,29 @@ fn a_servers_backup_is_a_file_that_restores_onto_the_server() {
     );
 }
 
+/// The server store at `address` with the seminar and Ana Silva in it.
+fn with_ana(
+    address: &std::path::Path,
+) -> (
+    db::Connection,
+    plenary_core::model::EventSummary,
+    plenary_core::model::Attendee,
+) {
+    let mut conn = db::open(address).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    (conn, event, ana)
+}
+
 /// Six desks check the same person in at once: one check-in is recorded, the other five are
 /// told who was first, and the log has one entry.
 #[test]
 fn six_simultaneous_check_ins_of_one_person_record_one() {
     let Some(test) = TestDb::new() else { return };
     let address = std::path::PathBuf::from(&test.uri);
-    let mut conn = db::open(&address).expect("the server store");
-    let event =
-        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
-            .expect("event");
-    let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    let (conn, event, ana) = with_ana(&address);
     let start = std::sync::Arc::new(std::sync::Barrier::new(6));
     let desks: Vec<_> = (0..6)
         .map(|_| {
@@ -896,11 +908,7 @@ impl Proxy {
 fn a_connection_that_drops_mid_change_loses_that_change_only() {
     let Some(test) = TestDb::new() else { return };
     let direct = std::path::PathBuf::from(&test.uri);
-    let mut conn = db::open(&direct).expect("the server store");
-    let event =
-        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
-            .expect("event");
-    let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    let (mut conn, _event, ana) = with_ana(&direct);
     let people = |conn: &db::Connection| -> i64 {
         conn.query_row("SELECT count(*) FROM attendee", [], |r| r.get(0))
             .expect("count")
@@ -955,11 +963,7 @@ fn six_simultaneous_sign_ups_of_one_person_record_one() {
     use plenary_core::schedule::model::{SessionInput, SessionType};
     let Some(test) = TestDb::new() else { return };
     let address = std::path::PathBuf::from(&test.uri);
-    let mut conn = db::open(&address).expect("the server store");
-    let event =
-        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
-            .expect("event");
-    let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
+    let (mut conn, event, ana) = with_ana(&address);
     let visit = plenary_core::schedule::ops::add_session(
         &mut conn,
         &event.id,
