@@ -37,6 +37,7 @@ pub mod sensitive;
 pub mod server;
 pub mod sql;
 pub mod store;
+pub mod tls;
 pub mod transfer;
 mod tx;
 pub mod ui_tables;

@@ -69,7 +69,7 @@ codes! {
     ServerPasswordRefused = "field.server_password_refused",
     ServerNoDatabase = "field.server_no_database",
     ServerUnreachable = "field.server_unreachable",
-    ServerTlsUnsupported = "field.server_tls_unsupported",
+    ServerTlsFailed = "field.server_tls_failed",
     BadRoleName = "field.bad_role_name",
     NoSuchRole = "field.no_such_role",
     NoDelegationToSeat = "field.no_delegation_to_seat",

@@ -1054,3 +1054,91 @@ fn an_import_and_check_ins_at_another_desk_both_complete() {
     assert_eq!(counts.expected, 2020, "{counts:?}");
     assert_eq!(counts.arrived, 20, "{counts:?}");
 }
+
+/// Whether the connection to `address` is encrypted, as the server sees it.
+fn encrypted(address: &str) -> bool {
+    let mut client = server::connect(address).unwrap_or_else(|e| panic!("{address}: {e}"));
+    client
+        .query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .expect("the connection's TLS state")
+        .get(0)
+}
+
+#[test]
+fn tls_is_used_when_offered_and_each_sslmode_checks_what_libpq_checks() {
+    let Some(test) = TestDb::new() else { return };
+    let mut admin = test.client();
+    let show = |client: &mut Client, name: &str| -> String {
+        client
+            .query_one(&format!("SHOW {name}"), &[])
+            .expect(name)
+            .get(0)
+    };
+    // Debian's clusters (pg_virtualenv's among them) offer TLS with a self-signed certificate
+    // for "localhost"; this test needs a server that offers TLS.
+    assert_eq!(
+        show(&mut admin, "ssl"),
+        "on",
+        "the test server must offer TLS"
+    );
+    let certificate = show(&mut admin, "ssl_cert_file");
+    let host = std::env::var("PGHOST").expect("PGHOST");
+    let with = |params: &str| format!("{} {params}", test.address);
+
+    assert!(encrypted(&test.address), "prefer, the default, takes TLS");
+    assert!(!encrypted(&with("sslmode=disable")));
+    assert!(encrypted(&with("sslmode=require")));
+    assert!(encrypted(&format!("{}?sslmode=require", test.uri)));
+
+    // Debian puts its self-signed certificate among the system's roots (/etc/ssl/certs), so
+    // verify-full with the system's roots passes here.
+    assert!(
+        encrypted(&with("sslmode=verify-full")),
+        "the system's roots include Debian's own certificate"
+    );
+    // With it as the root, verify-ca passes whatever the host is called, and verify-full
+    // passes for the name it carries and no other.
+    let root = format!("sslrootcert='{certificate}'");
+    assert!(encrypted(&with(&format!("sslmode=verify-ca {root}"))));
+    let by_name = test
+        .address
+        .replace(&format!("host={host}"), "host=localhost");
+    assert!(encrypted(&format!("{by_name} sslmode=verify-full {root}")));
+    let by_number = test
+        .address
+        .replace(&format!("host={host}"), "host=127.0.0.1");
+    assert!(encrypted(&format!("{by_number} sslmode=verify-ca {root}")));
+    let (field, text) = refusal(&format!("{by_number} sslmode=verify-full {root}"));
+    assert_eq!(field, "db", "{text}");
+    assert!(text.contains("TLS"), "{text}");
+
+    // A root that did not sign the server's certificate: verify-full and verify-ca refuse,
+    // and so does require with a root file (libpq's rule).
+    let dir = tempfile::tempdir().expect("a folder");
+    let other = dir.path().join("other.pem");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        ])
+        .args(["-subj", "/CN=Another CA", "-keyout"])
+        .arg(dir.path().join("other.key"))
+        .arg("-out")
+        .arg(&other)
+        .output()
+        .expect("openssl makes a certificate");
+    assert!(made.status.success(), "{made:?}");
+    for mode in ["verify-full", "verify-ca", "require"] {
+        let (field, text) = refusal(&with(&format!(
+            "sslmode={mode} sslrootcert='{}'",
+            other.display()
+        )));
+        assert_eq!(field, "db", "{mode}: {text}");
+        assert!(
+            text.contains("TLS") && text.contains("UnknownIssuer"),
+            "{mode}: says the certificate's issuer is unknown: {text}"
+        );
+    }
+}
