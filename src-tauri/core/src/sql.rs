@@ -135,6 +135,48 @@ impl Connection {
         }
     }
 
+    /// Writes `rows` (each with a value for each of `columns`) into a server's `table` by one
+    /// `COPY … FROM STDIN BINARY`: the bulk path, one statement however many rows, so the
+    /// table's statement triggers run once. Each value is encoded for its column's type as a
+    /// parameter is. Not for a file (SQLite has no COPY): the caller inserts row by row there.
+    /// `written` hears how many rows have been sent, every thousand rows.
+    pub(crate) fn copy_in(
+        &self,
+        table: &str,
+        columns: &[&str],
+        rows: &[Vec<Value>],
+        written: &mut dyn FnMut(usize),
+    ) -> Result<u64> {
+        let Inner::Pg(pg) = &self.inner else {
+            return Err(Error::Server("COPY is a server's bulk path".to_owned()));
+        };
+        blocking(|| {
+            let mut pg = pg.borrow_mut();
+            let list = columns.join(", ");
+            let types: Vec<postgres::types::Type> = pg
+                .c()
+                .prepare(&format!("SELECT {list} FROM {table} LIMIT 0"))
+                .map_err(server)?
+                .columns()
+                .iter()
+                .map(|c| c.type_().clone())
+                .collect();
+            let sink = pg
+                .c()
+                .copy_in(&format!("COPY {table} ({list}) FROM STDIN BINARY"))
+                .map_err(server)?;
+            let mut writer = postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
+            for (i, row) in rows.iter().enumerate() {
+                let values: Vec<ValueRef<'_>> = row.iter().map(ToSql::to_param).collect();
+                writer.write(&pg_refs(&values)).map_err(server)?;
+                if (i + 1) % 1000 == 0 {
+                    written(i + 1);
+                }
+            }
+            writer.finish().map_err(server)
+        })
+    }
+
     /// Runs several statements separated by semicolons, with no parameters.
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.inner {

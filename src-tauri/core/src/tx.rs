@@ -19,6 +19,7 @@ pub(crate) fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
         summary: None,
         reason: String::new(),
         event: None,
+        entry: None,
     })
 }
 
@@ -30,6 +31,8 @@ pub(crate) struct WriteTx<'c> {
     /// The event the change belongs to, when the logged rows may not say (an import logs
     /// only the ids of the people it adds).
     event: Option<String>,
+    /// The entry opened before the rows were written ([`WriteTx::open_entry`]).
+    entry: Option<i64>,
 }
 
 impl<'c> std::ops::Deref for WriteTx<'c> {
@@ -56,6 +59,32 @@ impl WriteTx<'_> {
         reason.clone_into(&mut self.reason);
     }
 
+    /// On a server, writes the audit entry now, with what [`Self::describe`] and
+    /// [`Self::for_event`] said, so that the rows logged from here on carry it as they are
+    /// written (the server's audit function reads it from the transaction's `plenary.entry`)
+    /// and the commit has nothing to seal: a bulk import's 50,000 log rows are not all
+    /// written a second time, which cost the import most of a second and left 50,000 dead
+    /// versions for each later seal to step over. On a file this does nothing: its import
+    /// logs only the added ids, and the seal stays cheap.
+    pub(crate) fn open_entry(&mut self) -> Result<()> {
+        if self.tx.engine() != crate::sql::Engine::Postgres || self.entry.is_some() {
+            return Ok(());
+        }
+        let id = insert_entry(
+            &self.tx,
+            self.event.as_deref(),
+            self.summary.as_deref().unwrap_or_default(),
+            &self.reason,
+        )?;
+        self.tx.query_row(
+            "SELECT set_config('plenary.entry', ?1, true)",
+            [id.to_string()],
+            |_| Ok(()),
+        )?;
+        self.entry = Some(id);
+        Ok(())
+    }
+
     /// Records the change in the audit log and commits.
     pub(crate) fn commit(self) -> Result<()> {
         self.commit_entry().map(|_| ())
@@ -63,6 +92,15 @@ impl WriteTx<'_> {
 
     /// [`Self::commit`], returning the audit entry's id (`None` if nothing changed).
     pub(crate) fn commit_entry(self) -> Result<Option<i64>> {
+        if let Some(id) = self.entry {
+            // Rows logged before the entry was opened join it.
+            self.tx.execute(
+                "UPDATE change_row SET entry_id = ?1 WHERE entry_id IS NULL",
+                [id],
+            )?;
+            self.tx.commit()?;
+            return Ok(Some(id));
+        }
         let entry = seal(
             &self.tx,
             self.summary.as_deref(),
@@ -258,6 +296,27 @@ fn event_of(conn: &Connection, row: &Row) -> Option<String> {
         .or_else(|| lookup("SELECT event_id FROM attendee WHERE id = ?1", "attendee_id"))
 }
 
+/// Writes an audit entry (now, by this OS user) and returns its id.
+fn insert_entry(
+    tx: &Transaction<'_>,
+    event: Option<&str>,
+    summary: &str,
+    reason: &str,
+) -> Result<i64> {
+    tx.query_row(
+        "INSERT INTO change_entry (event_id, at, actor, summary, reason) VALUES (?1, ?2, ?3, ?4, ?5)
+         RETURNING id",
+        params![
+            event,
+            clock::timestamp(clock::now()),
+            actor(),
+            summary,
+            reason.trim()
+        ],
+        |r| r.get(0),
+    )
+}
+
 /// Seals the rows this transaction logged into one entry; `None` if it changed nothing.
 fn seal(
     tx: &Transaction<'_>,
@@ -290,18 +349,7 @@ fn seal(
             (event, summary)
         }
     };
-    let id: i64 = tx.query_row(
-        "INSERT INTO change_entry (event_id, at, actor, summary, reason) VALUES (?1, ?2, ?3, ?4, ?5)
-         RETURNING id",
-        params![
-            event,
-            clock::timestamp(clock::now()),
-            actor(),
-            summary,
-            reason.trim()
-        ],
-        |r| r.get(0),
-    )?;
+    let id = insert_entry(tx, event.as_deref(), &summary, reason)?;
     tx.execute(
         "UPDATE change_row SET entry_id = ?1 WHERE entry_id IS NULL",
         [id],

@@ -247,8 +247,10 @@ fn commit_in(
     // The triggers that bump the event's revision on every attendee row cost more than the
     // row itself in a bulk import. On a file they are set aside inside this transaction and
     // put back before it commits, and the revision is bumped once: no other connection ever
-    // sees the table without them. A server keeps its triggers: dropping one would lock the
-    // table against every other desk until the import commits.
+    // sees the table without them. A server keeps its triggers (dropping one would lock the
+    // table against every other desk until the import commits): there the new rows go in by
+    // one COPY, its revision trigger runs once per statement, and its audit trigger logs
+    // each row whole.
     let on_file = tx.engine() == crate::sql::Engine::Sqlite;
     let triggers: Vec<String> = if on_file {
         let mut stmt = tx.prepare(
@@ -281,6 +283,8 @@ fn commit_in(
     };
     let mut set_attending =
         tx.prepare_cached("UPDATE attendee SET attending = ?2 WHERE id = ?1")?;
+    // The new rows, written together after the loop on a server.
+    let mut added_rows = Vec::new();
     let mut drop_head = tx.prepare_cached(
         "UPDATE delegation SET head_attendee_id = NULL
          WHERE head_attendee_id = ?1 AND country <> ?2",
@@ -291,12 +295,22 @@ fn commit_in(
             RowStatus::Unchanged => report.unchanged += 1,
             RowStatus::New => {
                 let id = new_id();
-                attendees::insert_derived(&tx, &id, event_id, &row.input, &row.derived(), &now)?;
+                let attending = row.attending != Some(false);
+                let values = attendees::new_values(
+                    &id,
+                    event_id,
+                    &row.input,
+                    &row.derived(),
+                    &now,
+                    attending,
+                );
+                if on_file {
+                    attendees::insert_values(&tx, values)?;
+                } else {
+                    added_rows.push(values);
+                }
                 if let Some(log_added) = log_added.as_mut() {
                     log_added.execute([&id])?;
-                }
-                if row.attending == Some(false) {
-                    set_attending.execute(crate::params![id, false])?;
                 }
                 report.added_ids.push(id);
                 report.imported += 1;
@@ -311,14 +325,29 @@ fn commit_in(
                 report.updated += 1;
             }
         }
+        // A row is done when it is written: on a server, the new ones at the end.
         if (done + 1) % step == 0 {
-            progress(count(done + 1), total);
+            progress(count(done + 1 - added_rows.len()), total);
         }
     }
-    progress(total, total);
     drop(set_attending);
     drop(drop_head);
     drop(log_added);
+    // Said before the new rows are written, so that on a server the entry is there for the
+    // log rows of the COPY to name.
+    tx.describe(format!(
+        "Imported {} attendees ({} updated)",
+        report.imported, report.updated
+    ));
+    tx.for_event(event_id);
+    if !added_rows.is_empty() {
+        tx.open_entry()?;
+    }
+    let before_copy = plan.len() - added_rows.len();
+    attendees::insert_many(&tx, &added_rows, &mut |n| {
+        progress(count(before_copy + n), total);
+    })?;
+    progress(total, total);
     for sql in &triggers {
         tx.execute_batch(sql)?;
     }
@@ -328,11 +357,6 @@ fn commit_in(
             [event_id],
         )?;
     }
-    tx.describe(format!(
-        "Imported {} attendees ({} updated)",
-        report.imported, report.updated
-    ));
-    tx.for_event(event_id);
     tx.commit()?;
     Ok(report)
 }

@@ -2,7 +2,7 @@
 
 use crate::model::{Attendee, AttendeeInput, NameOrder};
 use crate::params;
-use crate::sql::{Connection, OptionalExtension, Row, Transaction};
+use crate::sql::{Connection, OptionalExtension, Row, Transaction, Value};
 use crate::{fold, names};
 use crate::{Error, Result};
 
@@ -155,50 +155,110 @@ pub fn insert(
     a: &AttendeeInput,
     now: &str,
 ) -> Result<()> {
-    insert_derived(tx, id, event_id, a, &Derived::of(a), now)
+    insert_values(tx, new_values(id, event_id, a, &Derived::of(a), now, true))
 }
 
-/// [`insert`], with the derived values already computed from `a`.
-pub fn insert_derived(
-    tx: &Transaction<'_>,
+/// The columns a new attendee is written with, in the order of [`new_values`].
+const NEW_COLUMNS: [&str; 23] = [
+    "id",
+    "event_id",
+    "honorific",
+    "given_name",
+    "family_name",
+    "name_order",
+    "given_name_latin",
+    "family_name_latin",
+    "country",
+    "organization",
+    "position",
+    "category",
+    "email",
+    "phone",
+    "languages",
+    "dietary",
+    "accessibility",
+    "notes",
+    "search_key",
+    "created_at",
+    "updated_at",
+    "sort_key",
+    "attending",
+];
+
+/// The statement that inserts one row of [`NEW_COLUMNS`].
+static INSERT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let marks: Vec<String> = (1..=NEW_COLUMNS.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO attendee ({}) VALUES ({})",
+        NEW_COLUMNS.join(", "),
+        marks.join(", ")
+    )
+});
+
+/// The values of a new attendee's row, in the order of [`NEW_COLUMNS`].
+pub fn new_values(
     id: &str,
     event_id: &str,
     a: &AttendeeInput,
     derived: &Derived,
     now: &str,
-) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO attendee (id, event_id, honorific, given_name, family_name, name_order,
-             given_name_latin, family_name_latin, country, organization, position, category,
-             email, phone, languages, dietary, accessibility, notes, search_key,
-             created_at, updated_at, sort_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?20, ?21)",
-    )?;
-    stmt.execute(params![
-        id,
-        event_id,
-        a.honorific,
-        a.given_name,
-        a.family_name,
-        a.name_order.as_str(),
-        a.given_name_latin,
-        a.family_name_latin,
-        a.country,
-        a.organization,
-        a.position,
-        a.category,
-        a.email,
-        a.phone,
-        derived.languages,
-        a.dietary,
-        a.accessibility,
-        a.notes,
-        derived.search_key,
-        now,
-        derived.sort_key
-    ])?;
+    attending: bool,
+) -> Vec<Value> {
+    let text = |t: &str| Value::Text(t.to_owned());
+    vec![
+        text(id),
+        text(event_id),
+        text(&a.honorific),
+        text(&a.given_name),
+        text(&a.family_name),
+        text(a.name_order.as_str()),
+        text(&a.given_name_latin),
+        text(&a.family_name_latin),
+        text(&a.country),
+        text(&a.organization),
+        text(&a.position),
+        text(&a.category),
+        text(&a.email),
+        text(&a.phone),
+        text(&derived.languages),
+        text(&a.dietary),
+        text(&a.accessibility),
+        text(&a.notes),
+        text(&derived.search_key),
+        text(now),
+        text(now),
+        Value::Blob(derived.sort_key.clone()),
+        Value::Integer(i64::from(attending)),
+    ]
+}
+
+/// Inserts one row made by [`new_values`].
+pub fn insert_values(tx: &Transaction<'_>, values: Vec<Value>) -> Result<()> {
+    tx.prepare_cached(&INSERT_SQL)?
+        .execute(crate::sql::params_from_iter(values))?;
     Ok(())
+}
+
+/// Many new attendees at once, each row made by [`new_values`]: on a server one
+/// `COPY … FROM STDIN BINARY` (the event's revision moves once, the log has each row); on a
+/// file one insert after another. Returns how many were written; `written` hears how many
+/// so far, every thousand rows.
+pub fn insert_many(
+    tx: &Transaction<'_>,
+    rows: &[Vec<Value>],
+    written: &mut dyn FnMut(usize),
+) -> Result<u64> {
+    if tx.engine() == crate::sql::Engine::Postgres {
+        return tx.copy_in("attendee", &NEW_COLUMNS, rows, written);
+    }
+    let mut stmt = tx.prepare_cached(&INSERT_SQL)?;
+    for (i, row) in rows.iter().enumerate() {
+        stmt.execute(crate::sql::params_from_iter(row))?;
+        if (i + 1) % 1000 == 0 {
+            written(i + 1);
+        }
+    }
+    Ok(rows.len() as u64)
 }
 
 /// The stored sort key: the Latin forms where given, as the generated `sort_family` and

@@ -17,11 +17,11 @@ fn an_empty_database_migrates_to_the_files_version_and_a_second_run_changes_noth
     assert_eq!(server::schema_version(&mut client).expect("the version"), 0);
     assert_eq!(
         server::migrate(&mut client).expect("migrated"),
-        db::SCHEMA_VERSION
+        server::SCHEMA_VERSION
     );
     assert_eq!(
         server::schema_version(&mut client).expect("the version"),
-        db::SCHEMA_VERSION
+        server::SCHEMA_VERSION
     );
     let tables = |client: &mut Client| -> i64 {
         client
@@ -36,7 +36,7 @@ fn an_empty_database_migrates_to_the_files_version_and_a_second_run_changes_noth
     assert!(before >= 20, "the schema's tables are there: {before}");
     assert_eq!(
         server::migrate(&mut client).expect("again"),
-        db::SCHEMA_VERSION
+        server::SCHEMA_VERSION
     );
     assert_eq!(tables(&mut client), before, "a second run adds nothing");
 }
@@ -45,7 +45,7 @@ fn an_empty_database_migrates_to_the_files_version_and_a_second_run_changes_noth
 fn a_server_with_a_newer_schema_is_refused_untouched() {
     let Some(test) = TestDb::new() else { return };
     let mut client = test.client();
-    let newer = (db::SCHEMA_VERSION + 1).to_string();
+    let newer = (server::SCHEMA_VERSION + 1).to_string();
     client
         .batch_execute(&format!(
             "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
@@ -395,7 +395,8 @@ fn a_desk_role_checks_in_and_adds_walk_ins_but_the_server_refuses_it_the_rest() 
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        said.contains("version 10") && said.contains("plenary_test_desk2"),
+        said.contains(&format!("version {}", server::SCHEMA_VERSION))
+            && said.contains("plenary_test_desk2"),
         "{said}"
     );
     admin
@@ -1141,4 +1142,88 @@ fn tls_is_used_when_offered_and_each_sslmode_checks_what_libpq_checks() {
             "{mode}: says the certificate's issuer is unknown: {text}"
         );
     }
+}
+
+/// A bulk import into a server goes in by one COPY: the event's revision moves once (its
+/// statement trigger), the log holds every new row whole under the import's one entry (opened
+/// before the COPY, so nothing is left to seal), and one undo takes the import back.
+#[test]
+fn a_bulk_import_on_a_server_is_one_copy_logged_row_by_row_and_undone_whole() {
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let mut conn = db::open(&address).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let mut admin = test.client();
+    let revision = |admin: &mut Client| -> i64 {
+        admin
+            .query_one("SELECT revision FROM event", &[])
+            .expect("the event")
+            .get(0)
+    };
+    let before = revision(&mut admin);
+    let dir = tempfile::tempdir().expect("a folder");
+    let csv = dir.path().join("people.csv");
+    crate::crash::attendee_csv(&csv, 1500);
+    let out = crate::plenary_at(
+        &address,
+        &["import", "attendees", csv.to_str().expect("a path")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        revision(&mut admin),
+        before + 1,
+        "one statement wrote the rows (row by row, the revision would move 1,500 times)"
+    );
+    let logged: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM change_row
+             WHERE tbl = 'attendee' AND old IS NULL AND new LIKE '%\"given_name\"%'",
+            &[],
+        )
+        .expect("the log")
+        .get(0);
+    assert_eq!(logged, 1500, "each new row logged whole");
+    let (entries, unsealed): (i64, i64) = {
+        let row = admin
+            .query_one(
+                "SELECT count(DISTINCT entry_id), count(*) - count(entry_id)
+                 FROM change_row WHERE tbl = 'attendee'",
+                &[],
+            )
+            .expect("the log");
+        (row.get(0), row.get(1))
+    };
+    assert_eq!(
+        (entries, unsealed),
+        (1, 0),
+        "every row of the import names its one entry"
+    );
+    let summary: String = admin
+        .query_one(
+            "SELECT summary FROM change_entry ORDER BY id DESC LIMIT 1",
+            &[],
+        )
+        .expect("the entry")
+        .get(0);
+    assert_eq!(summary, "Imported 1500 attendees (0 updated)");
+    let counts = plenary_core::desk::desk_counts(&conn, &event.id).expect("counts");
+    assert_eq!(counts.expected, 1500, "{counts:?}");
+
+    let out = crate::plenary_at(&address, &["undo", "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let counts = plenary_core::desk::desk_counts(&conn, &event.id).expect("counts");
+    assert_eq!(
+        counts.expected, 0,
+        "the undo took every row back: {counts:?}"
+    );
 }
