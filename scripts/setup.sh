@@ -13,7 +13,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 apt_packages=(libwebkit2gtk-4.1-dev libdbus-1-dev build-essential pkg-config curl file)
 if [ "$mode" = test ]; then
   apt_packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-noto-cjk fonts-noto-core
-                 poppler-utils libxml2-utils postgresql)
+                 poppler-utils libxml2-utils postgresql openssl)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
