@@ -128,6 +128,9 @@ async fn connect(driver: &Driver) -> Client {
     // tauri-driver listens before the WebKitWebDriver behind it is ready; on a busy machine the
     // first request can then be cut off (hyper's IncompleteMessage). A few tries, each after
     // stopping any app the failed try started, make that start-up race harmless.
+    // Two rustls providers are in this build (see Cargo.toml), so name one for the client;
+    // a second test in the process finds it installed already.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let mut attempt = 1;
     loop {
         let result = ClientBuilder::rustls()
@@ -2271,4 +2274,106 @@ async fn two_desks_on_one_server_see_each_others_check_ins() {
     }
     drop(first);
     drop(second);
+}
+
+/// The people of `event` in the store at `address`, read on a thread of its own (a server's
+/// client must not run on the test's runtime threads).
+fn attendees_in(address: &Path, event: &str) -> usize {
+    let (address, event) = (address.to_path_buf(), event.to_owned());
+    std::thread::spawn(move || {
+        let conn = db::open(&address).expect("the store opens");
+        ops::list_attendees(
+            &conn,
+            &event,
+            &plenary_core::model::AttendeeFilter::default(),
+        )
+        .expect("the attendees")
+        .len()
+    })
+    .join()
+    .expect("the reading thread")
+}
+
+/// The organisers' event goes from the laptop's file to the server by Settings → Publish to
+/// server…, comes back by Save a copy as file…, and the app then connects to the server; in
+/// Arabic, so that the dialog and the store's section are looked at mirrored.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server; scripts/test.sh runs it"]
+async fn publish_to_a_server_save_a_copy_and_connect_in_arabic() {
+    let Some(server) = ServerDb::new() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db_path = store_with_sample(dir.path());
+    let event = sample_event(&db::open(&db_path).expect("the file opens"));
+    let profile = fresh_profile(dir.path());
+    let copy = dir.path().join("copy of the seminar.db");
+    std::fs::create_dir_all(Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens/i18n"))
+        .expect("a folder for screenshots");
+    let vars = [
+        ("XDG_DATA_HOME", profile.as_path()),
+        ("PLENARY_TEST_SAVE_FILE", copy.as_path()),
+    ];
+    let uri = server.uri.clone();
+    let (server_event, copied) = (event.clone(), copy.clone());
+    with_app_and(&db_path, &vars, |client| async move {
+        open_sample(&client).await;
+        go(&client, "settings").await;
+        pick_language(&client, "settings-language", "ar").await;
+
+        click(&client, "[data-testid=publish-server]").await;
+        // The password comes from PGPASSWORD, as libpq takes it.
+        type_into(
+            &client,
+            "[data-testid=server-address]",
+            &uri.display().to_string(),
+        )
+        .await;
+        save_screenshot(&client, "screens/i18n/ar-publish-dialog.png").await;
+        click(&client, "[data-testid=server-submit]").await;
+        let name = uri
+            .display()
+            .to_string()
+            .rsplit('/')
+            .next()
+            .expect("a database name")
+            .to_owned();
+        wait_for_text(&client, ".toasts", |t| t.contains(&name)).await;
+        assert_eq!(
+            attendees_in(&uri, &server_event),
+            123,
+            "the server holds the event with its people"
+        );
+        // The app still works on the file.
+        let place = find(&client, "[data-testid=data-file]")
+            .await
+            .text()
+            .await
+            .expect("the store's place");
+        assert!(!place.starts_with("postgresql://"), "{place}");
+
+        click(&client, "[data-testid=save-copy]").await;
+        wait_for_text(&client, ".toasts", |t| t.contains("copy of the seminar")).await;
+        assert_eq!(
+            attendees_in(&copied, &server_event),
+            123,
+            "the copy holds them too"
+        );
+
+        click(&client, "[data-testid=connect-server]").await;
+        type_into(
+            &client,
+            "[data-testid=server-address]",
+            &uri.display().to_string(),
+        )
+        .await;
+        click(&client, "[data-testid=server-submit]").await;
+        wait_for_text(&client, "[data-testid=data-file]", |t| {
+            t.starts_with("postgresql://")
+        })
+        .await;
+        find(&client, "[data-testid=server-backups]").await;
+        save_screenshot(&client, "screens/i18n/ar-settings-server.png").await;
+    })
+    .await;
 }
