@@ -1227,3 +1227,49 @@ fn a_bulk_import_on_a_server_is_one_copy_logged_row_by_row_and_undone_whole() {
         "the undo took every row back: {counts:?}"
     );
 }
+
+/// Six desks register six people with one email address at once: one is registered, and each
+/// of the other five is told, on the email field, who has that address already.
+#[test]
+fn six_simultaneous_registrations_with_one_email_record_one() {
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let mut conn = db::open(&address).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+    let desks: Vec<_> = (0..6)
+        .map(|i| {
+            let (address, event, start) = (address.clone(), event.id.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut conn = db::open(&address).expect("a desk's connection");
+                let person = plenary_core::model::AttendeeInput {
+                    email: "walk.in@example.org".into(),
+                    ..crate::person(&format!("Desk{i}"), "Walk-in", "KE")
+                };
+                start.wait();
+                crate::add(&mut conn, &event, &person).map(|_| ())
+            })
+        })
+        .collect();
+    let results: Vec<_> = desks
+        .into_iter()
+        .map(|d| d.join().expect("a desk's thread"))
+        .collect();
+    assert_eq!(
+        results.iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{results:?}"
+    );
+    for refused in results.iter().filter_map(|r| r.as_ref().err()) {
+        let plenary_core::Error::Validation(fields) = refused else {
+            panic!("a field error, not {refused:?}");
+        };
+        assert_eq!(fields[0].field, "email", "{fields:?}");
+    }
+    let people: i64 = conn
+        .query_row("SELECT count(*) FROM attendee", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(people, 1);
+}
