@@ -659,6 +659,20 @@ fn an_event_copies_file_to_server_to_file_and_exports_identically() {
     };
     assert_eq!(log(&back), log(&file));
     assert_eq!(log(&server).len(), 4, "{:?}", log(&server));
+    // What the server's audit function logged while the copy was written left nothing
+    // behind: no unsealed row, no scratch entry.
+    let mut admin = test.client();
+    let (unsealed, entries): (i64, i64) = {
+        let row = admin
+            .query_one(
+                "SELECT (SELECT count(*) FROM change_row WHERE entry_id IS NULL),
+                        (SELECT count(*) FROM change_entry)",
+                &[],
+            )
+            .expect("the log");
+        (row.get(0), row.get(1))
+    };
+    assert_eq!((unsealed, entries), (0, 4));
 
     // --replace overwrites the server's copy with the file's newer state.
     run(&file, &["checkin", "--search", "Abebe"]);
