@@ -220,42 +220,32 @@ fn split_key_values(address: &str) -> (String, Vec<(String, String)>) {
 /// `db`), never taken as "check nothing".
 pub fn connector(settings: &Settings) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let check = match settings.mode {
-        Mode::VerifyFull => Check::Full,
-        Mode::VerifyCa => Check::Chain,
-        Mode::Require if settings.roots != Roots::Default || default_root_file().is_some() => {
-            Check::Chain
-        }
-        _ => Check::Nothing,
+    let check_chain = match settings.mode {
+        Mode::VerifyFull | Mode::VerifyCa => true,
+        Mode::Require => settings.roots != Roots::Default || default_root_file().is_some(),
+        Mode::Disable | Mode::Allow | Mode::Prefer => false,
     };
-    let verifier: Arc<dyn ServerCertVerifier> = match check {
-        Check::Nothing => Arc::new(Unchecked(provider.clone())),
-        Check::Chain | Check::Full => {
-            let roots = Arc::new(roots(&settings.roots)?);
-            let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider.clone())
-                .build()
-                .map_err(|e| tls_field(format!("{e}")))?;
-            if check == Check::Full {
-                webpki
-            } else {
-                Arc::new(AnyName(webpki))
-            }
-        }
+    let chain = if check_chain {
+        let roots = Arc::new(roots(&settings.roots)?);
+        let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider.clone())
+            .build()
+            .map_err(|e| tls_field(format!("{e}")))?;
+        Some(webpki)
+    } else {
+        None
+    };
+    let verifier = Verifier {
+        provider: provider.clone(),
+        chain,
+        name: settings.mode == Mode::VerifyFull,
     };
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| tls_field(format!("{e}")))?
         .dangerous()
-        .with_custom_certificate_verifier(verifier)
+        .with_custom_certificate_verifier(Arc::new(verifier))
         .with_no_client_auth();
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Check {
-    Nothing,
-    Chain,
-    Full,
 }
 
 fn tls_field(detail: String) -> crate::Error {
@@ -289,8 +279,11 @@ fn roots(roots: &Roots) -> Result<RootCertStore> {
             )));
         }
     } else {
-        let native = rustls_native_certs::load_native_certs();
-        store.add_parsable_certificates(native.certs);
+        // Read once a process: the app opens a connection for each pooled desk and listener.
+        static SYSTEM: std::sync::OnceLock<Vec<CertificateDer<'static>>> =
+            std::sync::OnceLock::new();
+        let system = SYSTEM.get_or_init(|| rustls_native_certs::load_native_certs().certs);
+        store.add_parsable_certificates(system.iter().cloned());
         if store.is_empty() {
             return Err(tls_field(
                 "the system has no root certificates: name a file with sslrootcert".to_owned(),
@@ -300,22 +293,36 @@ fn roots(roots: &Roots) -> Result<RootCertStore> {
     Ok(store)
 }
 
-/// `prefer` and `require` without roots: the connection is encrypted, the handshake's
-/// signatures are checked against the certificate's key, the certificate itself is taken as
-/// it comes (libpq's behaviour; say `verify-full` to check it).
+/// How much of the server's certificate is checked. The handshake's signatures are always
+/// checked against the certificate's key; the certificate itself is taken as it comes
+/// without `chain` (`prefer`, and `require` without roots: libpq's behaviour), must chain to
+/// a trusted root with it (`verify-ca`), and must also name the host with `name`
+/// (`verify-full`).
 #[derive(Debug)]
-struct Unchecked(Arc<CryptoProvider>);
+struct Verifier {
+    provider: Arc<CryptoProvider>,
+    chain: Option<Arc<WebPkiServerVerifier>>,
+    name: bool,
+}
 
-impl ServerCertVerifier for Unchecked {
+impl ServerCertVerifier for Verifier {
     fn verify_server_cert(
         &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp: &[u8],
-        _now: UnixTime,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
     ) -> std::result::Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
+        let Some(chain) = &self.chain else {
+            return Ok(ServerCertVerified::assertion());
+        };
+        match chain.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
+            Err(rustls::Error::InvalidCertificate(
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+            )) if !self.name => Ok(ServerCertVerified::assertion()),
+            other => other,
+        }
     }
 
     fn verify_tls12_signature(
@@ -328,7 +335,7 @@ impl ServerCertVerifier for Unchecked {
             message,
             cert,
             dss,
-            &self.0.signature_verification_algorithms,
+            &self.provider.signature_verification_algorithms,
         )
     }
 
@@ -342,59 +349,14 @@ impl ServerCertVerifier for Unchecked {
             message,
             cert,
             dss,
-            &self.0.signature_verification_algorithms,
+            &self.provider.signature_verification_algorithms,
         )
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.signature_verification_algorithms.supported_schemes()
-    }
-}
-
-/// `verify-ca`: the chain is checked by webpki; a certificate issued for another name passes.
-#[derive(Debug)]
-struct AnyName(Arc<WebPkiServerVerifier>);
-
-impl ServerCertVerifier for AnyName {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        server_name: &ServerName<'_>,
-        ocsp: &[u8],
-        now: UnixTime,
-    ) -> std::result::Result<ServerCertVerified, rustls::Error> {
-        match self
-            .0
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
-        {
-            Err(rustls::Error::InvalidCertificate(
-                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
-            )) => Ok(ServerCertVerified::assertion()),
-            other => other,
-        }
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.supported_verify_schemes()
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
     }
 }
 

@@ -217,17 +217,8 @@ pub fn copy_event(
     // next seals to step over (tx.rs, `WriteTx::open_entry`).
     let on_server = tx.engine() == Engine::Postgres;
     let scratch: Option<i64> = if on_server {
-        let id: i64 = tx.query_row(
-            "INSERT INTO change_entry (event_id, at, actor, summary) VALUES (NULL, '', '', '')
-             RETURNING id",
-            [],
-            |r| r.get(0),
-        )?;
-        tx.query_row(
-            "SELECT set_config('plenary.entry', ?1, true)",
-            [id.to_string()],
-            |_| Ok(()),
-        )?;
+        let id = crate::tx::insert_entry(&tx, None, "", "")?;
+        crate::tx::log_into(&tx, Some(id))?;
         Some(id)
     } else {
         None
@@ -259,9 +250,7 @@ pub fn copy_event(
     // The rows the destination's triggers logged while the copy was written are not a change
     // anyone made: the log that comes with the event says what happened to it.
     if let Some(id) = scratch {
-        tx.query_row("SELECT set_config('plenary.entry', '', true)", [], |_| {
-            Ok(())
-        })?;
+        crate::tx::log_into(&tx, None)?;
         tx.execute("DELETE FROM change_entry WHERE id = ?1", [id])?;
     }
     tx.execute("DELETE FROM change_row WHERE entry_id IS NULL", [])?;

@@ -76,11 +76,7 @@ impl WriteTx<'_> {
             self.summary.as_deref().unwrap_or_default(),
             &self.reason,
         )?;
-        self.tx.query_row(
-            "SELECT set_config('plenary.entry', ?1, true)",
-            [id.to_string()],
-            |_| Ok(()),
-        )?;
+        log_into(&self.tx, Some(id))?;
         self.entry = Some(id);
         Ok(())
     }
@@ -296,8 +292,20 @@ fn event_of(conn: &Connection, row: &Row) -> Option<String> {
         .or_else(|| lookup("SELECT event_id FROM attendee WHERE id = ?1", "attendee_id"))
 }
 
+/// On a server, names the audit entry that the audit function gives each row it logs from
+/// here to the end of the transaction (the transaction-local `plenary.entry`); `None` goes
+/// back to rows left unsealed for the commit.
+pub(crate) fn log_into(tx: &Transaction<'_>, entry: Option<i64>) -> Result<()> {
+    let value = entry.map_or_else(String::new, |id| id.to_string());
+    tx.query_row(
+        "SELECT set_config('plenary.entry', ?1, true)",
+        [value],
+        |_| Ok(()),
+    )
+}
+
 /// Writes an audit entry (now, by this OS user) and returns its id.
-fn insert_entry(
+pub(crate) fn insert_entry(
     tx: &Transaction<'_>,
     event: Option<&str>,
     summary: &str,

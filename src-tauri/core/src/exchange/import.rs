@@ -342,11 +342,11 @@ fn commit_in(
     tx.for_event(event_id);
     if !added_rows.is_empty() {
         tx.open_entry()?;
+        let before_copy = plan.len() - added_rows.len();
+        attendees::copy_many(&tx, &added_rows, &mut |n| {
+            progress(count(before_copy + n), total);
+        })?;
     }
-    let before_copy = plan.len() - added_rows.len();
-    attendees::insert_many(&tx, &added_rows, &mut |n| {
-        progress(count(before_copy + n), total);
-    })?;
     progress(total, total);
     for sql in &triggers {
         tx.execute_batch(sql)?;

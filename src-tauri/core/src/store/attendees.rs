@@ -239,26 +239,16 @@ pub fn insert_values(tx: &Transaction<'_>, values: Vec<Value>) -> Result<()> {
     Ok(())
 }
 
-/// Many new attendees at once, each row made by [`new_values`]: on a server one
-/// `COPY … FROM STDIN BINARY` (the event's revision moves once, the log has each row); on a
-/// file one insert after another. Returns how many were written; `written` hears how many
-/// so far, every thousand rows.
-pub fn insert_many(
+/// Many new attendees at once on a server, each row made by [`new_values`]: one
+/// `COPY … FROM STDIN BINARY` (the event's revision moves once, the log has each row). Returns
+/// how many were written; `written` hears how many so far, every thousand rows. (A file's
+/// import inserts row by row with [`insert_values`], its triggers set aside.)
+pub fn copy_many(
     tx: &Transaction<'_>,
     rows: &[Vec<Value>],
     written: &mut dyn FnMut(usize),
 ) -> Result<u64> {
-    if tx.engine() == crate::sql::Engine::Postgres {
-        return tx.copy_in("attendee", &NEW_COLUMNS, rows, written);
-    }
-    let mut stmt = tx.prepare_cached(&INSERT_SQL)?;
-    for (i, row) in rows.iter().enumerate() {
-        stmt.execute(crate::sql::params_from_iter(row))?;
-        if (i + 1) % 1000 == 0 {
-            written(i + 1);
-        }
-    }
-    Ok(rows.len() as u64)
+    tx.copy_in("attendee", &NEW_COLUMNS, rows, written)
 }
 
 /// The stored sort key: the Latin forms where given, as the generated `sort_family` and

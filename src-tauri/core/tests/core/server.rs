@@ -718,6 +718,15 @@ fn a_servers_backup_is_a_file_that_restores_onto_the_server() {
 }
 
 /// The server store at `address` with the seminar and Ana Silva in it.
+/// A connection to the store at `address` and the seminar, made in it.
+fn with_event(address: &std::path::Path) -> (db::Connection, plenary_core::model::EventSummary) {
+    let mut conn = db::open(address).expect("the server store");
+    let event =
+        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
+            .expect("event");
+    (conn, event)
+}
+
 fn with_ana(
     address: &std::path::Path,
 ) -> (
@@ -725,10 +734,7 @@ fn with_ana(
     plenary_core::model::EventSummary,
     plenary_core::model::Attendee,
 ) {
-    let mut conn = db::open(address).expect("the server store");
-    let event =
-        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
-            .expect("event");
+    let (mut conn, event) = with_event(address);
     let ana = crate::add(&mut conn, &event.id, &crate::person("Ana", "Silva", "BR")).expect("add");
     (conn, event, ana)
 }
@@ -1028,10 +1034,7 @@ fn six_simultaneous_sign_ups_of_one_person_record_one() {
 fn an_import_and_check_ins_at_another_desk_both_complete() {
     let Some(test) = TestDb::new() else { return };
     let address = std::path::PathBuf::from(&test.uri);
-    let mut conn = db::open(&address).expect("the server store");
-    let event =
-        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
-            .expect("event");
+    let (mut conn, event) = with_event(&address);
     let people: Vec<String> = (0..20)
         .map(|i| {
             crate::add(
@@ -1165,10 +1168,7 @@ fn tls_is_used_when_offered_and_each_sslmode_checks_what_libpq_checks() {
 fn a_bulk_import_on_a_server_is_one_copy_logged_row_by_row_and_undone_whole() {
     let Some(test) = TestDb::new() else { return };
     let address = std::path::PathBuf::from(&test.uri);
-    let mut conn = db::open(&address).expect("the server store");
-    let event =
-        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
-            .expect("event");
+    let (conn, event) = with_event(&address);
     let mut admin = test.client();
     let revision = |admin: &mut Client| -> i64 {
         admin
@@ -1248,10 +1248,7 @@ fn a_bulk_import_on_a_server_is_one_copy_logged_row_by_row_and_undone_whole() {
 fn six_simultaneous_registrations_with_one_email_record_one() {
     let Some(test) = TestDb::new() else { return };
     let address = std::path::PathBuf::from(&test.uri);
-    let mut conn = db::open(&address).expect("the server store");
-    let event =
-        plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
-            .expect("event");
+    let (conn, event) = with_event(&address);
     let start = std::sync::Arc::new(std::sync::Barrier::new(6));
     let desks: Vec<_> = (0..6)
         .map(|i| {
