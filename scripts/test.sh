@@ -2,7 +2,8 @@
 # Installs what is missing, then runs every check and test: formatting, lints, the UI's type
 # check and tests, the Rust unit, integration and IPC tests (with the bindings drift check),
 # the server tests against a throwaway PostgreSQL cluster, the core's integration tests again
-# with every store on that server, the end-to-end tests in a real
+# with every store on that server, the offline desk with the server stopped and started
+# (scripts/offline-desk-test.sh), the end-to-end tests in a real
 # window under Xvfb, and the .deb installed, run and removed
 # (scripts/test-deb.sh). Exits non-zero on the first failure.
 set -euo pipefail
@@ -41,6 +42,9 @@ step "The core's integration tests again, every store on the PostgreSQL server"
 # a file has, such as its journal and the backups beside it, say so and end early.)
 pg_virtualenv env PLENARY_REQUIRE_SERVER=1 PLENARY_TEST_ENGINE=postgres \
   cargo test -p plenary-core --test core
+
+step "The desk without its server: the cluster stopped, two desks offline, started, synced"
+pg_virtualenv bash scripts/offline-desk-test.sh
 
 step "End-to-end tests in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
 # Under pg_virtualenv too: one test runs two desks, each its own app, on one server.

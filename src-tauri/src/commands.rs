@@ -87,7 +87,7 @@ pub fn list_countries() -> Vec<Country> {
 #[tauri::command]
 #[specta::specta]
 pub async fn list_events(state: State<'_, AppState>) -> Reply<Vec<EventSummary>> {
-    Ok(ops::list_events(&*state.open()?)?)
+    Ok(state.read(|conn, _| ops::list_events(conn))?)
 }
 
 #[tauri::command]
@@ -135,18 +135,15 @@ pub async fn list_attendees(
     event_id: String,
     filter: AttendeeFilter,
 ) -> Reply<Vec<Arc<Attendee>>> {
-    Ok(ops::list_attendees_cached(
-        &*state.open()?,
-        &state.directories,
-        &event_id,
-        &filter,
-    )?)
+    Ok(state.read(|conn, directories| {
+        ops::list_attendees_cached(conn, directories, &event_id, &filter)
+    })?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn get_attendee(state: State<'_, AppState>, id: String) -> Reply<Attendee> {
-    Ok(ops::get_attendee(&*state.open()?, &id)?)
+    Ok(state.read(|conn, _| ops::get_attendee(conn, &id))?)
 }
 
 #[tauri::command]
@@ -336,7 +333,7 @@ pub async fn set_section_order(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_categories(state: State<'_, AppState>, event_id: String) -> Reply<Vec<Category>> {
-    Ok(ops::list_categories(&*state.open()?, &event_id)?)
+    Ok(state.read(|conn, _| ops::list_categories(conn, &event_id))?)
 }
 
 #[tauri::command]

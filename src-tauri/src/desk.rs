@@ -15,17 +15,19 @@ type Reply<T> = Result<T, ApiError>;
 #[tauri::command]
 #[specta::specta]
 pub async fn check_in(state: State<'_, AppState>, person_id: String) -> Reply<Attendee> {
-    Ok(desk::check_in(
-        &mut *state.open()?,
-        &person_id,
-        clock::now(),
+    Ok(state.desk_write(
+        |conn| desk::check_in(conn, &person_id, clock::now()),
+        |cache, name| cache.check_in(name, Uuid::now_v7(), &person_id, clock::now()),
     )?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn undo_check_in(state: State<'_, AppState>, person_id: String) -> Reply<Attendee> {
-    Ok(desk::undo_check_in(&mut *state.open()?, &person_id)?)
+    Ok(state.desk_write(
+        |conn| desk::undo_check_in(conn, &person_id),
+        |cache, name| cache.undo_check_in(name, Uuid::now_v7(), &person_id, clock::now()),
+    )?)
 }
 
 #[tauri::command]
@@ -35,19 +37,17 @@ pub async fn register_walk_in(
     event_id: String,
     input: AttendeeInput,
 ) -> Reply<Attendee> {
-    Ok(desk::register_walk_in(
-        &mut *state.open()?,
-        &event_id,
-        Uuid::now_v7(),
-        &input,
-        clock::now(),
+    let id = Uuid::now_v7();
+    Ok(state.desk_write(
+        |conn| desk::register_walk_in(conn, &event_id, id, &input, clock::now()),
+        |cache, name| cache.register_walk_in(name, Uuid::now_v7(), id, &input, clock::now()),
     )?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn desk_counts(state: State<'_, AppState>, event_id: String) -> Reply<DeskCounts> {
-    Ok(desk::desk_counts(&*state.open()?, &event_id)?)
+    Ok(state.read(|conn, _| desk::desk_counts(conn, &event_id))?)
 }
 
 #[tauri::command]
@@ -56,7 +56,7 @@ pub async fn session_attendance(
     state: State<'_, AppState>,
     session_id: String,
 ) -> Reply<AttendanceSheet> {
-    Ok(desk::session_attendance(&*state.open()?, &session_id)?)
+    Ok(state.read(|conn, _| desk::session_attendance(conn, &session_id))?)
 }
 
 #[tauri::command]
@@ -67,12 +67,18 @@ pub async fn mark_attendance(
     person_id: String,
     present: bool,
 ) -> Reply<AttendanceSheet> {
-    Ok(desk::mark_attendance(
-        &mut *state.open()?,
-        &session_id,
-        &person_id,
-        present,
-        clock::now(),
+    Ok(state.desk_write(
+        |conn| desk::mark_attendance(conn, &session_id, &person_id, present, clock::now()),
+        |cache, name| {
+            cache.mark_attendance(
+                name,
+                Uuid::now_v7(),
+                &session_id,
+                &person_id,
+                present,
+                clock::now(),
+            )
+        },
     )?)
 }
 

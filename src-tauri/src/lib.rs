@@ -6,6 +6,7 @@ pub mod desk;
 pub mod entry;
 pub mod error;
 pub mod exchange;
+pub mod offline;
 pub mod printing;
 pub mod safety;
 pub mod schedule;
@@ -94,6 +95,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             desk::mark_attendance,
             desk::dashboard,
             desk::save_chart_png,
+            offline::desk_status,
+            offline::review_list,
+            offline::resolve_review,
             safety::backup_now,
             safety::choose_backup_to_restore,
             safety::restore_chosen_backup,

@@ -58,11 +58,7 @@ pub async fn list_sessions(
     event_id: String,
     day: Option<String>,
 ) -> Reply<Vec<Session>> {
-    Ok(sched::list_sessions(
-        &*state.open()?,
-        &event_id,
-        day.as_deref(),
-    )?)
+    Ok(state.read(|conn, _| sched::list_sessions(conn, &event_id, day.as_deref()))?)
 }
 
 #[tauri::command]

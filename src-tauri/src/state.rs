@@ -47,6 +47,8 @@ pub struct AppState {
     /// Attendee lists kept in memory for search-as-you-type; each is checked against the
     /// event's revision before use, so a change from any process is seen at once.
     pub directories: DirectoryCache,
+    /// The desk's cache of a server's event, and whether the server is gone (offline.rs).
+    pub desk: crate::offline::DeskCache,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
             local_file,
             store: std::sync::Arc::new(RwLock::new(Store::at(db_path))),
             directories: DirectoryCache::default(),
+            desk: crate::offline::DeskCache::default(),
             save_dialog: None,
             open_dialog: None,
             opener: None,
@@ -104,8 +107,17 @@ impl AppState {
     }
 
     /// A ready connection: pragmas set, collation registered, schema migrated. On a server it
-    /// comes from the pool and goes back to it when dropped.
+    /// comes from the pool and goes back to it when dropped. While the server cannot be
+    /// reached, refused: only the desk's commands work then, on the cache (offline.rs).
     pub fn open(&self) -> Result<Conn> {
+        if self.desk.is_offline() {
+            return Err(crate::offline::not_while_offline());
+        }
+        self.open_store()
+    }
+
+    /// [`AppState::open`], even while offline (to find out whether the server is back).
+    pub fn open_store(&self) -> Result<Conn> {
         let (path, pool) = {
             let store = self
                 .store
@@ -155,6 +167,7 @@ impl AppState {
 
     /// Works on another store from now on (it has been opened and checked by the caller).
     pub fn switch_to(&self, path: PathBuf) {
+        self.desk.close();
         *self
             .store
             .write()
@@ -187,7 +200,7 @@ impl Store {
             r2d2::Pool::builder()
                 .max_size(4)
                 .min_idle(Some(0))
-                .connection_timeout(std::time::Duration::from_secs(10))
+                .connection_timeout(std::time::Duration::from_secs(5))
                 .build_unchecked(ServerStore { path: path.clone() })
         });
         Store { path, pool }

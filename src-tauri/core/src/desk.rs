@@ -7,7 +7,7 @@ use crate::ops::{self, timestamp, write_tx};
 use crate::params;
 use crate::schedule::model::Warning;
 use crate::schedule::ops as sched;
-use crate::sql::Connection;
+use crate::sql::{Connection, Transaction};
 use crate::store::{attendees, events, sessions, signups};
 use crate::{names, Code, Error, FieldError, Message, Result};
 use chrono::{DateTime, Utc};
@@ -87,28 +87,38 @@ pub struct Dashboard {
 /// Checks a person in now. Checking in twice is refused, saying when they arrived.
 pub fn check_in(conn: &mut Connection, person_id: &str, now: DateTime<Utc>) -> Result<Attendee> {
     let tx = write_tx(conn)?;
-    let person = attendees::get(&tx, person_id)?;
+    check_in_in(&tx, person_id, now)?;
+    tx.commit()?;
+    attendees::get(conn, person_id)
+}
+
+/// [`check_in`] inside a caller's transaction (the offline desk queues the action in the
+/// same one).
+pub(crate) fn check_in_in(tx: &Transaction<'_>, person_id: &str, now: DateTime<Utc>) -> Result<()> {
+    let person = attendees::get(tx, person_id)?;
     if let Some(at) = &person.checked_in_at {
         return Err(FieldError::new("checked_in_at", Code::AlreadyCheckedIn)
             .param("name", names::display(&person, false))
             .param("checked_in_at", at)
             .param(
                 "zone",
-                events::get(&tx, &person.event_id).map_or(String::new(), |e| e.timezone),
+                events::get(tx, &person.event_id).map_or(String::new(), |e| e.timezone),
             )
             .into());
     }
-    attendees::set_checked_in(&tx, person_id, Some(&timestamp(now)))?;
-    tx.commit()?;
-    attendees::get(conn, person_id)
+    attendees::set_checked_in(tx, person_id, Some(&timestamp(now)))
 }
 
 pub fn undo_check_in(conn: &mut Connection, person_id: &str) -> Result<Attendee> {
     let tx = write_tx(conn)?;
-    attendees::get(&tx, person_id)?;
-    attendees::set_checked_in(&tx, person_id, None)?;
+    undo_check_in_in(&tx, person_id)?;
     tx.commit()?;
     attendees::get(conn, person_id)
+}
+
+pub(crate) fn undo_check_in_in(tx: &Transaction<'_>, person_id: &str) -> Result<()> {
+    attendees::get(tx, person_id)?;
+    attendees::set_checked_in(tx, person_id, None)
 }
 
 /// Checks in the one attendee whose name matches `search`; none or several is an error that
@@ -119,13 +129,20 @@ pub fn check_in_by_search(
     search: &str,
     now: DateTime<Utc>,
 ) -> Result<Attendee> {
+    let id = find_one(conn, event_id, search)?;
+    check_in(conn, &id, now)
+}
+
+/// The id of the one attendee whose name matches `search`; none or several is an error that
+/// says so (the several are listed).
+pub fn find_one(conn: &Connection, event_id: &str, search: &str) -> Result<String> {
     let filter = AttendeeFilter {
         search: Some(search.to_owned()),
         ..Default::default()
     };
     let found = ops::list_attendees(conn, event_id, &filter)?;
     match found.as_slice() {
-        [one] => check_in(conn, &one.id.clone(), now),
+        [one] => Ok(one.id.clone()),
         [] => Err(FieldError::new("search", Code::NobodyMatches)
             .param("search", search)
             .into()),
@@ -155,10 +172,21 @@ pub fn register_walk_in(
 ) -> Result<Attendee> {
     let id = id.to_string();
     let tx = write_tx(conn)?;
-    ops::register_in(&tx, event_id, &id, input, now)?;
-    attendees::set_checked_in(&tx, &id, Some(&timestamp(now)))?;
+    register_walk_in_in(&tx, event_id, &id, input, now)?;
     tx.commit()?;
     attendees::get(conn, &id)
+}
+
+/// [`register_walk_in`] inside a caller's transaction.
+pub(crate) fn register_walk_in_in(
+    tx: &Transaction<'_>,
+    event_id: &str,
+    id: &str,
+    input: &AttendeeInput,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    ops::register_in(tx, event_id, id, input, now)?;
+    attendees::set_checked_in(tx, id, Some(&timestamp(now)))
 }
 
 fn country_counts(conn: &Connection, event_id: &str) -> Result<Vec<CountryCount>> {
@@ -196,8 +224,21 @@ pub fn mark_attendance(
     now: DateTime<Utc>,
 ) -> Result<AttendanceSheet> {
     let tx = write_tx(conn)?;
-    let session = sessions::get(&tx, session_id)?;
-    let person = attendees::get(&tx, person_id)?;
+    mark_attendance_in(&tx, session_id, person_id, present, now)?;
+    tx.commit()?;
+    session_attendance(conn, session_id)
+}
+
+/// [`mark_attendance`] inside a caller's transaction.
+pub(crate) fn mark_attendance_in(
+    tx: &Transaction<'_>,
+    session_id: &str,
+    person_id: &str,
+    present: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let session = sessions::get(tx, session_id)?;
+    let person = attendees::get(tx, person_id)?;
     if person.event_id != session.event_id {
         return Err(Error::invalid("person_id", Code::NotInSessionEvent));
     }
@@ -213,8 +254,7 @@ pub fn mark_attendance(
             params![session_id, person_id],
         )?;
     }
-    tx.commit()?;
-    session_attendance(conn, session_id)
+    Ok(())
 }
 
 pub fn session_attendance(conn: &Connection, session_id: &str) -> Result<AttendanceSheet> {

@@ -26,6 +26,7 @@ pub mod meals;
 pub mod messages;
 pub mod model;
 pub mod names;
+pub mod offline;
 pub mod ops;
 pub mod participants;
 pub mod paths;

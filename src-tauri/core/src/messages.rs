@@ -223,6 +223,19 @@ codes! {
     ServerTooOld = "error.server_too_old",
     StoreBusy = "error.store_busy",
     ServerConnectionLost = "error.server_connection_lost",
+    NotACache = "error.not_a_cache",
+    CacheOutdated = "error.cache_outdated",
+    CacheOtherServer = "error.cache_other_server",
+    CacheEventGone = "error.cache_event_gone",
+    NoCache = "error.no_cache",
+    OfflineNotAllowed = "error.offline_not_allowed",
+    ReviewSettled = "field.review_settled",
+    UndoOnlyOfflineCheckIn = "field.undo_only_offline_check_in",
+    // ---- the review list of the offline desk (offline.rs)
+    ReviewDoubleCheckIn = "review.double_check_in",
+    ReviewWalkInEmail = "review.walk_in_email",
+    ReviewPersonGone = "review.person_gone",
+    ReviewRefused = "review.refused",
     // ---- CLI only (they name flags), listed so that every message has a key
     NothingUndone = "cli.nothing_undone",
     NothingDeleted = "cli.nothing_deleted",
@@ -382,7 +395,8 @@ mod tests {
             assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
             let group = code.as_str().split('.').next().unwrap_or("");
             assert!(
-                ["field", "conflict", "import", "print", "backup", "error", "cli"].contains(&group),
+                ["field", "conflict", "import", "print", "backup", "error", "cli", "review"]
+                    .contains(&group),
                 "{} is in no group",
                 code.as_str()
             );

@@ -32,6 +32,7 @@ pub const MIN_MAJOR: u32 = 13;
 pub(crate) const MIGRATIONS: &[(u32, &str)] = &[
     (10, include_str!("migrations_pg/0010_schema.sql")),
     (11, include_str!("migrations_pg/0011_bulk_writes.sql")),
+    (12, include_str!("migrations_pg/0012_desk_sync.sql")),
 ];
 
 /// The key of the advisory lock that migrations hold ("plenary" in ASCII).
@@ -421,7 +422,7 @@ fn run_migrations(client: &mut Client) -> Result<u32> {
 
 /// The tables a desk reads: everything but passport numbers, dates of birth and the letters'
 /// register.
-const DESK_READS: &[&str] = &[
+pub(crate) const DESK_READS: &[&str] = &[
     "meta",
     "event",
     "event_organizer",
@@ -439,6 +440,8 @@ const DESK_READS: &[&str] = &[
     "seating",
     "protocol_settings",
     "letter_template",
+    "desk_action",
+    "desk_review",
 ];
 
 /// Gives a login role a registration desk's rights on this database, enforced by the server:
@@ -478,7 +481,8 @@ pub fn grant_desk(client: &mut Client, role: &str) -> Result<()> {
          REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {r};
          GRANT USAGE ON SCHEMA public TO {r};
          GRANT SELECT ON {reads} TO {r};
-         GRANT INSERT ON attendee, attendance, delegation, change_entry TO {r};
+         GRANT INSERT ON attendee, attendance, delegation, change_entry, desk_action, desk_review TO {r};
+         GRANT UPDATE (resolution, resolved_at) ON desk_review TO {r};
          GRANT UPDATE (checked_in_at, updated_at) ON attendee TO {r};
          GRANT UPDATE (entry_id) ON change_row TO {r};
          GRANT UPDATE (event_id) ON change_entry TO {r};

@@ -45,7 +45,23 @@ const TABLES: &[(&str, &str)] = &[
     ("protocol_settings", "event_id = ?1"),
     ("letter_template", "event_id = ?1"),
     ("letter_issued", "event_id = ?1"),
+    ("desk_action", "event_id = ?1"),
+    ("desk_review", "event_id = ?1"),
 ];
+
+/// The tables a desk may read (`server::grant_desk`) that its cache (offline.rs) leaves out:
+/// the letters' settings, and the replay's own records. Without the log either, and never
+/// passport numbers or dates of birth, which a desk may not read at all.
+const NOT_FOR_DESK: &[&str] = &[
+    "protocol_settings",
+    "letter_template",
+    "desk_action",
+    "desk_review",
+];
+
+fn for_desk(table: &str) -> bool {
+    crate::server::DESK_READS.contains(&table) && !NOT_FOR_DESK.contains(&table)
+}
 
 /// The tables that are not an event's: settings of the whole store, and the activity log,
 /// which [`copy_event`] copies by its own rule. (A test checks that every table of the schema
@@ -164,6 +180,26 @@ pub fn copy_event(
     event_id: &str,
     replace: bool,
 ) -> Result<CopyReport> {
+    copy(src, dest, event_id, replace, false)
+}
+
+/// Copies what a registration desk needs of an event (see [`NOT_FOR_DESK`]; no activity log)
+/// into a desk's cache, replacing what the cache had of it.
+pub(crate) fn copy_for_desk(
+    src: &Connection,
+    dest: &mut Connection,
+    event_id: &str,
+) -> Result<CopyReport> {
+    copy(src, dest, event_id, true, true)
+}
+
+fn copy(
+    src: &Connection,
+    dest: &mut Connection,
+    event_id: &str,
+    replace: bool,
+    desk: bool,
+) -> Result<CopyReport> {
     // One snapshot of the source, read before the destination is locked.
     let snapshot = src.read_transaction()?;
     let (name, revision): (String, i64) = snapshot
@@ -176,9 +212,17 @@ pub fn copy_event(
         .ok_or_else(|| Error::not_found("event", event_id))?;
     let tables = TABLES
         .iter()
+        .filter(|(table, _)| !desk || for_desk(table))
         .map(|(table, filter)| read_table(&snapshot, table, filter, event_id))
         .collect::<Result<Vec<_>>>()?;
-    let log = read_log(&snapshot, event_id)?;
+    let log = if desk {
+        Log {
+            entries: Vec::new(),
+            rows: Vec::new(),
+        }
+    } else {
+        read_log(&snapshot, event_id)?
+    };
     snapshot.commit()?;
 
     let tx = dest.write_transaction()?;

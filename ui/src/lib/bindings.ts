@@ -109,6 +109,12 @@ export const commands = {
 	 *  Returns false when the user cancels.
 	 */
 	saveChartPng: (suggestedName: string, pngBase64: string) => typedError<boolean, ApiError>(__TAURI_INVOKE("save_chart_png", { suggestedName, pngBase64 })),
+	/**  Checks the server, sends the queue, brings the cache up to date: see the module's notes. */
+	deskStatus: (eventId: string) => typedError<DeskStatus, ApiError>(__TAURI_INVOKE("desk_status", { eventId })),
+	/**  The clashes of the event that wait for someone to accept or dismiss them. */
+	reviewList: (eventId: string) => typedError<ReviewItem[], ApiError>(__TAURI_INVOKE("review_list", { eventId })),
+	/**  Accepts or dismisses a clash; returns the list left. */
+	resolveReview: (id: string, accept: boolean) => typedError<ReviewItem[], ApiError>(__TAURI_INVOKE("resolve_review", { id, accept })),
 	/**  Asks where to save a backup and writes it there; `None` when the user cancels. */
 	backupNow: () => typedError<string | null, ApiError>(__TAURI_INVOKE("backup_now")),
 	/**
@@ -450,6 +456,23 @@ export type DeskCounts = {
 	by_country: CountryCount[],
 };
 
+/**  Whether the window shows the offline banner, and what it says. */
+export type DeskStatus = {
+	/**  Whether the store is a server (on a file there is nothing to lose). */
+	on_server: boolean,
+	offline: boolean,
+	/**  When the cache last matched the server (RFC 3339, UTC; empty: never). */
+	refreshed_at: string,
+	/**  Desk actions waiting to be sent. */
+	pending: number,
+	/**  Clashes waiting for someone to accept or dismiss them (0 while offline). */
+	reviews: number,
+	/**  What this call sent, if it sent anything. */
+	synced: SyncReport | null,
+	/**  Why the queue could not be sent or the cache could not be used, if so. */
+	problem: ApiError | null,
+};
+
 /**  What to print. */
 export type DocumentKind = 
 /**  One day, all rooms. */
@@ -676,6 +699,15 @@ export type PagePreview = {
 /**  The sheet size. */
 export type Paper = "a4" | "letter";
 
+/**  Someone, as the review list shows them side by side. */
+export type PersonCard = {
+	name: string,
+	email: string,
+	organization: string,
+	country: string,
+	category: string,
+};
+
 /**  Where the hosts or the UN system sit. */
 export type Placement = 
 /**  In the UN order, like every delegation. */
@@ -800,6 +832,32 @@ export type PrintedFile = {
 export type RestoreCandidate = {
 	file_name: string,
 	schema_version: number,
+};
+
+/**  A clash a replay found, kept for someone to accept or dismiss. */
+export type ReviewItem = {
+	/**  The desk action's id. */
+	id: string,
+	/**  `double_check_in`, `walk_in_email`, `person_gone` or `refused`. */
+	kind: string,
+	/**  The person on the server it is about (for a walk-in, the one whose email it has). */
+	person_id: string,
+	/**  What happened, in English (the app renders `code` with `params`). */
+	message: string,
+	code: string,
+	params: { [key in string]: string },
+	/**
+	 *  What the server had: the first check-in to reach it, and its desk (empty: checked in
+	 *  online, or not known).
+	 */
+	first_at: string,
+	first_desk: string,
+	/**  The action that clashed: its desk time and desk. */
+	second_at: string,
+	second_desk: string,
+	/**  For a walk-in: the person registered, and the walk-in's record. */
+	existing: PersonCard | null,
+	walk_in: PersonCard | null,
 };
 
 /**  What a person does in a session. A video address is given remotely. */
@@ -973,6 +1031,21 @@ export type StoreInfo = {
 	/**  A file's path, or a server's address without its password. */
 	label: string,
 	on_server: boolean,
+};
+
+/**  What [`sync`] did. The JSON of `plenary sync --json`. */
+export type SyncReport = {
+	/**
+	 *  Actions newly applied (a take-back with nothing left to take back counts here too);
+	 *  those that clashed are in `review` instead.
+	 */
+	applied: number,
+	/**  Actions the server had applied already (a replay after a crash, or a second one). */
+	already_applied: number,
+	/**  The clashes this replay found. */
+	review: ReviewItem[],
+	/**  Actions left in the queue (normally 0). */
+	pending: number,
 };
 
 /**  A file format for the lists. */

@@ -2,6 +2,7 @@
 
 use super::output::line;
 use super::Outcome;
+use crate::model::Attendee;
 use crate::sql::Connection;
 use crate::{clock, desk, names, ops, Code, Error, Result};
 use clap::Args;
@@ -32,23 +33,37 @@ pub struct Attendance {
 /// `checkin` checks one person in (`desk::check_in`), found by id or by a search that must
 /// match exactly one person (`desk::check_in_by_search`).
 pub(super) fn checkin(conn: &mut Connection, c: Checkin, out: &mut dyn Write) -> Result<Outcome> {
-    let attendee = match (c.person, c.search) {
-        (Some(person), _) => desk::check_in(conn, &person, clock::now())?,
+    let attendee = check_in_person(conn, c)?;
+    print_checked_in(out, &attendee)?;
+    Ok(Outcome::Done)
+}
+
+/// The person `checkin` names: by id, or by a search that must match exactly one person.
+pub(super) fn find_person(conn: &Connection, c: &Checkin) -> Result<String> {
+    match (&c.person, &c.search) {
+        (Some(person), _) => Ok(person.clone()),
         (None, Some(search)) => {
             let event_id = ops::resolve_event(conn, c.event.as_deref())?;
-            desk::check_in_by_search(conn, &event_id, &search, clock::now())?
+            desk::find_one(conn, &event_id, search)
         }
-        (None, None) => return Err(Error::invalid("person", Code::GivePersonOrSearch)),
-    };
+        (None, None) => Err(Error::invalid("person", Code::GivePersonOrSearch)),
+    }
+}
+
+pub(super) fn check_in_person(conn: &mut Connection, c: Checkin) -> Result<Attendee> {
+    let person = find_person(conn, &c)?;
+    desk::check_in(conn, &person, clock::now())
+}
+
+pub(super) fn print_checked_in(out: &mut dyn Write, attendee: &Attendee) -> Result<()> {
     line(
         out,
         format_args!(
             "Checked in {} at {}",
-            names::display(&attendee, false),
+            names::display(attendee, false),
             attendee.checked_in_at.as_deref().unwrap_or("?")
         ),
-    )?;
-    Ok(Outcome::Done)
+    )
 }
 
 /// `attendance` ticks a person off at a session, or takes it back (`desk::mark_attendance`),

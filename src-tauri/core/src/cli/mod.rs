@@ -10,7 +10,7 @@
 //! function that maps them to a verb of the core: `events`, `attendees`, `schedule` (rooms,
 //! sessions, assign, signup), `desk` (checkin, attendance), `exchange` (import, export),
 //! `print`, `report` (meal counts), `seating` (draw, set, list), `delegations` (sections),
-//! `safety` (backup, restore, sensitive data), `activity` (the audit log and undo) and `check`.
+//! `safety` (backup, restore, sensitive data), `activity` (the audit log and undo), `check`, and `sync` (the desk without its server).
 //! `output` holds how the CLI writes: JSON, aligned tables, and the question a destructive
 //! command asks.
 
@@ -29,6 +29,7 @@ mod safety;
 mod schedule;
 mod seating;
 mod server;
+mod sync;
 
 pub use activity::{Activity, Undo};
 pub use attendees::{AddAttendee, AttendeeCommand};
@@ -44,6 +45,7 @@ pub use safety::{Backup, PurgeSensitive, Restore, Sensitive};
 pub use schedule::{Assign, RoomCommand, SessionCommand, Signup};
 pub use seating::SeatingCommand;
 pub use server::ServerCommand;
+pub use sync::Sync;
 
 use crate::{db, paths, Code, Error, Message, Result};
 use clap::{Parser, Subcommand};
@@ -65,6 +67,11 @@ pub struct Cli {
     /// The database file (default: the app's data folder, or $PLENARY_DB).
     #[arg(long, global = true, env = paths::DB_ENV, value_name = "FILE")]
     pub db: Option<PathBuf>,
+    /// With a server's --db: the desk's copy of the event, which `attendee list` and
+    /// `checkin` work from while the server cannot be reached (default: one per server and
+    /// database in the app's data folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub cache: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -143,6 +150,10 @@ pub enum Command {
     /// database (schema, a desk's rights). --db does not apply.
     #[command(subcommand)]
     Server(ServerCommand),
+    /// With a server's --db: send the check-ins and other desk actions made while the server
+    /// could not be reached (queued in the desk's cache), each once, with its desk time; list
+    /// the clashes found for review; then bring the cache up to date.
+    Sync(Sync),
 }
 
 /// The exit code of `plenary check` when it found warnings (and of `print` when a character
@@ -185,6 +196,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         return server::run(command, out);
     }
     let path = db_path(cli.db)?;
+    if let Some(address) = db::server_address(&path) {
+        if sync::is_desk_command(&cli.command) {
+            return sync::run(address, cli.cache, cli.command, out);
+        }
+    }
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Event(command) => events::event(&mut conn, command, out),
@@ -211,6 +227,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Delegation(command) => delegations::run(&mut conn, command, out),
         Command::Letter(command) => letters::run(&mut conn, command, out),
         Command::Server(_) => unreachable!("handled before the file is opened"),
+        // On a file there is no queue: nothing to send.
+        Command::Sync(s) => sync::on_a_file(s, out),
     }
 }
 

@@ -14,6 +14,7 @@ mod invariants;
 mod letters;
 mod meals;
 mod migrations;
+mod offline;
 mod ops;
 mod participants;
 mod print;
