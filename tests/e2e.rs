@@ -2377,3 +2377,274 @@ async fn publish_to_a_server_save_a_copy_and_connect_in_arabic() {
     })
     .await;
 }
+
+/// The PostgreSQL cluster the tests run against (pg_virtualenv's, found by PGPORT), stopped for
+/// a test and started again when dropped, even if the test fails.
+struct StoppedCluster {
+    version: String,
+    name: String,
+}
+
+impl StoppedCluster {
+    fn stop() -> StoppedCluster {
+        let port = std::env::var("PGPORT").expect("PGPORT, from pg_virtualenv");
+        let list = Command::new("pg_lsclusters")
+            .arg("-h")
+            .output()
+            .expect("pg_lsclusters runs");
+        let text = String::from_utf8_lossy(&list.stdout);
+        let (version, name) = text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .find(|f| f.get(2) == Some(&port.as_str()))
+            .map(|f| (f[0].to_owned(), f[1].to_owned()))
+            .expect("the test cluster is listed");
+        let cluster = StoppedCluster { version, name };
+        cluster.run("stop");
+        cluster
+    }
+
+    fn run(&self, action: &str) {
+        let status = Command::new("pg_ctlcluster")
+            .args([self.version.as_str(), self.name.as_str(), action])
+            .status()
+            .expect("pg_ctlcluster runs");
+        assert!(status.success(), "pg_ctlcluster {action} failed");
+    }
+
+    fn start(self) {
+        self.run("start");
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for StoppedCluster {
+    fn drop(&mut self) {
+        self.run("start");
+    }
+}
+
+/// When the app's cache (offline.rs) last matched the server, once it has been made.
+fn cache_refreshed(path: &Path, address: &str) -> Option<String> {
+    if !path.exists() {
+        return None;
+    }
+    let info = plenary_core::offline::Cache::open(path, address)
+        .ok()?
+        .info()
+        .ok()?;
+    Some(info.refreshed_at).filter(|at| !at.is_empty())
+}
+
+/// The desk loses its server: the banner says so and since when, the desk keeps searching and
+/// checking people in from its cache, the other sections wait with a reason, and when the
+/// server is back the queue is sent by itself, the banner goes, and a clash with another desk
+/// (the test's own, checking the same person in offline) is in the "Needs review" list.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server; scripts/test.sh runs it"]
+async fn the_desk_keeps_working_offline_and_sends_its_queue_when_the_server_is_back() {
+    let Some(server) = ServerDb::new() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a folder");
+    let address = server.uri.display().to_string();
+    let (event, person) = {
+        let address = address.clone();
+        std::thread::spawn(move || {
+            let mut conn = db::open(Path::new(&address)).expect("the server store");
+            plenary_core::sample::load(&mut conn, chrono::Utc::now(), uuid::Uuid::now_v7)
+                .expect("the sample loads");
+            let event = sample_event(&conn);
+            let person = plenary_core::desk::find_one(&conn, &event, "朝旭").expect("马朝旭");
+            (event, person)
+        })
+        .join()
+        .expect("the loading thread")
+    };
+    // The other desk: the test's own cache, made while the server answers.
+    let other_cache = dir.path().join("desk-b.db");
+    {
+        let (address, other_cache, event) = (address.clone(), other_cache.clone(), event.clone());
+        std::thread::spawn(move || {
+            let conn = db::open(Path::new(&address)).expect("the server store");
+            let mut cache =
+                plenary_core::offline::Cache::open(&other_cache, &address).expect("a cache");
+            cache
+                .refresh(&conn, &event, chrono::Utc::now())
+                .expect("copied");
+        })
+        .join()
+        .expect("the cache thread");
+    }
+    let cache = dir.path().join("desk-a.db");
+    let desk = Driver::start_with(
+        &server.uri,
+        &[
+            ("PLENARY_CACHE", cache.as_path()),
+            ("PLENARY_DESK", Path::new("Desk A")),
+        ],
+    );
+    let client = connect(&desk).await;
+    wait_for_text(&client, "[data-testid=event-switcher]", |t| {
+        t.contains("Capacity-building")
+    })
+    .await;
+    go(&client, "checkin").await;
+    wait_for_text(&client, "[data-testid=arrived-count]", |t| {
+        t.contains("0 of 123")
+    })
+    .await;
+    // The app copies the event into its cache as soon as it asks the server how it is.
+    let deadline = Instant::now() + WAIT;
+    while cache_refreshed(&cache, &address).is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the app made no cache at {}",
+            cache.display()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    let cluster = StoppedCluster::stop();
+    let banner = wait_for_text(&client, "[data-testid=offline-banner]", |t| {
+        t.contains("cannot be reached")
+    })
+    .await;
+    assert!(banner.contains("own copy of the event"), "{banner}");
+    // Offline, the same search and the same Enter check the person in.
+    check_in(&client, "马朝旭").await;
+    wait_for_text(&client, "[data-testid=arrived-count]", |t| {
+        t.contains("1 of 123")
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=offline-banner]", |t| {
+        t.contains("1 desk action is waiting")
+    })
+    .await;
+    save_screenshot(&client, "screens/desk-offline.png").await;
+    // In Arabic the banner mirrors, its time and count in Arabic words (Settings works offline).
+    go(&client, "settings").await;
+    pick_language(&client, "settings-language", "ar").await;
+    go(&client, "checkin").await;
+    wait_for_text(&client, "[data-testid=offline-banner]", |t| {
+        t.contains("تعذّر الوصول")
+    })
+    .await;
+    save_screenshot(&client, "screens/desk-offline-ar.png").await;
+    go(&client, "settings").await;
+    pick_language(&client, "settings-language", "en").await;
+    // Another section waits for the server, and says so.
+    go(&client, "attendees").await;
+    wait_for_text(&client, ".empty h2", |t| t.contains("waits for the server")).await;
+    save_screenshot(&client, "screens/offline-section.png").await;
+    find(&client, "[data-testid=offline-go-desk]")
+        .await
+        .click()
+        .await
+        .expect("Go to the desk");
+    // Meanwhile desk B, offline too, checks the same person in.
+    {
+        let (address, other_cache, person) = (address.clone(), other_cache.clone(), person.clone());
+        std::thread::spawn(move || {
+            let mut cache =
+                plenary_core::offline::Cache::open(&other_cache, &address).expect("opens");
+            cache
+                .check_in("Desk B", uuid::Uuid::now_v7(), &person, chrono::Utc::now())
+                .expect("desk B checks in offline");
+        })
+        .join()
+        .expect("desk B's thread");
+    }
+
+    cluster.start();
+    // Desk B sends its queue as soon as the server is back; the app sends its own by itself.
+    // Whichever comes second finds the first, and the clash goes to review.
+    let synced_b = {
+        let (address, other_cache) = (address.clone(), other_cache.clone());
+        std::thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                match db::open(Path::new(&address)) {
+                    Ok(mut conn) => {
+                        let mut cache = plenary_core::offline::Cache::open(&other_cache, &address)
+                            .expect("opens");
+                        return plenary_core::offline::sync(
+                            &mut conn,
+                            &mut cache,
+                            chrono::Utc::now(),
+                        )
+                        .expect("desk B's queue is sent");
+                    }
+                    Err(e) => {
+                        assert!(
+                            Instant::now() < deadline,
+                            "the server did not come back: {e}"
+                        );
+                        std::thread::sleep(Duration::from_millis(200));
+                    }
+                }
+            }
+        })
+        .join()
+        .expect("desk B's sync")
+    };
+    assert_eq!(synced_b.pending, 0);
+    let deadline = Instant::now() + WAIT * 2;
+    while client
+        .find(Locator::Css("[data-testid=offline-banner]"))
+        .await
+        .is_ok()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the banner stayed after the server came back"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let item = wait_for_text(&client, "[data-testid=review-item]", |t| {
+        t.contains("马朝旭")
+    })
+    .await;
+    assert!(
+        item.contains("Desk A") && item.contains("Desk B"),
+        "both desks: {item}"
+    );
+    save_screenshot(&client, "screens/desk-review.png").await;
+    // One check-in on the server, whichever desk reached it first.
+    let checked: Vec<String> = {
+        let (address, event) = (address.clone(), event.clone());
+        std::thread::spawn(move || {
+            let conn = db::open(Path::new(&address)).expect("the store");
+            ops::list_attendees(
+                &conn,
+                &event,
+                &plenary_core::model::AttendeeFilter::default(),
+            )
+            .expect("the attendees")
+            .iter()
+            .filter_map(|a| a.checked_in_at.clone())
+            .collect()
+        })
+        .join()
+        .expect("the reading thread")
+    };
+    assert_eq!(checked.len(), 1, "one check-in: {checked:?}");
+    find(&client, "[data-testid=review-dismiss]")
+        .await
+        .click()
+        .await
+        .expect("Dismiss");
+    let deadline = Instant::now() + WAIT;
+    while client
+        .find(Locator::Css("[data-testid=review-item]"))
+        .await
+        .is_ok()
+    {
+        assert!(Instant::now() < deadline, "the dismissed item stayed");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    if let Err(e) = client.close().await {
+        eprintln!("closing the WebDriver session failed: {e}");
+    }
+    drop(desk);
+}

@@ -405,6 +405,27 @@ fn the_desk_checks_in_and_counts() {
     assert!(undone["checked_in_at"].is_null());
 }
 
+/// On a file there is no server to lose: the desk's status says so, with nothing waiting and
+/// nothing to review, and settling an item that does not exist says it is not found.
+#[test]
+fn on_a_file_the_desk_has_no_server_to_lose() {
+    let app = app();
+    let event_id = event(&app);
+    let status = call(&app, "desk_status", json!({ "eventId": event_id })).expect("the status");
+    assert_eq!(status["on_server"], json!(false), "{status}");
+    assert_eq!(status["offline"], json!(false), "{status}");
+    assert_eq!(status["pending"], json!(0), "{status}");
+    let list = call(&app, "review_list", json!({ "eventId": event_id })).expect("the list");
+    assert_eq!(list, json!([]));
+    let err = call(
+        &app,
+        "resolve_review",
+        json!({ "id": "nope", "accept": true }),
+    )
+    .expect_err("nothing to settle");
+    assert_eq!(err["code"], json!("not_found"), "{err}");
+}
+
 #[test]
 fn back_up_now_then_restore_through_the_dialogs() {
     let out = tempfile::tempdir().expect("a folder for the backup");

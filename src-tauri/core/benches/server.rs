@@ -2,7 +2,8 @@
 //! import (against `COPY … FROM STDIN` of the same rows into the same table, what
 //! `psql \copy` sends), reading the whole list (what the search's in-memory directory loads
 //! after a change) and a search in it, a check-in's round trip, and how long a change takes to
-//! reach another desk that listens.
+//! reach another desk that listens; and the offline desk (issue 16): its cache made from the
+//! server, the same search in it, check-ins queued offline, and their replay.
 //!
 //! Run under a throwaway cluster:
 //! `pg_virtualenv cargo bench -p plenary-core --bench server`
@@ -10,7 +11,7 @@
 
 use plenary_core::directory::DirectoryCache;
 use plenary_core::model::AttendeeFilter;
-use plenary_core::{db, desk, ops, server};
+use plenary_core::{db, desk, offline, ops, server};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -287,8 +288,93 @@ fn main() {
         file: "up to 1 s (the app looks at the file once a second)".into(),
         server: ms(heard),
     });
-    drop(conn);
     drop(listener);
+
+    // The offline desk (offline.rs): the cache made from the server, the same search on it,
+    // check-ins queued in it, and the replay of 1,000 of them (then once more, as after a
+    // crash: each found applied already).
+    let address = srv.display().to_string();
+    let event = ops::list_events(&conn).expect("events")[0].id.clone();
+    let cache_path = dir.path().join("desk-cache.db");
+    let mut cache = offline::Cache::open(&cache_path, &address).expect("a cache");
+    let started = Instant::now();
+    cache
+        .refresh(&conn, &event, plenary_core::clock::now())
+        .expect("copied");
+    let refresh = started.elapsed();
+    rows.push(Row {
+        what: "the desk's cache made from the server (50,000 attendees, `Cache::refresh`)",
+        file: ms(refresh),
+        server: "".into(),
+    });
+    let directories = DirectoryCache::default();
+    let silva = AttendeeFilter {
+        search: Some("silva".into()),
+        ..Default::default()
+    };
+    ops::list_attendees_cached(cache.conn(), &directories, &event, &silva).expect("warm");
+    let times: Vec<Duration> = (0..50)
+        .map(|_| {
+            let started = Instant::now();
+            ops::list_attendees_cached(cache.conn(), &directories, &event, &silva).expect("search");
+            started.elapsed()
+        })
+        .collect();
+    rows.push(Row {
+        what: "offline: search `silva` in the desk's cache, median of 50",
+        file: ms(median(times)),
+        server: "".into(),
+    });
+    let waiting: Vec<String> =
+        ops::list_attendees(cache.conn(), &event, &AttendeeFilter::default())
+            .expect("the list")
+            .iter()
+            .filter(|a| a.checked_in_at.is_none())
+            .take(1000)
+            .map(|a| a.id.clone())
+            .collect();
+    let times: Vec<Duration> = waiting
+        .iter()
+        .map(|id| {
+            let started = Instant::now();
+            cache
+                .check_in(
+                    "Bench",
+                    uuid::Uuid::now_v7(),
+                    id,
+                    plenary_core::clock::now(),
+                )
+                .expect("queued");
+            started.elapsed()
+        })
+        .collect();
+    rows.push(Row {
+        what: "offline: a check-in into the cache and its queue, median of 1,000",
+        file: ms(median(times)),
+        server: "".into(),
+    });
+    drop(cache);
+    let again = dir.path().join("desk-cache-again.db");
+    {
+        let copy = db::open(&cache_path).expect("the cache");
+        db::copy_to(&copy, &again).expect("a copy of the queue");
+    }
+    let mut cache = offline::Cache::open(&cache_path, &address).expect("the cache");
+    let started = Instant::now();
+    let sent = offline::sync(&mut conn, &mut cache, plenary_core::clock::now()).expect("sent");
+    let sync = started.elapsed();
+    assert_eq!(sent.applied, 1000);
+    let mut replay = offline::Cache::open(&again, &address).expect("the copy");
+    let started = Instant::now();
+    let twice = offline::sync(&mut conn, &mut replay, plenary_core::clock::now()).expect("again");
+    let resend = started.elapsed();
+    assert_eq!(twice.already_applied, 1000);
+    rows.push(Row {
+        what: "`sync`: 1,000 queued check-ins replayed (each its own transaction), then the same queue again (all found applied)",
+        file: "".into(),
+        server: format!("{} ({} each); again: {}", ms(sync), ms(sync / 1000), ms(resend)),
+    });
+    drop(conn);
     drop(client);
     drop(target);
     let _ = server::connect(&admin).expect("the server answers").batch_execute(&format!(

@@ -30,4 +30,8 @@ export const deskApi = {
 	dashboard: (eventId: string) => unwrap(commands.dashboard(eventId)),
 	saveChartPng: (suggestedName: string, pngBase64: string) =>
 		unwrap(commands.saveChartPng(suggestedName, pngBase64)),
+	/** Whether the server answers; sends the desk's queue when it does (offline.rs). */
+	deskStatus: (eventId: string) => unwrap(commands.deskStatus(eventId)),
+	reviewList: (eventId: string) => unwrap(commands.reviewList(eventId)),
+	resolveReview: (id: string, accept: boolean) => unwrap(commands.resolveReview(id, accept)),
 };

@@ -282,3 +282,40 @@ fn an_address_never_becomes_a_folder_and_an_unknown_scheme_is_refused() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `sync`'s contract: its JSON keys, its line of text, and (on a server) the desk's cache it
+/// leaves up to date; with nothing queued it sends nothing.
+#[test]
+fn sync_prints_its_four_counts_and_sends_nothing_when_nothing_waits() {
+    let store = Store::default();
+    let out = plenary(&store, &["sample"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cache = store.dir.path().join("desk.cache.db");
+    let cache = cache.to_str().expect("a path");
+    let out = plenary(&store, &["--cache", cache, "sync", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(
+        report,
+        serde_json::json!({ "applied": 0, "already_applied": 0, "review": [], "pending": 0 })
+    );
+    let out = plenary(&store, &["sync", "--cache", cache]);
+    assert_eq!(
+        stdout(&out).trim(),
+        "sync: 0 sent, 0 already applied, 0 to review, 0 waiting"
+    );
+    // On a server the desk's cache now holds the event, ready for the server to go away.
+    assert_eq!(
+        std::path::Path::new(cache).exists(),
+        !store.is_file(),
+        "a cache is made for a server, never for a file"
+    );
+}
