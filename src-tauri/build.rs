@@ -72,6 +72,7 @@ const COMMANDS: &[&str] = &[
     "desk_status",
     "review_list",
     "resolve_review",
+    "set_aside_cache",
     "backup_now",
     "choose_backup_to_restore",
     "restore_chosen_backup",

@@ -40,7 +40,9 @@ pub async fn register_walk_in(
     let id = Uuid::now_v7();
     Ok(state.desk_write(
         |conn| desk::register_walk_in(conn, &event_id, id, &input, clock::now()),
-        |cache, name| cache.register_walk_in(name, Uuid::now_v7(), id, &input, clock::now()),
+        |cache, name| {
+            cache.register_walk_in(name, Uuid::now_v7(), &event_id, id, &input, clock::now())
+        },
     )?)
 }
 

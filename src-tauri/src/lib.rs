@@ -98,6 +98,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             offline::desk_status,
             offline::review_list,
             offline::resolve_review,
+            offline::set_aside_cache,
             safety::backup_now,
             safety::choose_backup_to_restore,
             safety::restore_chosen_backup,

@@ -17,6 +17,7 @@ use plenary_core::offline::{self, Cache, ReviewItem, SyncReport};
 use plenary_core::{clock, Error, Result};
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use tauri::State;
 
@@ -26,10 +27,15 @@ type Reply<T> = std::result::Result<T, ApiError>;
 /// two apps on one machine, in tests, each keep their own.
 pub const CACHE_ENV: &str = "PLENARY_CACHE";
 
-/// The cache and whether the server is gone.
+/// The cache and whether the server is gone. The flag is apart from the cache's lock, which a
+/// sync or a copy of the event holds for seconds: commands that work online never wait on it.
 #[derive(Default)]
 pub struct DeskCache {
     inner: Mutex<Inner>,
+    offline: AtomicBool,
+    /// The last cache problem written to the log, so that a status call every 5 seconds does
+    /// not write it again each time.
+    logged: Mutex<String>,
     /// Attendee lists of the cache kept for search-as-you-type, as `AppState::directories`
     /// keeps the store's.
     pub directories: DirectoryCache,
@@ -39,7 +45,6 @@ pub struct DeskCache {
 struct Inner {
     /// The server's address (without its password) the cache is for, and the cache.
     cache: Option<(String, Cache)>,
-    offline: bool,
 }
 
 impl DeskCache {
@@ -50,11 +55,11 @@ impl DeskCache {
     }
 
     pub fn is_offline(&self) -> bool {
-        self.lock().offline
+        self.offline.load(Ordering::SeqCst)
     }
 
     pub fn set_offline(&self, offline: bool) {
-        self.lock().offline = offline;
+        self.offline.store(offline, Ordering::SeqCst);
     }
 
     /// Runs `f` on the cache of the server at `address`, opening it first if needed.
@@ -72,12 +77,40 @@ impl DeskCache {
         f(cache)
     }
 
+    /// Logs a problem of the cache unless it is the one logged last.
+    fn log_once(&self, err: &Error) {
+        let text = err.to_string();
+        let mut last = self
+            .logged
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *last != text {
+            log::warn!("the desk's cache: {text}");
+            *last = text;
+        }
+    }
+
     /// Forgets the cache (the app now works on another store).
     pub fn close(&self) {
+        self.lock().cache = None;
+        self.set_offline(false);
+    }
+
+    /// Moves the cache of the server at `address` aside (`Cache::set_aside`); returns where.
+    fn set_aside(&self, address: &str) -> Result<PathBuf> {
         let mut inner = self.lock();
         inner.cache = None;
-        inner.offline = false;
+        Cache::set_aside(&cache_path(address)?, clock::now())
     }
+}
+
+/// The cache file of the server at `address`: `PLENARY_CACHE`, else the app-data folder's.
+fn cache_path(address: &str) -> Result<PathBuf> {
+    std::env::var_os(CACHE_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| offline::default_cache_path(address))
+        .ok_or_else(|| Error::invalid("cache", plenary_core::Code::NoDataFolder))
 }
 
 /// Whether the window shows the offline banner, and what it says.
@@ -128,14 +161,17 @@ pub async fn desk_status(state: State<'_, AppState>, event_id: String) -> Reply<
                 if cache.info()?.pending > 0 {
                     status.synced = Some(offline::sync(&mut conn, cache, clock::now())?);
                 }
-                cache.refresh(&conn, &event_id, clock::now())?;
-                Ok(())
+                cache.refresh(&conn, &event_id, clock::now())
             });
-            if let Err(e) = work {
-                if offline::is_offline(&e) {
-                    state.desk.set_offline(true);
-                } else {
-                    log::warn!("the desk's cache: {e}");
+            match work {
+                // A new copy: the lists kept for search-as-you-type load from it.
+                Ok(true) => state.desk.directories.clear(),
+                Ok(false) => {}
+                Err(e) if offline::is_offline(&e) => state.desk.set_offline(true),
+                // Busy, or a fault that passes: the next call tries again.
+                Err(e) if offline::is_transient(&e) => log::info!("the desk's cache: {e}"),
+                Err(e) => {
+                    state.desk.log_once(&e);
                     status.problem = Some(ApiError::from(e));
                 }
             }
@@ -153,6 +189,17 @@ pub async fn desk_status(state: State<'_, AppState>, event_id: String) -> Reply<
         status.pending = info.pending;
     }
     Ok(status)
+}
+
+/// Moves a cache that cannot be sent to this server aside, whole, with its queue, so that a new
+/// one is made; returns where the old one now is.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_aside_cache(state: State<'_, AppState>) -> Reply<String> {
+    let Some(address) = server_of(&state) else {
+        return Err(not_while_offline().into());
+    };
+    Ok(state.desk.set_aside(&address)?.display().to_string())
 }
 
 /// The clashes of the event that wait for someone to accept or dismiss them.

@@ -96,6 +96,7 @@ fn populate(conn: &mut db::Connection, count: usize) -> String {
             &event.id,
             &input,
             "2024-08-01T00:00:00Z",
+            None,
         )
         .expect("insert");
     }

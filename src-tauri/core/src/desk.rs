@@ -185,8 +185,7 @@ pub(crate) fn register_walk_in_in(
     input: &AttendeeInput,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    ops::register_in(tx, event_id, id, input, now)?;
-    attendees::set_checked_in(tx, id, Some(&timestamp(now)))
+    ops::register_arrived_in(tx, event_id, id, input, now, Some(now))
 }
 
 fn country_counts(conn: &Connection, event_id: &str) -> Result<Vec<CountryCount>> {

@@ -243,9 +243,16 @@ impl Cache {
             |r| r.get(0),
         )?;
         if !has_tables {
-            return Err(Error::Incompatible(
-                Message::new(Code::NotACache).param("path", path.display()),
-            ));
+            // A cache whose making was cut short (no event in it) may be made again; any
+            // other file (a Plenary store given as --cache by mistake) is left alone.
+            let events: i64 = conn
+                .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+                .unwrap_or(0);
+            let mut message = Message::new(Code::NotACache).param("path", path.display());
+            if events == 0 {
+                message = message.param("count", 0);
+            }
+            return Err(Error::Incompatible(message));
         }
         let pending: i64 = conn.query_row("SELECT count(*) FROM desk_queue", [], |r| r.get(0))?;
         let current = crate::db::user_version(&conn)? == crate::db::SCHEMA_VERSION
@@ -363,6 +370,13 @@ impl Cache {
             && self.meta("revision")?.as_deref() == Some(revision.as_str())
             && self.meta("store_id")?.as_deref() == Some(store.as_str());
         if !same {
+            // Until the copy is complete and labelled, the cache holds no event: a crash in
+            // between leaves a cache that copies again, never one event's rows under
+            // another's name.
+            self.conn.execute(
+                "DELETE FROM cache_meta WHERE key IN ('event_id', 'revision', 'store_id')",
+                [],
+            )?;
             crate::transfer::copy_for_desk(server, &mut self.conn, event_id)?;
             // One event per cache: the one the desk works on.
             let tx = self.conn.write_transaction()?;
@@ -484,14 +498,18 @@ impl Cache {
         &mut self,
         desk: &str,
         action: Uuid,
+        event_id: &str,
         id: Uuid,
         input: &AttendeeInput,
         now: DateTime<Utc>,
     ) -> Result<Attendee> {
         let id = id.to_string();
-        let event_id = self.event_id()?.unwrap_or_default();
+        // Offline, the desk works on the one event it has a copy of.
+        if self.event_id()?.as_deref() != Some(event_id) {
+            return Err(FieldError::new("event_id", Code::OfflineNotAllowed).into());
+        }
         self.act(desk, action, now, |tx| {
-            desk::register_walk_in_in(tx, &event_id, &id, input, now)?;
+            desk::register_walk_in_in(tx, event_id, &id, input, now)?;
             Ok((
                 Action::WalkIn {
                     person_id: id.clone(),
@@ -501,6 +519,34 @@ impl Cache {
             ))
         })?;
         attendees::get(&self.conn, &id)
+    }
+
+    /// Moves a cache this build will not send (another server's, an older one, one whose
+    /// event is gone) out of the way, whole, beside where it was: `NAME.set-aside-TIME.db`,
+    /// its queue kept for whoever can send it or read it. Returns the new path; the next
+    /// open makes a new cache. Nothing is deleted.
+    pub fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "cache".into(), |s| s.to_string_lossy().into_owned());
+        let stamp = now.format("%Y%m%dT%H%M%SZ");
+        let dest = path.with_file_name(format!("{stem}.set-aside-{stamp}.db"));
+        for suffix in ["-wal", "-shm", ""] {
+            let mut from = path.as_os_str().to_owned();
+            from.push(suffix);
+            let mut to = dest.as_os_str().to_owned();
+            to.push(suffix);
+            match std::fs::rename(&from, &to) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound || suffix.is_empty() => {
+                    return Err(Error::Io {
+                        path: PathBuf::from(from).display().to_string(),
+                        source: e,
+                    })
+                }
+                _ => {}
+            }
+        }
+        Ok(dest)
     }
 
     fn forget(&self, id: &str) -> Result<()> {
@@ -645,7 +691,7 @@ pub fn sync(server: &mut Connection, cache: &mut Cache, now: DateTime<Utc>) -> R
     for q in &queue {
         let outcome = match replay(server, q, now) {
             Ok(outcome) => outcome,
-            Err(e) if lost(&e) => return Err(e),
+            Err(e) if is_transient(&e) => return Err(e),
             // Refused by a rule (the walk-in's category is gone, say): kept for review, with
             // what the server said, in a transaction of its own.
             Err(e) => refuse(server, q, &e, now)?,
@@ -662,6 +708,12 @@ pub fn sync(server: &mut Connection, cache: &mut Cache, now: DateTime<Utc>) -> R
         }
     }
     report.pending = cache.info()?.pending;
+    // What the desk did offline is in the cache as it did it; the server may have kept
+    // something else (a clash, a refusal), which a change of revision does not always say
+    // (nothing on the server changed): the next refresh copies the event again.
+    cache
+        .conn
+        .execute("DELETE FROM cache_meta WHERE key = 'revision'", [])?;
     Ok(report)
 }
 
@@ -674,21 +726,42 @@ fn bad_value(column: &str, e: &dyn std::fmt::Display) -> Error {
     )
 }
 
-/// A fault that says nothing about the action: the server gone, or busy.
-fn lost(err: &Error) -> bool {
+/// A fault that says nothing about the action: the server gone, busy, shutting down, or a
+/// clash with another transaction that a later try gets past (a deadlock, a timeout). The
+/// replay stops there and keeps the rest queued; any other refusal is the action's own, and
+/// goes to review.
+pub fn is_transient(err: &Error) -> bool {
     match err {
-        Error::Disconnected(_) | Error::Busy(_) => true,
-        Error::Validation(fields) => fields
-            .iter()
-            .any(|f| f.code() == Code::ServerUnreachable.as_str()),
-        Error::ServerDb(e) => e.is_closed(),
-        _ => false,
+        Error::Disconnected(_) | Error::Busy(_) | Error::Server(_) => true,
+        Error::ServerDb(e) => e.is_closed() || e.code().is_some_and(|c| transient(c.code())),
+        other => is_offline(other),
     }
 }
 
-/// Whether `err` means the server cannot be reached (the desk works from its cache).
+/// SQLSTATE classes of faults that pass: 08 the connection, 40 a rollback (deadlock,
+/// serialization), 53 the server's resources, 57 an operator's intervention (shutdown, a
+/// statement timeout, a cancel).
+fn transient(code: &str) -> bool {
+    ["08", "40", "53", "57"]
+        .iter()
+        .any(|class| code.starts_with(class))
+}
+
+/// Whether `err` means the server cannot be reached (the desk works from its cache): it does
+/// not answer, the connection dropped, or it is shutting down or starting up.
 pub fn is_offline(err: &Error) -> bool {
-    lost(err) && !matches!(err, Error::Busy(_))
+    match err {
+        Error::Disconnected(_) => true,
+        Error::Validation(fields) => fields
+            .iter()
+            .any(|f| f.code() == Code::ServerUnreachable.as_str()),
+        Error::ServerDb(e) => {
+            e.is_closed()
+                || e.code()
+                    .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"))
+        }
+        _ => false,
+    }
 }
 
 fn record(tx: &Transaction<'_>, q: &Queued, outcome: &str, now: DateTime<Utc>) -> Result<()> {
@@ -1116,6 +1189,22 @@ mod tests {
             "localhost-5432-plenary"
         );
         assert_eq!(cache_key("postgresql:///x"), "localhost-5432-x");
+    }
+
+    #[test]
+    fn faults_that_pass_stop_the_replay_and_refusals_do_not() {
+        for code in ["08006", "40P01", "40001", "53300", "57014", "57P01"] {
+            assert!(transient(code), "{code} passes");
+        }
+        for code in ["42501", "23505", "22001", "P0001"] {
+            assert!(!transient(code), "{code} is the action's own");
+        }
+        assert!(is_transient(&Error::Busy(Message::new(Code::StoreBusy))));
+        assert!(is_offline(&Error::Disconnected(Message::new(
+            Code::ServerConnectionLost
+        ))));
+        assert!(!is_offline(&Error::Busy(Message::new(Code::StoreBusy))));
+        assert!(!is_transient(&Error::not_found("attendee", "x")));
     }
 
     #[test]

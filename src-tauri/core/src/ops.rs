@@ -243,9 +243,32 @@ pub(crate) fn register_in(
     input: &AttendeeInput,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    register_arrived_in(tx, event_id, id, input, now, None)
+}
+
+/// [`register_in`], the person arriving checked in at `checked_in_at` when given (a walk-in):
+/// one INSERT with the time in it, which a desk's role on a server may write (its row rule
+/// admits only people who arrive checked in).
+pub(crate) fn register_arrived_in(
+    tx: &crate::sql::Transaction<'_>,
+    event_id: &str,
+    id: &str,
+    input: &AttendeeInput,
+    now: DateTime<Utc>,
+    checked_in_at: Option<DateTime<Utc>>,
+) -> Result<()> {
     let input = validate::attendee(input, &category_keys(tx, event_id)?)?;
     check_email_free(tx, event_id, &input.email, None)?;
-    attendees::insert(tx, id, event_id, &input, &timestamp(now)).map_err(email_taken)
+    let arrived = checked_in_at.map(timestamp);
+    attendees::insert(
+        tx,
+        id,
+        event_id,
+        &input,
+        &timestamp(now),
+        arrived.as_deref(),
+    )
+    .map_err(email_taken)
 }
 
 /// Changes an attendee's details.

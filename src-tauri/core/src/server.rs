@@ -45,6 +45,10 @@ fn failed(err: &postgres::Error) -> Error {
 
 /// How long a connection attempt waits for the server before saying it cannot be reached.
 const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// The client's keepalive idle time when the address sets none (libpq's default, two hours).
+const KEEPALIVE_DEFAULT: std::time::Duration = std::time::Duration::from_secs(2 * 60 * 60);
+const KEEPALIVE_IDLE: std::time::Duration = std::time::Duration::from_secs(15);
+const UNACKNOWLEDGED_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Connects to the server at a connection string (`postgresql://user@host:port/db?sslmode=…`
 /// or `host=… user=… dbname=…`). What the string leaves out comes from the environment as
@@ -97,6 +101,15 @@ pub fn connect(address: &str) -> Result<Client> {
     }
     config.ssl_mode(tls.mode.client_mode());
     config.connect_timeout(CONNECT_TIMEOUT);
+    // A network that drops without a word (venue Wi-Fi) must not leave a desk waiting on a
+    // dead connection for the system's two hours: probes after 15 s of silence, and data left
+    // unacknowledged for 20 s ends the connection, so the desk turns to its cache (offline.rs).
+    if config.get_keepalives_idle() == KEEPALIVE_DEFAULT {
+        config.keepalives_idle(KEEPALIVE_IDLE);
+    }
+    if config.get_tcp_user_timeout().is_none() {
+        config.tcp_user_timeout(UNACKNOWLEDGED_LIMIT);
+    }
     let connector = crate::tls::connector(&tls)?;
     crate::sql::blocking(|| config.connect(connector)).map_err(|e| {
         let code = e.as_db_error().map(|db| db.code().clone());
@@ -117,6 +130,16 @@ pub fn connect(address: &str) -> Result<Client> {
                 field("password", Code::ServerPasswordRefused)
             }
             Some(c) if c == SqlState::INVALID_CATALOG_NAME => field("db", Code::ServerNoDatabase),
+            // Starting up, shutting down, recovering, or full: not there for now, as when it
+            // does not answer (the desk works from its cache meanwhile).
+            Some(c)
+                if c == SqlState::CANNOT_CONNECT_NOW
+                    || c == SqlState::ADMIN_SHUTDOWN
+                    || c == SqlState::CRASH_SHUTDOWN
+                    || c == SqlState::TOO_MANY_CONNECTIONS =>
+            {
+                field("db", Code::ServerUnreachable)
+            }
             Some(_) => failed(&e),
             None if tls_failure(&e).is_some() => Error::from(
                 FieldError::new("db", Code::ServerTlsFailed)

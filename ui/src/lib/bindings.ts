@@ -115,6 +115,11 @@ export const commands = {
 	reviewList: (eventId: string) => typedError<ReviewItem[], ApiError>(__TAURI_INVOKE("review_list", { eventId })),
 	/**  Accepts or dismisses a clash; returns the list left. */
 	resolveReview: (id: string, accept: boolean) => typedError<ReviewItem[], ApiError>(__TAURI_INVOKE("resolve_review", { id, accept })),
+	/**
+	 *  Moves a cache that cannot be sent to this server aside, whole, with its queue, so that a new
+	 *  one is made; returns where the old one now is.
+	 */
+	setAsideCache: () => typedError<string, ApiError>(__TAURI_INVOKE("set_aside_cache")),
 	/**  Asks where to save a backup and writes it there; `None` when the user cancels. */
 	backupNow: () => typedError<string | null, ApiError>(__TAURI_INVOKE("backup_now")),
 	/**

@@ -34,4 +34,5 @@ export const deskApi = {
 	deskStatus: (eventId: string) => unwrap(commands.deskStatus(eventId)),
 	reviewList: (eventId: string) => unwrap(commands.reviewList(eventId)),
 	resolveReview: (id: string, accept: boolean) => unwrap(commands.resolveReview(id, accept)),
+	setAsideCache: () => unwrap(commands.setAsideCache()),
 };

@@ -26,6 +26,10 @@ pub struct Sync {
     /// Print what was done as a JSON object: applied, already_applied, review, pending.
     #[arg(long)]
     json: bool,
+    /// Move a cache that cannot be sent here (another server's, an older Plenary's, or one
+    /// whose event is gone) aside, whole, with its queue, and start a new one; prints where.
+    #[arg(long)]
+    set_aside: bool,
 }
 
 /// Whether a command is one the desk keeps doing offline (or `sync`), and so goes through
@@ -63,6 +67,20 @@ fn online(
     command: Command,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
+    if let Command::Sync(Sync {
+        set_aside: true, ..
+    }) = &command
+    {
+        let moved = Cache::set_aside(cache_path, clock::now())?;
+        line(
+            out,
+            format_args!(
+                "The desk's cache is set aside, with its queue, at {}",
+                moved.display()
+            ),
+        )?;
+        return Ok(Outcome::Done);
+    }
     // A cache that cannot be used (another server's, an older one with actions waiting) does
     // not stop the desk working online: it is named, and left alone.
     let mut cache = match Cache::open_or_renew(cache_path, address) {
@@ -91,8 +109,12 @@ fn online(
                 .as_mut()
                 .filter(|c| c.info().is_ok_and(|i| i.pending > 0))
             {
-                let report = offline::sync(conn, cache, clock::now())?;
-                eprintln!("{}", summary(&report));
+                // What waits is sent first, in the order it happened; a queue that cannot be
+                // sent here is named, and the command goes on.
+                match offline::sync(conn, cache, clock::now()) {
+                    Ok(report) => eprintln!("{}", summary(&report)),
+                    Err(e) => eprintln!("warning: the desk's queue was not sent: {e}"),
+                }
             }
             match other {
                 Command::Checkin(c) => {

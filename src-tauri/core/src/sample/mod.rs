@@ -193,7 +193,7 @@ pub fn load(
     let mut stored = Vec::with_capacity(people.len());
     for person in people {
         let id = new_id().to_string();
-        attendees::insert(&tx, &id, &event_id, &person, &now)?;
+        attendees::insert(&tx, &id, &event_id, &person, &now, None)?;
         // The first official listed for a country heads its delegation.
         if person.category == "official" && headed.insert(person.country.clone()) {
             delegations::set_head(&tx, &event_id, &person.country, Some(&id))?;

@@ -148,14 +148,26 @@ impl Derived {
     }
 }
 
+/// Inserts a new attendee; `checked_in_at` set for one who arrives checked in (a walk-in).
 pub fn insert(
     tx: &Transaction<'_>,
     id: &str,
     event_id: &str,
     a: &AttendeeInput,
     now: &str,
+    checked_in_at: Option<&str>,
 ) -> Result<()> {
-    insert_values(tx, new_values(id, event_id, a, &Derived::of(a), now, true))
+    let values = new_values(id, event_id, a, &Derived::of(a), now, true);
+    match checked_in_at {
+        None => insert_values(tx, values),
+        Some(at) => {
+            let mut values = values;
+            values.push(Value::Text(at.to_owned()));
+            tx.prepare_cached(&ARRIVED_SQL)?
+                .execute(crate::sql::params_from_iter(values))?;
+            Ok(())
+        }
+    }
 }
 
 /// The columns a new attendee is written with, in the order of [`new_values`].
@@ -190,6 +202,18 @@ static INSERT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let marks: Vec<String> = (1..=NEW_COLUMNS.len()).map(|i| format!("?{i}")).collect();
     format!(
         "INSERT INTO attendee ({}) VALUES ({})",
+        NEW_COLUMNS.join(", "),
+        marks.join(", ")
+    )
+});
+
+/// The statement that inserts one row of [`NEW_COLUMNS`] and its `checked_in_at`.
+static ARRIVED_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let marks: Vec<String> = (1..=NEW_COLUMNS.len() + 1)
+        .map(|i| format!("?{i}"))
+        .collect();
+    format!(
+        "INSERT INTO attendee ({}, checked_in_at) VALUES ({})",
         NEW_COLUMNS.join(", "),
         marks.join(", ")
     )

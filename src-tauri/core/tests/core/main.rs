@@ -241,3 +241,17 @@ pub fn field_of(err: plenary_core::Error) -> String {
         other => panic!("expected a validation error, got {other}"),
     }
 }
+
+/// An opening session on the first morning, 09:00 to 10:00 in the event's zone.
+pub fn opening() -> plenary_core::schedule::model::SessionInput {
+    plenary_core::schedule::model::SessionInput {
+        title: "Opening".into(),
+        kind: plenary_core::schedule::model::SessionType::Keynote,
+        start: "2024-09-03 09:00".into(),
+        end: "2024-09-03 10:00".into(),
+        room_id: None,
+        description: String::new(),
+        capacity: None,
+        track: String::new(),
+    }
+}

@@ -8,7 +8,6 @@ use crate::{add, now, person, store_with_event, Store};
 use chrono::{DateTime, Duration, Utc};
 use plenary_core::model::AttendeeInput;
 use plenary_core::offline::{self, Cache, SyncReport};
-use plenary_core::schedule::model::{SessionInput, SessionType};
 use plenary_core::schedule::ops as sched;
 use plenary_core::{desk, ops, Error};
 use std::path::PathBuf;
@@ -252,7 +251,14 @@ fn a_walk_in_whose_email_is_taken_goes_to_review_with_both_records() {
     };
     let offline_id = Uuid::now_v7();
     let made = cache
-        .register_walk_in("Desk A", Uuid::now_v7(), offline_id, &walk_in, at(3))
+        .register_walk_in(
+            "Desk A",
+            Uuid::now_v7(),
+            &event,
+            offline_id,
+            &walk_in,
+            at(3),
+        )
         .expect("offline walk-in");
     assert_eq!(made.checked_in_at, Some(stamp(3)));
     // Meanwhile, online, someone registered her with the same email.
@@ -292,6 +298,7 @@ fn a_walk_in_whose_email_is_taken_goes_to_review_with_both_records() {
         .register_walk_in(
             "Desk B",
             Uuid::now_v7(),
+            &event,
             new_id,
             &person("Li", "Wei", "CN"),
             at(50),
@@ -334,16 +341,7 @@ fn session_attendance_taken_offline_keeps_the_desk_time() {
         &mut store.conn,
         &event,
         Uuid::now_v7(),
-        &SessionInput {
-            title: "Opening".into(),
-            kind: SessionType::SiteVisit,
-            start: "2024-09-03 09:00".into(),
-            end: "2024-09-03 10:00".into(),
-            room_id: None,
-            description: String::new(),
-            capacity: None,
-            track: String::new(),
-        },
+        &crate::opening(),
         now(),
     )
     .expect("a session");
@@ -418,4 +416,52 @@ fn a_cache_is_never_replayed_into_another_store_or_by_another_format() {
         .map(|_| ())
         .err();
     assert!(err.is_none(), "a cache is created where there was none");
+}
+
+#[test]
+fn a_cache_that_cannot_be_sent_is_set_aside_whole_and_a_store_is_never_taken_for_one() {
+    let (mut store, event) = store_with_event();
+    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
+    let (mut cache, path) = desk_cache(&store, &event, "a");
+    cache
+        .check_in("Desk A", Uuid::now_v7(), &ana.id, at(5))
+        .expect("offline");
+    drop(cache);
+    let moved = Cache::set_aside(&path, at(10)).expect("set aside");
+    assert!(!path.exists(), "the cache's place is free");
+    assert!(
+        moved
+            .display()
+            .to_string()
+            .contains(".set-aside-20240801T094000Z"),
+        "{}",
+        moved.display()
+    );
+    let address = store.path().display().to_string();
+    let kept = Cache::open(&moved, &address).expect("the set-aside cache still opens");
+    assert_eq!(kept.info().expect("info").pending, 1, "its queue is kept");
+    let fresh = Cache::open_or_renew(&path, &address).expect("a new cache");
+    assert_eq!(fresh.info().expect("info").pending, 0);
+
+    // A Plenary store given as the cache by mistake is refused and left as it was; an empty
+    // one (a cache whose making was cut short) is made again.
+    let err = Cache::open_or_renew(&store_file_with_an_event(&store), &address)
+        .err()
+        .expect("refused");
+    assert!(
+        err.to_string().contains("not a Plenary desk cache"),
+        "{err}"
+    );
+    let empty = store.dir.path().join("empty.db");
+    drop(plenary_core::db::open(&empty).expect("an empty store"));
+    let renewed = Cache::open_or_renew(&empty, &address).expect("made again");
+    assert_eq!(renewed.info().expect("info").event_id, "");
+}
+
+/// A file store with one event, beside the test's store.
+fn store_file_with_an_event(store: &Store) -> PathBuf {
+    let path = store.dir.path().join("organisers.db");
+    let mut conn = plenary_core::db::open(&path).expect("a store");
+    ops::create_event(&mut conn, Uuid::now_v7(), &crate::seminar(), now()).expect("an event");
+    path
 }

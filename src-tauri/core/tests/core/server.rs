@@ -1284,3 +1284,89 @@ fn six_simultaneous_registrations_with_one_email_record_one() {
         .expect("count");
     assert_eq!(people, 1);
 }
+
+/// A desk's role does at the desk, and replays, what a desk may: a walk-in (one INSERT that
+/// arrives checked in, as the server's row rule wants), its cache made from what it may read,
+/// its offline check-ins, walk-ins and attendance sent, a clash written for review and settled.
+#[test]
+fn a_desk_role_adds_walk_ins_and_replays_its_offline_queue() {
+    let Some(test) = TestDb::new() else { return };
+    let address = std::path::PathBuf::from(&test.uri);
+    let (mut owner, event, ana) = with_ana(&address);
+    let rui = crate::add(&mut owner, &event.id, &crate::person("Rui", "Costa", "BR")).expect("rui");
+    let session = plenary_core::schedule::ops::add_session(
+        &mut owner,
+        &event.id,
+        uuid::Uuid::now_v7(),
+        &crate::opening(),
+        crate::now(),
+    )
+    .expect("a session");
+    let mut admin = test.client();
+    admin
+        .batch_execute(
+            "DO $$ BEGIN CREATE ROLE plenary_test_desk3 LOGIN PASSWORD 'desk-pass';
+             EXCEPTION WHEN duplicate_object THEN NULL; END $$;",
+        )
+        .expect("a desk role");
+    server::grant_desk(&mut admin, "plenary_test_desk3").expect("granted");
+    let user = std::env::var("PGUSER").unwrap_or("postgres".into());
+    let desk_uri = test
+        .uri
+        .replacen(&format!("//{user}@"), "//plenary_test_desk3:desk-pass@", 1);
+    let mut desk = db::open(std::path::Path::new(&desk_uri)).expect("the desk opens the store");
+
+    let walked = plenary_core::desk::register_walk_in(
+        &mut desk,
+        &event.id,
+        uuid::Uuid::now_v7(),
+        &crate::person("Amina", "Belkacem", "DZ"),
+        crate::now(),
+    )
+    .expect("the desk's role adds a walk-in");
+    assert!(walked.checked_in_at.is_some());
+
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut cache = plenary_core::offline::Cache::open(&dir.path().join("desk.db"), &desk_uri)
+        .expect("a cache");
+    cache
+        .refresh(&desk, &event.id, crate::now())
+        .expect("the desk's role copies what it may read");
+    let at = crate::now() + chrono::Duration::minutes(5);
+    let id = uuid::Uuid::now_v7;
+    cache
+        .check_in("Desk 3", id(), &ana.id, at)
+        .expect("offline");
+    cache
+        .check_in("Desk 3", id(), &rui.id, at)
+        .expect("offline");
+    cache
+        .register_walk_in(
+            "Desk 3",
+            id(),
+            &event.id,
+            id(),
+            &crate::person("Li", "Wei", "CN"),
+            at,
+        )
+        .expect("offline walk-in");
+    cache
+        .mark_attendance("Desk 3", id(), &session.id, &ana.id, true, at)
+        .expect("offline attendance");
+    // Rui is checked in online meanwhile: the replay's check-in clashes.
+    plenary_core::desk::check_in(&mut owner, &rui.id, crate::now()).expect("online");
+    let report = plenary_core::offline::sync(&mut desk, &mut cache, at).expect("sent by the desk");
+    assert_eq!(
+        (report.applied, report.review.len(), report.pending),
+        (3, 1, 0)
+    );
+    let left = plenary_core::offline::resolve_review(&mut desk, &report.review[0].id, true, at)
+        .expect("the desk's role settles the clash");
+    assert!(left.is_empty());
+    let rui_now = plenary_core::ops::get_attendee(&owner, &rui.id).expect("rui");
+    assert_eq!(
+        rui_now.checked_in_at,
+        Some(plenary_core::clock::timestamp(at)),
+        "accepted: the later desk's time"
+    );
+}
