@@ -8,7 +8,7 @@ use plenary_core::db::Connection;
 use plenary_core::exchange::import::{self, ImportOptions};
 use plenary_core::exchange::{mapping, read};
 use plenary_core::model::AttendeeInput;
-use plenary_core::schedule::model::{Role, SessionInput, SessionType};
+use plenary_core::schedule::model::Role;
 use plenary_core::schedule::ops as sched;
 use plenary_core::{ops, Error};
 
@@ -37,16 +37,7 @@ fn a_deleted_attendee_comes_back_with_their_talks_and_sign_ups() {
         &mut store.conn,
         &event,
         uuid::Uuid::now_v7(),
-        &SessionInput {
-            title: "Opening".into(),
-            kind: SessionType::Keynote,
-            start: "2024-09-03 09:00".into(),
-            end: "2024-09-03 10:00".into(),
-            room_id: None,
-            description: String::new(),
-            capacity: None,
-            track: String::new(),
-        },
+        &crate::opening(),
         now(),
     )
     .expect("session");
