@@ -319,3 +319,67 @@ fn sync_prints_its_four_counts_and_sends_nothing_when_nothing_waits() {
         "a cache is made for a server, never for a file"
     );
 }
+
+/// The offline contract: with the server unreachable, `attendee list` answers from the desk's
+/// cache and `checkin` queues, both exit 0 and say so on stderr; `sync` fails (exit 1), and a
+/// machine without a cache says it has no copy.
+#[test]
+fn offline_the_list_answers_from_the_cache_and_a_check_in_is_queued() {
+    let mut store = Store::default();
+    plenary_core::sample::load(&mut store.conn, crate::now(), uuid::Uuid::now_v7).expect("sample");
+    let event = plenary_core::ops::list_events(&store.conn).expect("events")[0]
+        .id
+        .clone();
+    let cache = crate::offline::cache_for_a_dead_server(&store, &event);
+    let cache = cache.to_str().expect("a path");
+    let dead = std::path::Path::new(crate::offline::DEAD_SERVER);
+    let run = |args: &[&str]| crate::plenary_at(dead, &[&["--cache", cache], args].concat());
+
+    let out = run(&["attendee", "list", "--search", "guterres", "--json"]);
+    let list: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("offline") && said.contains("2024-08-01T09:30:00.000Z"),
+        "stderr says offline and since when: {said}"
+    );
+
+    let out = run(&["checkin", "--search", "guterres"]);
+    assert!(stdout(&out).starts_with("Checked in"), "{}", stdout(&out));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("queued") && said.contains("1 waiting"),
+        "{said}"
+    );
+
+    let out = run(&["checkin", "--search", "guterres"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "checked in already, offline too"
+    );
+    let out = run(&["sync", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "sync needs the server");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot be reached"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let none = store.dir.path().join("no-cache-here.db");
+    let out = crate::plenary_at(
+        dead,
+        &[
+            "--cache",
+            none.to_str().expect("a path"),
+            "attendee",
+            "list",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no copy of the event"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -206,3 +206,60 @@ fn an_export_killed_at_any_moment_leaves_the_previous_file_whole() {
         "an export changes nothing"
     );
 }
+
+/// An offline check-in (`plenary checkin` while the server cannot be reached) killed at any
+/// moment leaves the desk's cache with the check-in and its queued action, or neither.
+#[test]
+fn an_offline_check_in_killed_at_any_moment_is_queued_with_its_effect_or_not_at_all() {
+    let mut base = Store::default();
+    plenary_core::sample::load(&mut base.conn, now(), uuid::Uuid::now_v7).expect("sample");
+    let event = ops::list_events(&base.conn).expect("events")[0].id.clone();
+    let person = plenary_core::desk::find_one(&base.conn, &event, "guterres").expect("one person");
+    let cache = crate::offline::cache_for_a_dead_server(&base, &event);
+    let dead = Path::new(crate::offline::DEAD_SERVER);
+    let run_path = base.dir.path().join("run.cache.db");
+    let run_arg = run_path.to_str().expect("a path").to_owned();
+    let args = [
+        "--cache",
+        run_arg.as_str(),
+        "checkin",
+        "--person",
+        person.as_str(),
+    ];
+    std::fs::copy(&cache, &run_path).expect("copy");
+    let full = time_of(&args, dead);
+
+    let seed = seed();
+    let mut rng = Lcg(seed);
+    let (mut mid_run, mut queued) = (0, 0);
+    for run in 0..runs() {
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{run_arg}{suffix}"));
+        }
+        std::fs::copy(&cache, &run_path).expect("copy");
+        let at = Duration::from_micros(rng.below(full.as_micros() as u64 * 11 / 10));
+        if kill_after(&args, dead, at) {
+            mid_run += 1;
+        }
+        let desk = plenary_core::offline::Cache::open(&run_path, crate::offline::DEAD_SERVER)
+            .expect("the cache opens after the kill");
+        let waiting = desk.pending().expect("the queue").len();
+        let checked = ops::get_attendee(desk.conn(), &person)
+            .expect("the person")
+            .checked_in_at
+            .is_some();
+        assert!(
+            (waiting, checked) == (0, false) || (waiting, checked) == (1, true),
+            "run {run} (seed {seed}, killed at {at:?}): {waiting} queued, checked in: {checked}"
+        );
+        queued += waiting;
+    }
+    eprintln!(
+        "seed {seed}: {mid_run} kills landed while the check-in ran; {queued} left it queued"
+    );
+    assert!(
+        mid_run * 2 >= runs(),
+        "most kills must land while the command runs ({mid_run} of {})",
+        runs()
+    );
+}

@@ -465,3 +465,20 @@ fn store_file_with_an_event(store: &Store) -> PathBuf {
     ops::create_event(&mut conn, Uuid::now_v7(), &crate::seminar(), now()).expect("an event");
     path
 }
+
+/// A server address nobody answers at (nothing listens on port 1): the CLI finds it
+/// unreachable at once and works from the desk's cache.
+pub const DEAD_SERVER: &str = "postgresql://desk@127.0.0.1:1/seminar";
+
+/// A desk's cache for [`DEAD_SERVER`], made from the test's store while "it answered", folded
+/// into one file (so that copying the file copies all of it).
+pub fn cache_for_a_dead_server(store: &Store, event: &str) -> PathBuf {
+    let path = store.dir.path().join("dead-server.cache.db");
+    let mut cache = Cache::open(&path, DEAD_SERVER).expect("the cache");
+    cache.refresh(&store.conn, event, now()).expect("copied");
+    cache
+        .conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .expect("folded");
+    path
+}
