@@ -2472,6 +2472,24 @@ async fn the_desk_keeps_working_offline_and_sends_its_queue_when_the_server_is_b
             cache
                 .refresh(&conn, &event, chrono::Utc::now())
                 .expect("copied");
+            // Registered online after desk B made its copy: desk B does not know her.
+            let mut conn = conn;
+            ops::register_attendee(
+                &mut conn,
+                &event,
+                uuid::Uuid::now_v7(),
+                &plenary_core::model::AttendeeInput {
+                    given_name: "Fatima".into(),
+                    family_name: "Al-Zahra".into(),
+                    country: "SA".into(),
+                    category: "official".into(),
+                    email: "f.alzahra@example.org".into(),
+                    organization: "Saudi Data and Artificial Intelligence Authority".into(),
+                    ..Default::default()
+                },
+                chrono::Utc::now(),
+            )
+            .expect("registered online");
         })
         .join()
         .expect("the cache thread");
@@ -2491,7 +2509,7 @@ async fn the_desk_keeps_working_offline_and_sends_its_queue_when_the_server_is_b
     .await;
     go(&client, "checkin").await;
     wait_for_text(&client, "[data-testid=arrived-count]", |t| {
-        t.contains("0 of 123")
+        t.contains("0 of 124")
     })
     .await;
     // The app copies the event into its cache as soon as it asks the server how it is.
@@ -2514,7 +2532,7 @@ async fn the_desk_keeps_working_offline_and_sends_its_queue_when_the_server_is_b
     // Offline, the same search and the same Enter check the person in.
     check_in(&client, "马朝旭").await;
     wait_for_text(&client, "[data-testid=arrived-count]", |t| {
-        t.contains("1 of 123")
+        t.contains("1 of 124")
     })
     .await;
     wait_for_text(&client, "[data-testid=offline-banner]", |t| {
@@ -2551,6 +2569,28 @@ async fn the_desk_keeps_working_offline_and_sends_its_queue_when_the_server_is_b
             cache
                 .check_in("Desk B", uuid::Uuid::now_v7(), &person, chrono::Utc::now())
                 .expect("desk B checks in offline");
+            // And registers a walk-in, in Arabic, with her email: the same person, or not?
+            let event = cache.event_id().expect("meta").expect("an event");
+            cache
+                .register_walk_in(
+                    "Desk B",
+                    uuid::Uuid::now_v7(),
+                    &event,
+                    uuid::Uuid::now_v7(),
+                    &plenary_core::model::AttendeeInput {
+                        given_name: "فاطمة".into(),
+                        family_name: "الزهراء".into(),
+                        given_name_latin: "Fatima".into(),
+                        family_name_latin: "Al-Zahra".into(),
+                        country: "SA".into(),
+                        category: "official".into(),
+                        email: "F.AlZahra@example.org".into(),
+                        organization: "سدايا".into(),
+                        ..Default::default()
+                    },
+                    chrono::Utc::now(),
+                )
+                .expect("desk B registers a walk-in offline");
         })
         .join()
         .expect("desk B's thread");
@@ -2609,6 +2649,14 @@ async fn the_desk_keeps_working_offline_and_sends_its_queue_when_the_server_is_b
         item.contains("Desk A") && item.contains("Desk B"),
         "both desks: {item}"
     );
+    let walk_in = wait_for_text(&client, "[data-testid=review-item]", |t| {
+        t.contains("Al-Zahra") && t.contains("سدايا")
+    })
+    .await;
+    assert!(
+        walk_in.contains("f.alzahra@example.org") && walk_in.contains("Saudi Data"),
+        "both records side by side: {walk_in}"
+    );
     save_screenshot(&client, "screens/desk-review.png").await;
     // One check-in on the server, whichever desk reached it first.
     let checked: Vec<String> = {
@@ -2629,18 +2677,25 @@ async fn the_desk_keeps_working_offline_and_sends_its_queue_when_the_server_is_b
         .expect("the reading thread")
     };
     assert_eq!(checked.len(), 1, "one check-in: {checked:?}");
-    find(&client, "[data-testid=review-dismiss]")
-        .await
-        .click()
-        .await
-        .expect("Dismiss");
+    // "Same person": the registered Fatima is checked in at the walk-in's time; then the
+    // double check-in is dismissed, and the list is empty.
+    click(
+        &client,
+        "[data-testid=review-item][data-kind=walk_in_email] [data-testid=review-accept]",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=arrived-count]", |t| {
+        t.contains("2 of 124")
+    })
+    .await;
+    click(&client, "[data-testid=review-dismiss]").await;
     let deadline = Instant::now() + WAIT;
     while client
         .find(Locator::Css("[data-testid=review-item]"))
         .await
         .is_ok()
     {
-        assert!(Instant::now() < deadline, "the dismissed item stayed");
+        assert!(Instant::now() < deadline, "the settled items stayed");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     if let Err(e) = client.close().await {

@@ -580,21 +580,31 @@ impl PersonCard {
         }
     }
 
+    /// A walk-in's record as the desk typed it: the Latin form, then the native one when it
+    /// differs (as the app shows a registered person's name).
     fn of_input(input: &AttendeeInput) -> Self {
-        let given = if input.given_name_latin.is_empty() {
-            &input.given_name
-        } else {
-            &input.given_name_latin
+        let join = |parts: [&str; 3]| {
+            parts
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
         };
-        let family = if input.family_name_latin.is_empty() {
-            &input.family_name
+        let native = join([&input.honorific, &input.given_name, &input.family_name]);
+        let latin = join([
+            &input.honorific,
+            &input.given_name_latin,
+            &input.family_name_latin,
+        ]);
+        let name = if input.given_name_latin.is_empty() && input.family_name_latin.is_empty() {
+            native
         } else {
-            &input.family_name_latin
+            let native = join(["", &input.given_name, &input.family_name]);
+            format!("{latin} {native}")
         };
         PersonCard {
-            name: format!("{} {given} {family}", input.honorific)
-                .trim()
-                .to_owned(),
+            name,
             email: input.email.trim().to_lowercase(),
             organization: input.organization.clone(),
             country: input.country.clone(),
