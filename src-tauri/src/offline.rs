@@ -176,8 +176,7 @@ pub async fn desk_status(state: State<'_, AppState>, event_id: String) -> Reply<
                 }
             }
             if !state.desk.is_offline() {
-                status.reviews =
-                    offline::review_list(&conn, &event_id).map_or(0, |list| list.len() as u32);
+                status.reviews = offline::review_count(&conn, &event_id).unwrap_or(0);
             }
         }
         Err(e) if offline::is_offline(&e) => state.desk.set_offline(true),

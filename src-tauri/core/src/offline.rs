@@ -113,7 +113,6 @@ pub struct Queued {
 
 /// What a cache holds, for the banner and `sync`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CacheInfo {
     pub path: String,
     /// The event copied (empty before the first copy).
@@ -176,6 +175,14 @@ pub fn store_id(conn: &Connection) -> Result<String> {
     })
 }
 
+/// One value of a cache's `cache_meta`.
+fn meta_in(conn: &Connection, key: &str) -> Result<Option<String>> {
+    conn.query_row("SELECT value FROM cache_meta WHERE key = ?1", [key], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
 /// A desk's cache, open.
 pub struct Cache {
     conn: Connection,
@@ -231,12 +238,7 @@ impl Cache {
     /// Refuses a cache this build must not replay, before anything changes it.
     fn check(path: &Path, address: &str) -> Result<()> {
         let conn = crate::db::open_read_only(path)?;
-        let meta = |key: &str| -> Result<Option<String>> {
-            conn.query_row("SELECT value FROM cache_meta WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()
-        };
+        let meta = |key: &str| meta_in(&conn, key);
         let has_tables: bool = conn.query_row(
             "SELECT count(*) = 2 FROM sqlite_schema WHERE name IN ('cache_meta', 'desk_queue')",
             [],
@@ -275,11 +277,7 @@ impl Cache {
     }
 
     fn meta(&self, key: &str) -> Result<Option<String>> {
-        self.conn
-            .query_row("SELECT value FROM cache_meta WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()
+        meta_in(&self.conn, key)
     }
 
     fn set_meta(&self, key: &str, value: &str) -> Result<()> {
@@ -302,10 +300,6 @@ impl Cache {
         &mut self.conn
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// The event the cache holds, if it holds one.
     pub fn event_id(&self) -> Result<Option<String>> {
         self.meta("event_id")
@@ -316,10 +310,14 @@ impl Cache {
             path: self.path.display().to_string(),
             event_id: self.meta("event_id")?.unwrap_or_default(),
             refreshed_at: self.meta("refreshed_at")?.unwrap_or_default(),
-            pending: self
-                .conn
-                .query_row("SELECT count(*) FROM desk_queue", [], |r| r.get(0))?,
+            pending: self.waiting()?,
         })
+    }
+
+    /// How many desk actions wait to be sent.
+    fn waiting(&self) -> Result<u32> {
+        self.conn
+            .query_row("SELECT count(*) FROM desk_queue", [], |r| r.get(0))
     }
 
     /// The queue, oldest first.
@@ -361,7 +359,7 @@ impl Cache {
         event_id: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        if self.info()?.pending > 0 {
+        if self.waiting()? > 0 {
             return Ok(false);
         }
         let revision = events::revision(server, event_id)?.to_string();
@@ -640,7 +638,7 @@ pub struct ReviewItem {
 }
 
 /// What [`sync`] did. The JSON of `plenary sync --json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SyncReport {
     /// Actions newly applied (a take-back with nothing left to take back counts here too);
@@ -667,12 +665,7 @@ enum Replayed {
 /// is remembered), the rest stays queued.
 pub fn sync(server: &mut Connection, cache: &mut Cache, now: DateTime<Utc>) -> Result<SyncReport> {
     let queue = cache.pending()?;
-    let mut report = SyncReport {
-        applied: 0,
-        already_applied: 0,
-        review: Vec::new(),
-        pending: 0,
-    };
+    let mut report = SyncReport::default();
     if queue.is_empty() {
         return Ok(report);
     }
@@ -684,10 +677,12 @@ pub fn sync(server: &mut Connection, cache: &mut Cache, now: DateTime<Utc>) -> R
                 .param("count", queue.len()),
         ));
     }
-    for q in &queue {
+    let events: std::collections::BTreeSet<&str> =
+        queue.iter().map(|q| q.event_id.as_str()).collect();
+    for event in events {
         let exists: bool = server.query_row(
             "SELECT count(*) > 0 FROM event WHERE id = ?1",
-            [&q.event_id],
+            [event],
             |r| r.get(0),
         )?;
         if !exists {
@@ -717,7 +712,7 @@ pub fn sync(server: &mut Connection, cache: &mut Cache, now: DateTime<Utc>) -> R
             }
         }
     }
-    report.pending = cache.info()?.pending;
+    report.pending = cache.waiting()?;
     // What the desk did offline is in the cache as it did it; the server may have kept
     // something else (a clash, a refusal), which a change of revision does not always say
     // (nothing on the server changed): the next refresh copies the event again.
@@ -843,18 +838,22 @@ fn desk_of_check_in(tx: &Transaction<'_>, person_id: &str, at: &str) -> Result<S
         .unwrap_or_default())
 }
 
+/// Whether the server has the action already (its id in `desk_action`).
+fn applied_already(tx: &Transaction<'_>, id: &str) -> Result<bool> {
+    tx.query_row(
+        "SELECT count(*) > 0 FROM desk_action WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+}
+
 /// Replays one action in its own write transaction.
 fn replay(server: &mut Connection, q: &Queued, now: DateTime<Utc>) -> Result<Replayed> {
     let at = desk_time(q)?;
     let mut tx = write_tx(server)?;
     tx.for_event(&q.event_id);
     tx.set_reason(&format!("offline at desk {}", q.desk));
-    let done: bool = tx.query_row(
-        "SELECT count(*) > 0 FROM desk_action WHERE id = ?1",
-        [&q.id],
-        |r| r.get(0),
-    )?;
-    if done {
+    if applied_already(&tx, &q.id)? {
         return Ok(Replayed::Already);
     }
     let person = |id: &str| attendees::get(&tx, id).map(Some).or_else(gone_is_none);
@@ -982,12 +981,6 @@ fn replay(server: &mut Connection, q: &Queued, now: DateTime<Utc>) -> Result<Rep
 fn gone_is_none<T>(err: Error) -> Result<Option<T>> {
     match err {
         Error::NotFound { .. } => Ok(None),
-        Error::Validation(f)
-            if f.iter()
-                .all(|f| f.code() == Code::NoAttendeeWithId.as_str()) =>
-        {
-            Ok(None)
-        }
         other => Err(other),
     }
 }
@@ -1000,12 +993,7 @@ fn refuse(
     now: DateTime<Utc>,
 ) -> Result<Replayed> {
     let tx = write_tx(server)?;
-    let done: bool = tx.query_row(
-        "SELECT count(*) > 0 FROM desk_action WHERE id = ?1",
-        [&q.id],
-        |r| r.get(0),
-    )?;
-    if done {
+    if applied_already(&tx, &q.id)? {
         return Ok(Replayed::Already);
     }
     let detail = match &q.action {
@@ -1059,13 +1047,17 @@ fn stored(r: &crate::sql::Row<'_>) -> Result<Stored> {
     })
 }
 
-fn item(conn: &Connection, s: Stored) -> Result<ReviewItem> {
+/// The zone an event's times are shown in.
+fn zone_of(conn: &Connection, event_id: &str) -> String {
+    events::get(conn, event_id).map_or(String::new(), |e| e.timezone)
+}
+
+fn item(conn: &Connection, s: Stored, zone: &str) -> Result<ReviewItem> {
     let person = attendees::get(conn, &s.person_id).ok();
     let detail: serde_json::Value = serde_json::from_str(&s.detail).unwrap_or_default();
     let walk_in: Option<AttendeeInput> = detail
         .get("input")
         .and_then(|i| serde_json::from_value(i.clone()).ok());
-    let zone = events::get(conn, &s.event_id).map_or(String::new(), |e| e.timezone);
     let name = match (&person, &walk_in) {
         (Some(p), _) => names::display(p, false),
         (None, Some(w)) => PersonCard::of_input(w).name,
@@ -1122,7 +1114,11 @@ fn review_item(conn: &Connection, id: &str) -> Result<Option<ReviewItem>> {
             stored,
         )
         .optional()?;
-    s.map(|s| item(conn, s)).transpose()
+    s.map(|s| {
+        let zone = zone_of(conn, &s.event_id);
+        item(conn, s, &zone)
+    })
+    .transpose()
 }
 
 /// The clashes of an event nobody has accepted or dismissed yet, oldest first.
@@ -1134,7 +1130,18 @@ pub fn review_list(conn: &Connection, event_id: &str) -> Result<Vec<ReviewItem>>
     let rows = stmt.query_map([event_id], stored)?;
     let rows = rows.collect::<Result<Vec<_>>>()?;
     drop(stmt);
-    rows.into_iter().map(|s| item(conn, s)).collect()
+    let zone = zone_of(conn, event_id);
+    rows.into_iter().map(|s| item(conn, s, &zone)).collect()
+}
+
+/// How many clashes of an event wait for someone (what the desk's status shows every few
+/// seconds, without building the list).
+pub fn review_count(conn: &Connection, event_id: &str) -> Result<u32> {
+    conn.query_row(
+        "SELECT count(*) FROM desk_review WHERE event_id = ?1 AND resolution = ''",
+        [event_id],
+        |r| r.get(0),
+    )
 }
 
 /// Settles a clash. Accepting a double check-in makes the later desk's time the one that

@@ -55,7 +55,7 @@ pub(super) fn run(
         .ok_or_else(|| Error::invalid("cache", Code::NoDataFolder))?;
     match db::open(Path::new(address)) {
         Ok(mut conn) => online(&mut conn, &shown, &cache_path, command, out),
-        Err(e) if offline::is_offline(&e) => offline(&e, &shown, &cache_path, command, out),
+        Err(e) if offline::is_offline(&e) => offline(e, &shown, &cache_path, command, out),
         Err(e) => Err(e),
     }
 }
@@ -143,7 +143,7 @@ fn online(
 }
 
 fn offline(
-    why: &Error,
+    why: Error,
     address: &str,
     cache_path: &Path,
     command: Command,
@@ -153,13 +153,13 @@ fn offline(
         if !matches!(command, Command::Sync(_)) {
             eprintln!("{}", Message::new(Code::NoCache).english());
         }
-        return Err(clone_error(why));
+        return Err(why);
     }
     let mut cache = Cache::open(cache_path, address)?;
     let info = cache.info()?;
     if info.event_id.is_empty() {
         eprintln!("{}", Message::new(Code::NoCache).english());
-        return Err(clone_error(why));
+        return Err(why);
     }
     let since = if info.refreshed_at.is_empty() {
         "never".to_owned()
@@ -195,15 +195,6 @@ fn offline(
     }
 }
 
-/// The error that sent the desk offline, again (errors are not `Clone`).
-fn clone_error(err: &Error) -> Error {
-    match err {
-        Error::Validation(fields) => Error::Validation(fields.clone()),
-        Error::Disconnected(m) => Error::Disconnected(m.clone()),
-        other => Error::Server(other.to_string()),
-    }
-}
-
 fn summary(report: &SyncReport) -> String {
     format!(
         "sync: {} sent, {} already applied, {} to review, {} waiting",
@@ -224,12 +215,7 @@ fn print_report(out: &mut dyn Write, report: &SyncReport) -> Result<()> {
 
 /// `sync` with a file's --db: a file has no server to lose, so nothing is queued.
 pub(super) fn on_a_file(s: Sync, out: &mut dyn Write) -> Result<Outcome> {
-    let report = SyncReport {
-        applied: 0,
-        already_applied: 0,
-        review: Vec::new(),
-        pending: 0,
-    };
+    let report = SyncReport::default();
     if s.json {
         json(out, &report)?;
     } else {

@@ -198,26 +198,24 @@ const NEW_COLUMNS: [&str; 23] = [
 ];
 
 /// The statement that inserts one row of [`NEW_COLUMNS`].
-static INSERT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    let marks: Vec<String> = (1..=NEW_COLUMNS.len()).map(|i| format!("?{i}")).collect();
-    format!(
-        "INSERT INTO attendee ({}) VALUES ({})",
-        NEW_COLUMNS.join(", "),
-        marks.join(", ")
-    )
-});
+static INSERT_SQL: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| insert_statement(&NEW_COLUMNS));
 
 /// The statement that inserts one row of [`NEW_COLUMNS`] and its `checked_in_at`.
 static ARRIVED_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    let marks: Vec<String> = (1..=NEW_COLUMNS.len() + 1)
-        .map(|i| format!("?{i}"))
-        .collect();
+    let mut columns = NEW_COLUMNS.to_vec();
+    columns.push("checked_in_at");
+    insert_statement(&columns)
+});
+
+fn insert_statement(columns: &[&str]) -> String {
+    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
     format!(
-        "INSERT INTO attendee ({}, checked_in_at) VALUES ({})",
-        NEW_COLUMNS.join(", "),
+        "INSERT INTO attendee ({}) VALUES ({})",
+        columns.join(", "),
         marks.join(", ")
     )
-});
+}
 
 /// The values of a new attendee's row, in the order of [`NEW_COLUMNS`].
 pub fn new_values(
