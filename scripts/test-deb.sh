@@ -69,6 +69,5 @@ test -f /usr/share/icons/hicolor/128x128/apps/plenary-desktop.png
 grep -q "MIT License" /usr/share/doc/plenary/copyright
 
 step "The installed app in a real window: the start screen, and a database from version 1"
-PLENARY_E2E_APP=/usr/bin/plenary-desktop xvfb-run -a --server-args="-screen 0 1400x900x24" \
-  cargo test --features plenary-desktop/custom-protocol --test e2e -- --ignored --test-threads=1 installed_app_
+PLENARY_E2E_APP=/usr/bin/plenary-desktop bash scripts/e2e.sh installed_app_
 echo "Screenshots: $CARGO_TARGET_DIR/tmp/screens/installed-*.png"
