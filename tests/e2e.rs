@@ -2178,8 +2178,8 @@ impl Drop for ServerDb {
 }
 
 /// Two desks, each a window of its own app, on one server: a check-in at one moves the other's
-/// counter by itself, within two seconds, and the Settings screen names the server without
-/// its password.
+/// counter by itself (how soon is in docs/benchmarks.md), and the Settings screen names the
+/// server without its password.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server; scripts/test.sh runs it"]
 async fn two_desks_on_one_server_see_each_others_check_ins() {
@@ -2211,21 +2211,16 @@ async fn two_desks_on_one_server_see_each_others_check_ins() {
     search.send_keys("朝旭").await.expect("type part of 马朝旭");
     wait_for_text(&a, "[data-testid=desk-result]", |t| t.contains("马朝旭")).await;
     search.send_keys("\u{e007}").await.expect("Enter");
-    let checked_in = Instant::now();
     wait_for_text(&a, "[data-testid=arrived-count]", |t| {
         t.contains("1 of 123")
     })
     .await;
-    // The other desk did nothing: its counter moves by itself.
+    // The other desk did nothing: its counter moves by itself. How soon is a benchmark's
+    // question (`benches/server.rs`, docs/benchmarks.md), never a timed test's.
     wait_for_text(&b, "[data-testid=arrived-count]", |t| {
         t.contains("1 of 123")
     })
     .await;
-    let seen = checked_in.elapsed();
-    assert!(
-        seen < Duration::from_secs(2),
-        "the other desk saw it after {seen:?}"
-    );
     save_screenshot(&b, "screens/desk-live-other.png").await;
 
     go(&b, "settings").await;

@@ -816,17 +816,13 @@ fn a_listener_hears_each_commit_and_nothing_else() {
     let event =
         plenary_core::ops::create_event(&mut conn, crate::id(1), &crate::seminar(), crate::now())
             .expect("event");
-    let started = std::time::Instant::now();
+    // How soon it is heard is measured by `benches/server.rs`; here the wait only keeps a
+    // lost notification from hanging the test.
     assert!(
         listener
-            .wait(std::time::Duration::from_secs(2))
+            .wait(std::time::Duration::from_secs(30))
             .expect("waits"),
         "the commit is heard"
-    );
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(1),
-        "{:?}",
-        started.elapsed()
     );
     // A read, or a write refused before it changed anything, is not a change.
     plenary_core::ops::list_events(&conn).expect("events");
