@@ -10,7 +10,7 @@ use plenary_core::db::{self, Connection};
 use plenary_core::directory::DirectoryCache;
 use plenary_core::Result;
 use std::path::PathBuf;
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// Opens the native Save dialog: (suggested name, filter name, extensions) → the chosen path,
 /// or `None` when the user cancels.
@@ -197,13 +197,60 @@ struct Store {
 impl Store {
     fn at(path: PathBuf) -> Self {
         let pool = db::server_address(&path).map(|_| {
+            let failures = Arc::new(Failures::default());
             r2d2::Pool::builder()
                 .max_size(4)
                 .min_idle(Some(0))
                 .connection_timeout(std::time::Duration::from_secs(5))
-                .build_unchecked(ServerStore { path: path.clone() })
+                .error_handler(Box::new(LogFailures(failures.clone())))
+                .build_unchecked(ServerStore {
+                    path: path.clone(),
+                    failures,
+                })
         });
         Store { path, pool }
+    }
+}
+
+/// The pool's last failure to connect. r2d2's own handler logs every attempt, about every two
+/// seconds while a server is away, which buries the log: each failure is logged once until a
+/// connection succeeds again.
+#[derive(Debug, Default)]
+struct Failures {
+    last: Mutex<Option<String>>,
+}
+
+impl Failures {
+    /// Whether `text` is new since the last success or the last failure logged.
+    fn is_new(&self, text: &str) -> bool {
+        let mut last = self
+            .last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if last.as_deref() == Some(text) {
+            return false;
+        }
+        *last = Some(text.to_owned());
+        true
+    }
+
+    fn succeeded(&self) {
+        *self
+            .last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    }
+}
+
+#[derive(Debug)]
+struct LogFailures(Arc<Failures>);
+
+impl r2d2::HandleError<plenary_core::Error> for LogFailures {
+    fn handle_error(&self, error: plenary_core::Error) {
+        let text = error.to_string();
+        if self.0.is_new(&text) {
+            log::warn!("a connection to the server: {text}");
+        }
     }
 }
 
@@ -211,6 +258,7 @@ impl Store {
 #[derive(Debug)]
 pub struct ServerStore {
     path: PathBuf,
+    failures: Arc<Failures>,
 }
 
 impl r2d2::ManageConnection for ServerStore {
@@ -218,7 +266,9 @@ impl r2d2::ManageConnection for ServerStore {
     type Error = plenary_core::Error;
 
     fn connect(&self) -> Result<Connection> {
-        db::open(&self.path)
+        let conn = db::open(&self.path)?;
+        self.failures.succeeded();
+        Ok(conn)
     }
 
     fn is_valid(&self, conn: &mut Connection) -> Result<()> {
@@ -253,5 +303,23 @@ impl std::ops::DerefMut for Conn {
             Conn::Own(c) => c,
             Conn::Pooled(c) => c,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Failures;
+
+    #[test]
+    fn a_failure_to_connect_is_logged_once_until_a_connection_succeeds() {
+        let failures = Failures::default();
+        assert!(failures.is_new("connection refused"));
+        assert!(
+            !failures.is_new("connection refused"),
+            "the same failure again"
+        );
+        assert!(failures.is_new("timed out"), "another failure");
+        failures.succeeded();
+        assert!(failures.is_new("timed out"), "the server went away again");
     }
 }
