@@ -207,6 +207,27 @@ describe("parameters", () => {
 		expect(messageValues({ code_point: "00E9" }).code_point).toBe(isolate("00E9"));
 	});
 
+	it("shows two instants to the second only when they would read alike to the minute", () => {
+		const close = messageValues(
+			{ first_at: "2024-09-03T01:02:41Z", second_at: "2024-09-03T01:02:47Z" },
+			"Asia/Shanghai",
+		);
+		expect(close.first_at).toMatch(/09:02:41/);
+		expect(close.second_at).toMatch(/09:02:47/);
+		const apart = messageValues(
+			{ first_at: "2024-09-03T01:02:41Z", second_at: "2024-09-03T01:05:00Z" },
+			"Asia/Shanghai",
+		);
+		expect(apart.first_at).toMatch(/09:02$/);
+		expect(apart.second_at).toMatch(/09:05$/);
+		// The same instant twice is no clash of minutes.
+		const same = messageValues(
+			{ first_at: "2024-09-03T01:02:41Z", second_at: "2024-09-03T01:02:41Z" },
+			"Asia/Shanghai",
+		);
+		expect(same.first_at).toMatch(/09:02$/);
+	});
+
 	it("names roles and countries in the user's language", () => {
 		const values = messageValues({ role: "moderator", country: "CN" });
 		expect(values.role).toBe(fr.labels.role.moderator);

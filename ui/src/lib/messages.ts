@@ -12,7 +12,7 @@
 
 import { countryName } from "$lib/countries";
 import { formatLocale, hasKey, t } from "$lib/i18n";
-import { formatDateTime, formatPlainDate, formatTime } from "$lib/time";
+import { formatDateTime, formatDateTimeSeconds, formatPlainDate, formatTime } from "$lib/time";
 
 /** A message's parameters as they cross IPC (specta makes the map's values optional). */
 export type MessageParams = { [name in string]?: string };
@@ -32,6 +32,24 @@ function instant(value: string | undefined): Date | null {
 }
 
 /**
+ * Whether two different `_at` instants of one message read alike to the minute (two desks'
+ * check-ins seconds apart): then every `_at` is shown to the second, or the sentence would
+ * compare "02:42" with "02:42".
+ */
+function instantsShareAMinute(params: MessageParams, zone: string, locale: string): boolean {
+	const seen = new Map<string, number>();
+	for (const [name, value] of Object.entries(params)) {
+		const at = name.endsWith("_at") ? instant(value) : null;
+		if (!at) continue;
+		const shown = formatDateTime(at, zone, locale);
+		const other = seen.get(shown);
+		if (other !== undefined && other !== at.getTime()) return true;
+		seen.set(shown, at.getTime());
+	}
+	return false;
+}
+
+/**
  * The interpolation values for `params`: instants and dates formatted in `zone` (the message's
  * own `zone` parameter wins), numbers formatted, spans derived, the rest isolated.
  */
@@ -42,13 +60,16 @@ export function messageValues(
 	const locale = formatLocale();
 	const zone = params.zone || fallbackZone;
 	const out: Record<string, string | number> = {};
+	const seconds = instantsShareAMinute(params, zone, locale);
 	for (const [name, value] of Object.entries(params)) {
 		if (value === undefined) continue;
 		const at = instant(value);
 		if (name === "count" && NUMBER.test(value)) {
 			out[name] = Number(value);
 		} else if (at && (name.endsWith("_at") || name.endsWith("start") || name.endsWith("end"))) {
-			out[name] = formatDateTime(at, zone, locale);
+			out[name] = seconds
+				? formatDateTimeSeconds(at, zone, locale)
+				: formatDateTime(at, zone, locale);
 		} else if (name.endsWith("_date")) {
 			out[name] = formatPlainDate(value, locale);
 		} else if (NUMBER.test(value) && !/^-?0\d/.test(value)) {

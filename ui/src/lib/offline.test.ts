@@ -95,8 +95,8 @@ describe("the review list", () => {
 	});
 
 	it("names the desk of each side, or says it was online", () => {
-		expect(sideText("2024-09-03T01:00:00.000Z", "Desk A", "Asia/Shanghai", "en-GB")).toMatch(
-			/09:00 · Desk A$/,
+		expect(sideText("2024-09-03T01:00:41.000Z", "Desk A", "Asia/Shanghai", "en-GB")).toMatch(
+			/09:00:41 · Desk A$/,
 		);
 		expect(sideText("2024-09-03T01:00:00.000Z", "", "UTC", "en-GB")).toMatch(/ · online$/);
 	});

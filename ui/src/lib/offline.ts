@@ -3,7 +3,7 @@
 import type { DeskStatus, ReviewItem, SyncReport } from "$lib/bindings";
 import { formatNumber, t } from "$lib/i18n";
 import { renderMessage } from "$lib/messages";
-import { formatDateTime } from "$lib/time";
+import { formatDateTime, formatDateTimeSeconds } from "$lib/time";
 
 export type { DeskStatus, ReviewItem, SyncReport };
 
@@ -44,8 +44,9 @@ export function reviewText(item: ReviewItem, timeZone: string): string {
 	return renderMessage(item.code, item.params, timeZone);
 }
 
-/** "3 Sept 2024, 09:02 · Desk A" for one side of a clash; the desk is "online" when unknown. */
+/** "3 Sept 2024, 09:02:41 · Desk A" for one side of a clash (to the second: two desks' check-ins
+ * often fall in one minute); the desk is "online" when unknown. */
 export function sideText(at: string, desk: string, timeZone: string, locale: string): string {
-	const time = at ? formatDateTime(at, timeZone, locale) : "—";
+	const time = at ? formatDateTimeSeconds(at, timeZone, locale) : "—";
 	return t("review.side", { time, desk: desk || t("review.unknownDesk") });
 }

@@ -80,15 +80,27 @@ export function formatTime(instant: string | Date, timeZone: string, locale: str
 	return formatInstant(instant, timeZone, locale, { hour: "2-digit", minute: "2-digit" });
 }
 
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+	day: "numeric",
+	month: "short",
+	year: "numeric",
+	hour: "2-digit",
+	minute: "2-digit",
+};
+
 /** A date and time in the event's zone, e.g. "3 Sept 2024, 09:00". */
 export function formatDateTime(instant: string | Date, timeZone: string, locale: string): string {
-	return formatInstant(instant, timeZone, locale, {
-		day: "numeric",
-		month: "short",
-		year: "numeric",
-		hour: "2-digit",
-		minute: "2-digit",
-	});
+	return formatInstant(instant, timeZone, locale, DATE_TIME);
+}
+
+/** A date and time to the second in the event's zone, e.g. "3 Sept 2024, 09:00:41": for two
+ * desks' records of one moment, which may fall in the same minute. */
+export function formatDateTimeSeconds(
+	instant: string | Date,
+	timeZone: string,
+	locale: string,
+): string {
+	return formatInstant(instant, timeZone, locale, { ...DATE_TIME, second: "2-digit" });
 }
 
 /** The zone's offset from UTC in minutes at the given instant (+480 for Asia/Shanghai). */
