@@ -32,6 +32,32 @@ fn desk_cache(store: &Store, event: &str, name: &str) -> (Cache, PathBuf) {
     (cache, path)
 }
 
+/// A store with an event and Ana in it, and desk A's cache holding her check-in made offline
+/// at `at(5)`, queued and not sent: where most of these tests begin.
+struct Queued {
+    store: Store,
+    event: String,
+    ana: plenary_core::model::Attendee,
+    cache: Cache,
+    path: PathBuf,
+}
+
+fn ana_queued_at_desk_a() -> Queued {
+    let (mut store, event) = store_with_event();
+    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
+    let (mut cache, path) = desk_cache(&store, &event, "a");
+    cache
+        .check_in("Desk A", Uuid::now_v7(), &ana.id, at(5))
+        .expect("offline");
+    Queued {
+        store,
+        event,
+        ana,
+        cache,
+        path,
+    }
+}
+
 fn checked_in_at(store: &Store, id: &str) -> Option<String> {
     ops::get_attendee(&store.conn, id)
         .expect("the attendee")
@@ -97,12 +123,13 @@ fn the_cache_holds_the_desks_lists_and_a_check_in_there_waits_in_its_queue() {
 
 #[test]
 fn a_queue_replayed_twice_applies_once_with_the_desk_time() {
-    let (mut store, event) = store_with_event();
-    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
-    let (mut cache, path) = desk_cache(&store, &event, "a");
-    cache
-        .check_in("Desk A", Uuid::now_v7(), &ana.id, at(5))
-        .expect("offline");
+    let Queued {
+        mut store,
+        ana,
+        mut cache,
+        path,
+        ..
+    } = ana_queued_at_desk_a();
     // The queue as it was before the sync: a crash after the server committed and before the
     // cache forgot the action leaves exactly this.
     let before = store.dir.path().join("before.cache.db");
@@ -139,12 +166,12 @@ fn a_queue_replayed_twice_applies_once_with_the_desk_time() {
 
 #[test]
 fn a_crash_before_the_commit_applies_neither_the_action_nor_its_id() {
-    let (mut store, event) = store_with_event();
-    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
-    let (mut cache, _) = desk_cache(&store, &event, "a");
-    cache
-        .check_in("Desk A", Uuid::now_v7(), &ana.id, at(5))
-        .expect("offline");
+    let Queued {
+        mut store,
+        ana,
+        mut cache,
+        ..
+    } = ana_queued_at_desk_a();
     // The write of the action's id fails after the check-in was written, in the same
     // transaction, as a crash there would end it.
     let (fail, unfail) = if store.is_file() {
@@ -357,12 +384,13 @@ fn session_attendance_taken_offline_keeps_the_desk_time() {
 
 #[test]
 fn a_cache_is_never_replayed_into_another_store_or_by_another_format() {
-    let (mut store, event) = store_with_event();
-    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
-    let (mut cache, path) = desk_cache(&store, &event, "a");
-    cache
-        .check_in("Desk A", Uuid::now_v7(), &ana.id, at(5))
-        .expect("offline");
+    let Queued {
+        store,
+        event,
+        ana,
+        mut cache,
+        path,
+    } = ana_queued_at_desk_a();
 
     // Another store holding the same event (a copy of it), at the same address as far as the
     // cache knows: its store id differs, and nothing is sent.
@@ -420,12 +448,9 @@ fn a_cache_is_never_replayed_into_another_store_or_by_another_format() {
 
 #[test]
 fn a_cache_that_cannot_be_sent_is_set_aside_whole_and_a_store_is_never_taken_for_one() {
-    let (mut store, event) = store_with_event();
-    let ana = add(&mut store.conn, &event, &person("Ana", "Silva", "BR")).expect("ana");
-    let (mut cache, path) = desk_cache(&store, &event, "a");
-    cache
-        .check_in("Desk A", Uuid::now_v7(), &ana.id, at(5))
-        .expect("offline");
+    let Queued {
+        store, cache, path, ..
+    } = ana_queued_at_desk_a();
     drop(cache);
     let moved = Cache::set_aside(&path, at(10)).expect("set aside");
     assert!(!path.exists(), "the cache's place is free");
