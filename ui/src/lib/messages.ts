@@ -67,9 +67,10 @@ export function messageValues(
 		if (name === "count" && NUMBER.test(value)) {
 			out[name] = Number(value);
 		} else if (at && (name.endsWith("_at") || name.endsWith("start") || name.endsWith("end"))) {
-			out[name] = seconds
-				? formatDateTimeSeconds(at, zone, locale)
-				: formatDateTime(at, zone, locale);
+			out[name] =
+				seconds && name.endsWith("_at")
+					? formatDateTimeSeconds(at, zone, locale)
+					: formatDateTime(at, zone, locale);
 		} else if (name.endsWith("_date")) {
 			out[name] = formatPlainDate(value, locale);
 		} else if (NUMBER.test(value) && !/^-?0\d/.test(value)) {
